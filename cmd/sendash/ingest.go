@@ -1,0 +1,81 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"log/slog"
+	"os"
+
+	"golang.org/x/term"
+
+	"github.com/sendash/sendash/data"
+	"github.com/sendash/sendash/internal/ingest"
+	"github.com/sendash/sendash/internal/store"
+	"github.com/sendash/sendash/internal/tabular"
+)
+
+func cmdIngest(ctx context.Context, e env, args []string) error {
+	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	dir := fs.String("data", "", "folder of published files (searched recursively)")
+	db := fs.String("db", "sendash.duckdb", "database file to create or replace")
+	mem := fs.String("memory-limit", "2GB", "DuckDB memory limit while loading")
+	quiet := fs.Bool("quiet", false, "no progress or summary")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *dir == "" {
+		return fmt.Errorf("ingest: --data DIR is required")
+	}
+	_, err := ingestFolder(ctx, e, *dir, *db, *mem, *quiet)
+	return err
+}
+
+// ingestFolder runs an ingest with progress on stderr and the summary on stdout.
+func ingestFolder(ctx context.Context, e env, dir, db, mem string, quiet bool) (*ingest.Result, error) {
+	cfg := ingest.Config{DataDir: dir, DBPath: db, MemoryLimit: mem,
+		Logger: slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelWarn})),
+		Extra:  []ingest.NamedReader{{Name: "la_changes.csv", Data: data.LAChanges}}}
+	if !quiet {
+		isTerm := false
+		if f, ok := e.stderr.(*os.File); ok {
+			isTerm = term.IsTerminal(int(f.Fd()))
+		}
+		cfg.Progress = &ingest.Progress{W: e.stderr, Terminal: isTerm}
+	}
+	res, err := ingest.Run(ctx, cfg)
+	if err != nil {
+		return nil, fmt.Errorf("ingest: %w (the previous database, if any, is unchanged)", err)
+	}
+	if !quiet {
+		ingest.WriteSummary(e.stdout, res)
+	}
+	return res, nil
+}
+
+func cmdSQL(ctx context.Context, e env, args []string) error {
+	fs := flag.NewFlagSet("sql", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	db := fs.String("db", "sendash.duckdb", "database file")
+	format := fs.String("format", "table", "output: table, csv or json")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		return fmt.Errorf(`sql: give one query, e.g. sendash sql --db FILE "SELECT * FROM la LIMIT 5"`)
+	}
+	if _, err := os.Stat(*db); err != nil {
+		return fmt.Errorf("sql: database %s: %w", *db, err)
+	}
+	st, err := store.Open(ctx, *db, store.Options{ReadOnly: true})
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	t, err := st.QuerySQL(ctx, fs.Arg(0))
+	if err != nil {
+		return fmt.Errorf("sql: %w", err)
+	}
+	return tabular.Write(e.stdout, *format, t)
+}

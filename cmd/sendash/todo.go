@@ -1,0 +1,13 @@
+package main
+
+import (
+	"context"
+	"errors"
+)
+
+var errNotYet = errors.New("not built yet")
+
+func cmdServe(context.Context, env, []string) error    { return errNotYet }
+func cmdQuery(context.Context, env, []string) error    { return errNotYet }
+func cmdFetch(context.Context, env, []string) error    { return errNotYet }
+func cmdDemoData(context.Context, env, []string) error { return errNotYet }

@@ -1,0 +1,80 @@
+package demo
+
+import "math/rand/v2"
+
+// Suspensions per 100 pupils with no SEN by kind, and how many times more
+// often pupils on SEN support and with EHC plans are suspended. England's
+// gap is wider (about 5x for EHC plans); the demo keeps it near 2.2x so the
+// "ratio above 3" flag picks out one LA rather than all of them.
+var (
+	suspNone     = [...]float64{kPrimary: 0.55, kSecondary: 7.5}
+	permNone     = [...]float64{kPrimary: 0.01, kSecondary: 0.12}
+	groupMult    = [3]float64{gNone: 1, gSupport: 2.4, gEHC: 2.2}
+	permMult     = [3]float64{gNone: 1, gSupport: 3.5, gEHC: 2.2}
+	specialRatio = 0.97 // special schools' rate relative to the LA's EHC rate
+)
+
+// exclYearFactor shapes the national trend: a pandemic dip, then a rise.
+func exclYearFactor(startYear int) float64 {
+	switch {
+	case startYear >= 2024:
+		return 1.65
+	case startYear == 2023:
+		return 1.6
+	case startYear == 2022:
+		return 1.45
+	case startYear == 2021:
+		return 1.2
+	case startYear == 2020:
+		return 0.72
+	case startYear == 2019:
+		return 0.78
+	}
+	return 1
+}
+
+// computeNoneRates sets each LA's expected no-SEN suspension and permanent
+// exclusion rates from its mix of primary and secondary pupils; special
+// schools are then rated against them, so an LA's ratio does not swing with
+// how many special places it happens to have.
+func (w *world) computeNoneRates() {
+	for _, l := range w.las {
+		var pupils, susp, perm float64
+		for _, s := range w.schools {
+			if (s.home == l || s.home.succ == l) && s.kind <= kSecondary {
+				pupils += s.baseNOR
+				susp += s.baseNOR * suspNone[s.kind]
+				perm += s.baseNOR * permNone[s.kind]
+			}
+		}
+		if pupils > 0 {
+			l.noneSusp, l.nonePerm = susp/pupils, perm/pupils
+		}
+	}
+}
+
+// rates gives the suspension and permanent exclusion rates (per 100) of
+// SEN group g at a school of kind k in LA l, before year and school factors.
+func rates(k kind, l *la, g int) (susp, perm float64) {
+	if k == kSpecial || k == kNMSS {
+		return l.noneSusp * groupMult[gEHC] * specialRatio, l.nonePerm * permMult[gEHC]
+	}
+	return suspNone[k] * groupMult[g], permNone[k] * permMult[g]
+}
+
+// exclusions sets suspensions, permanent exclusions and pupils with one or
+// more suspensions for each SEN group.
+func (w *world) exclusions(r *rand.Rand, y *schoolYear, i int) {
+	f := exclYearFactor(w.cal.calendar(i)) * y.la.suspBias * y.s.exclF
+	for g := gNone; g <= gEHC; g++ {
+		m := f
+		if g == gEHC {
+			m *= y.la.ehcSusp[i]
+		}
+		susp, perm := rates(y.s.kind, y.la, g)
+		hc := float64(y.hc(g))
+		y.susp[g] = stochRound(r, hc*susp/100*m)
+		y.perm[g] = min(y.hc(g), stochRound(r, hc*perm/100*m))
+		y.onePlus[g] = min(y.hc(g), stochRound(r, float64(y.susp[g])*0.48))
+	}
+}

@@ -1,0 +1,207 @@
+// Package ingest recognises published SEND statistics files by their content
+// and loads them into a new DuckDB database of canonical tables, which it
+// renames into place only when the whole load has succeeded.
+package ingest
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"sort"
+	"time"
+
+	"github.com/sendash/sendash/internal/store"
+)
+
+// Config says what to load and where to put it.
+type Config struct {
+	DataDir     string
+	DBPath      string
+	MemoryLimit string        // DuckDB memory_limit for the build, e.g. "2GB"
+	Progress    *Progress     // nil for none
+	Logger      *slog.Logger  // never nil in production; tests may pass slog.New(discard)
+	Now         func() time.Time
+	Extra       []NamedReader // built-in reference files (e.g. the LA changes list)
+}
+
+// NamedReader is an embedded reference file loaded like a file on disk.
+type NamedReader struct {
+	Name string
+	Data []byte
+}
+
+// Result summarises a finished ingest.
+type Result struct {
+	Files     []FileResult
+	NotLoaded []FileResult
+	Elapsed   time.Duration
+}
+
+// FileResult is one line of the ingest summary.
+type FileResult struct {
+	Path, Format, Dataset, Years, Reason string
+	Rows                                 int64
+	Warnings                             []string
+}
+
+// Run builds a fresh database from cfg.DataDir beside cfg.DBPath and renames
+// it over cfg.DBPath only when every file has loaded. On any error the
+// previous database is left exactly as it was.
+func Run(ctx context.Context, cfg Config) (*Result, error) {
+	start := time.Now()
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	files, err := listFiles(cfg.DataDir)
+	if err != nil {
+		return nil, err
+	}
+	tmp := fmt.Sprintf("%s.building-%d", cfg.DBPath, os.Getpid())
+	os.Remove(tmp)
+	defer os.Remove(tmp)
+	defer os.Remove(tmp + ".wal")
+	res, err := build(ctx, cfg, tmp, files)
+	if err != nil {
+		return nil, err
+	}
+	if err := publish(tmp, cfg.DBPath); err != nil {
+		return nil, err
+	}
+	res.Elapsed = time.Since(start)
+	return res, nil
+}
+
+func build(ctx context.Context, cfg Config, tmp string, files []string) (*Result, error) {
+	st, err := store.Open(ctx, tmp, store.Options{MemoryLimit: cfg.MemoryLimit})
+	if err != nil {
+		return nil, err
+	}
+	defer st.Close()
+	conn, err := st.DB.Conn(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer conn.Close()
+	l := &loader{cfg: cfg, st: st, conn: conn}
+	if err := l.exec(ctx, "schema.macros", "schema.lait_macros", "schema.tables", "schema.figures"); err != nil {
+		return nil, fmt.Errorf("create schema: %w", err)
+	}
+	res, err := l.loadAll(ctx, files)
+	if err != nil {
+		return nil, err
+	}
+	if err := l.derive(ctx); err != nil {
+		return nil, fmt.Errorf("derive tables: %w", err)
+	}
+	if _, err := conn.ExecContext(ctx, "CHECKPOINT"); err != nil {
+		return nil, fmt.Errorf("checkpoint: %w", err)
+	}
+	return res, nil
+}
+
+// publish makes the built file durable and atomically replaces the target.
+func publish(tmp, target string) error {
+	f, err := os.Open(tmp)
+	if err != nil {
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return fmt.Errorf("sync %s: %w", tmp, err)
+	}
+	f.Close()
+	if err := os.Rename(tmp, target); err != nil {
+		return fmt.Errorf("replace %s: %w", target, err)
+	}
+	if d, err := os.Open(filepath.Dir(target)); err == nil {
+		d.Sync()
+		d.Close()
+	}
+	return nil
+}
+
+// listFiles walks dir recursively in lexical order, skipping hidden files.
+func listFiles(dir string) ([]string, error) {
+	var out []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.Name() != "." && len(d.Name()) > 0 && d.Name()[0] == '.' && p != dir {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.Type().IsRegular() {
+			out = append(out, p)
+		} else if d.Type()&fs.ModeSymlink != 0 {
+			if fi, err := os.Stat(p); err == nil && fi.Mode().IsRegular() {
+				out = append(out, p)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read data folder: %w", err)
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("read data folder %s: no files found", dir)
+	}
+	sort.Strings(out)
+	return out, nil
+}
+
+func fileSHA256(path string) (string, int64, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", 0, err
+	}
+	defer f.Close()
+	h := sha256.New()
+	n, err := io.Copy(h, f)
+	if err != nil {
+		return "", 0, err
+	}
+	return hex.EncodeToString(h.Sum(nil)), n, nil
+}
+
+// LoadError is a bad-input error that names the file, line and column.
+type LoadError struct {
+	Path   string
+	Line   int64
+	Column int    // 1-based; 0 when unknown
+	Name   string // column name when known
+	Msg    string
+}
+
+func (e *LoadError) Error() string {
+	loc := e.Path
+	if e.Line > 0 {
+		loc += fmt.Sprintf(" line %d", e.Line)
+	}
+	if e.Column > 0 {
+		loc += fmt.Sprintf(" column %d", e.Column)
+	}
+	if e.Name != "" {
+		loc += fmt.Sprintf(" (%s)", e.Name)
+	}
+	return loc + ": " + e.Msg
+}
+
+// AsLoadError extracts a LoadError from an error chain.
+func AsLoadError(err error) (*LoadError, bool) {
+	var le *LoadError
+	ok := errors.As(err, &le)
+	return le, ok
+}

@@ -1,0 +1,208 @@
+package ingest
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/sendash/sendash/internal/store"
+)
+
+// loader holds the build connection; staging tables are TEMP on it.
+type loader struct {
+	cfg    Config
+	st     *store.Store
+	conn   *sql.Conn
+	nextID int
+}
+
+// plan is one recognised file waiting to load.
+type plan struct {
+	path, sha string
+	bytes     int64
+	head      *Head
+	format    *Format
+}
+
+func (l *loader) exec(ctx context.Context, names ...string) error {
+	for _, n := range names {
+		if _, err := l.conn.ExecContext(ctx, l.st.Q.Get(n)); err != nil {
+			return fmt.Errorf("%s: %w", n, err)
+		}
+	}
+	return nil
+}
+
+func (l *loader) loadAll(ctx context.Context, files []string) (*Result, error) {
+	res := &Result{}
+	plans, err := l.recogniseAll(ctx, files, res)
+	if err != nil {
+		return nil, err
+	}
+	l.cfg.Progress.start(len(plans))
+	for _, p := range plans {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		fr, err := l.loadFile(ctx, p)
+		if err != nil {
+			return nil, err
+		}
+		l.cfg.Progress.fileDone(fr)
+		l.cfg.Logger.Info("loaded", "file", p.path, "format", fr.Format, "dataset", fr.Dataset, "rows", fr.Rows, "years", fr.Years)
+		res.Files = append(res.Files, fr)
+	}
+	l.cfg.Progress.finish()
+	for _, nl := range res.NotLoaded {
+		if _, err := l.conn.ExecContext(ctx, l.st.Q.Get("load.not_loaded"), nl.Path, nl.Reason); err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+// recogniseAll classifies every file, records the ones it will not load,
+// and resolves files that hold the same data twice.
+func (l *loader) recogniseAll(ctx context.Context, files []string, res *Result) ([]plan, error) {
+	extra, err := l.extraFiles()
+	if err != nil {
+		return nil, err
+	}
+	var plans []plan
+	seen := map[string]string{}
+	for _, path := range append(extra, files...) {
+		h, err := readHead(path)
+		if err != nil {
+			return nil, fmt.Errorf("read %s: %w", path, err)
+		}
+		f, reason := l.recognise(ctx, h)
+		if f == nil {
+			res.NotLoaded = append(res.NotLoaded, FileResult{Path: path, Reason: reason})
+			continue
+		}
+		sha, n, err := fileSHA256(path)
+		if err != nil {
+			return nil, fmt.Errorf("read %s: %w", path, err)
+		}
+		if first, dup := seen[sha]; dup {
+			res.NotLoaded = append(res.NotLoaded, FileResult{Path: path, Reason: "byte-identical to " + first + ", loaded once"})
+			continue
+		}
+		seen[sha] = path
+		plans = append(plans, plan{path: path, sha: sha, bytes: n, head: h, format: f})
+	}
+	return resolveDuplicates(plans, res), nil
+}
+
+// resolveDuplicates applies the documented precedence between formats
+// that carry the same published data.
+func resolveDuplicates(plans []plan, res *Result) []plan {
+	has := map[string]string{}
+	for _, p := range plans {
+		has[p.format.ID] = p.path
+	}
+	var out []plan
+	for _, p := range plans {
+		if p.format.ID == "lait_long" && has["lait_parquet"] != "" {
+			res.NotLoaded = append(res.NotLoaded, FileResult{Path: p.path,
+				Reason: "LAIT CSV extract: the full LAIT parquet " + has["lait_parquet"] + " is loaded instead (the parquet wins when both are present)"})
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+func (l *loader) recognise(ctx context.Context, h *Head) (*Format, string) {
+	if h.IsParquet {
+		cols, err := l.parquetColumns(ctx, h.Path)
+		if err != nil {
+			return nil, "parquet file that could not be read: " + err.Error()
+		}
+		h.Columns = cols
+	}
+	for _, f := range Formats() {
+		if f.Match(h) {
+			if f.Kind == readCSV && !h.IsText {
+				continue
+			}
+			return &f, ""
+		}
+	}
+	return nil, unrecognisedReason(h)
+}
+
+func unrecognisedReason(h *Head) string {
+	switch {
+	case h.IsText && len(h.Records) == 0:
+		return "empty file"
+	case h.IsZip && h.isXLSX():
+		return "spreadsheet with no sheet in a known layout"
+	case h.IsZip && h.isODS():
+		return "OpenDocument spreadsheet with no sheet in a known layout"
+	case h.IsZip:
+		return "zip archive: unzip it first (sendash fetch does this for EES releases)"
+	case h.IsText && strings.HasSuffix(strings.ToLower(h.Path), ".md"):
+		return "documentation (provenance notes), not data"
+	case h.IsText && h.hasCols("time_period", "geographic_level"):
+		return "EES file with no numeric indicator (e.g. designated officers yes/no); no sendash indicator uses it"
+	case h.IsText && len(h.Columns) <= 1:
+		return "text document, not a data table (e.g. release data guidance)"
+	case h.IsText:
+		return "table whose header matches no known format: " + strings.Join(firstN(h.Columns, 6), ",")
+	}
+	return "not a text, spreadsheet or parquet file"
+}
+
+func firstN(s []string, n int) []string {
+	if len(s) > n {
+		return s[:n]
+	}
+	return s
+}
+
+func (l *loader) parquetColumns(ctx context.Context, path string) ([]string, error) {
+	rows, err := l.conn.QueryContext(ctx, l.st.Q.Get("load.parquet_columns"), path)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var cols []string
+	for rows.Next() {
+		var c string
+		if err := rows.Scan(&c); err != nil {
+			return nil, err
+		}
+		cols = append(cols, c)
+	}
+	return cols, rows.Err()
+}
+
+// extraFiles writes the built-in reference files to a temp folder so they
+// load through the same path as downloaded files.
+func (l *loader) extraFiles() ([]string, error) {
+	if len(l.cfg.Extra) == 0 {
+		return nil, nil
+	}
+	dir, err := os.MkdirTemp("", "sendash-builtin-")
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, e := range l.cfg.Extra {
+		p := filepath.Join(dir, e.Name)
+		if err := os.WriteFile(p, e.Data, 0o644); err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, nil
+}
+
+// derive builds the cross-source tables (LA identity, school register).
+func (l *loader) derive(ctx context.Context) error {
+	return l.exec(ctx, l.st.Q.WithPrefix("derive.")...)
+}

@@ -1,0 +1,109 @@
+// Package store owns the DuckDB database: opening it, appending rows, and
+// the typed queries the web pages and the CLI call. It is the only package
+// that imports the DuckDB driver.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"errors"
+	"fmt"
+	"net/url"
+	"strconv"
+
+	duckdb "github.com/duckdb/duckdb-go/v2"
+
+	"github.com/sendash/sendash/queries"
+)
+
+// ErrNotFound is returned when a school, LA, indicator or year does not exist.
+var ErrNotFound = errors.New("not found")
+
+// Options controls how the database file is opened.
+type Options struct {
+	ReadOnly    bool   // serving opens read-only so requests can never write
+	MemoryLimit string // DuckDB memory_limit, e.g. "1GB"; empty keeps the default
+	Threads     int    // 0 keeps DuckDB's default (one per core)
+	MaxConns    int    // connection pool bound; 0 means 2 x threads
+}
+
+// Store is an open sendash database.
+type Store struct {
+	DB *sql.DB
+	Q  *queries.Set
+}
+
+// Open opens (or creates, unless read-only) the database at path; an empty
+// path opens an in-memory database (used by tests).
+func Open(ctx context.Context, path string, opt Options) (*Store, error) {
+	q, err := queries.Load()
+	if err != nil {
+		return nil, err
+	}
+	v := url.Values{}
+	v.Set("autoinstall_known_extensions", "false")
+	v.Set("autoload_known_extensions", "true")
+	if opt.ReadOnly {
+		v.Set("access_mode", "READ_ONLY")
+	}
+	if opt.MemoryLimit != "" {
+		v.Set("memory_limit", opt.MemoryLimit)
+	}
+	if opt.Threads > 0 {
+		v.Set("threads", strconv.Itoa(opt.Threads))
+	}
+	connector, err := duckdb.NewConnector(path+"?"+v.Encode(), nil)
+	if err != nil {
+		return nil, fmt.Errorf("open database %s: %w", displayPath(path), err)
+	}
+	db := sql.OpenDB(connector)
+	if opt.MaxConns > 0 {
+		db.SetMaxOpenConns(opt.MaxConns)
+		db.SetMaxIdleConns(opt.MaxConns)
+	}
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open database %s: %w", displayPath(path), err)
+	}
+	return &Store{DB: db, Q: q}, nil
+}
+
+func displayPath(p string) string {
+	if p == "" {
+		return "(in memory)"
+	}
+	return p
+}
+
+// Close closes the database.
+func (s *Store) Close() error { return s.DB.Close() }
+
+// AppendRows bulk-appends text rows to an existing table through DuckDB's
+// appender on one connection. Each row is prefixed with its line number,
+// so the table's first column must be a BIGINT line column.
+func AppendRows(ctx context.Context, conn *sql.Conn, table string, lines []int, rows [][]string) error {
+	return conn.Raw(func(dc any) error {
+		c, ok := dc.(driver.Conn)
+		if !ok {
+			return fmt.Errorf("append %s: not a driver connection", table)
+		}
+		app, err := duckdb.NewAppenderFromConn(c, "", table)
+		if err != nil {
+			return fmt.Errorf("append %s: %w", table, err)
+		}
+		vals := make([]driver.Value, 0, 32)
+		for i, row := range rows {
+			vals = vals[:0]
+			vals = append(vals, int64(lines[i]))
+			for _, cell := range row {
+				vals = append(vals, cell)
+			}
+			if err := app.AppendRow(vals...); err != nil {
+				app.Close()
+				return fmt.Errorf("append %s line %d: %w", table, lines[i], err)
+			}
+		}
+		return app.Close()
+	})
+}

@@ -1,0 +1,37 @@
+-- name: load.ctx
+-- The file being loaded: every load statement reads its id, dataset and
+-- (for performance-tables files) academic year from here.
+CREATE OR REPLACE TEMP TABLE load_ctx AS
+SELECT CAST(? AS INTEGER) AS source_id, CAST(? AS VARCHAR) AS dataset,
+       CAST(? AS VARCHAR) AS period, CAST(? AS VARCHAR) AS path;
+
+-- name: load.read_csv
+-- Stage a CSV as text with its physical line number. Columns come from the
+-- header Go already read (no sniffing); short, long or unterminated rows fail
+-- with DuckDB's line number. Param: path.
+CREATE OR REPLACE TEMP TABLE raw AS
+SELECT row_number() OVER () + 1 AS _line, * /*EXTRA*/
+FROM read_csv(?, auto_detect = false, header = true, delim = ',', quote = '"', escape = '"',
+              strict_mode = true, null_padding = false, columns = /*COLUMNS*/);
+
+-- name: load.read_parquet
+-- Stage a parquet file. Param: path.
+CREATE OR REPLACE TEMP TABLE raw AS
+SELECT row_number() OVER () AS _line, * FROM read_parquet(?);
+
+-- name: load.parquet_columns
+-- Column names of a parquet file, for recognition. Param: path.
+SELECT column_name FROM (DESCRIBE SELECT * FROM read_parquet(?));
+
+-- name: load.source_file
+-- Record a loaded file. Params: id, path, sha256, bytes, format, dataset,
+-- title, publisher, licence, rows, years, loaded_at, warnings.
+INSERT INTO source_file VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+
+-- name: load.not_loaded
+-- Record a file that was not loaded and why. Params: path, reason.
+INSERT INTO not_loaded VALUES (?, NULL, ?);
+
+-- name: load.years_default
+-- Years covered by the staged file when the format has no better query.
+SELECT NULL;

@@ -1,0 +1,121 @@
+-- name: schema.macros
+-- Value-cleaning macros used by every load query. A published cell is either
+-- a number (after removing thousands commas, a % sign and spaces) or a known
+-- marker; markers become NULL values with the marker kept beside them.
+CREATE OR REPLACE MACRO sd_trim(v) AS nullif(trim(replace(v, chr(160), ' ')), '');
+CREATE OR REPLACE MACRO sd_marker(v) AS CASE
+    WHEN sd_trim(v) IS NULL THEN 'blank'
+    WHEN sd_trim(v) IN ('c','x','z','low','k','u',':','~','..','-','.','NA','SUPP','NE','NP','LOWCOV','n/a')
+        THEN sd_trim(v)
+    END;
+CREATE OR REPLACE MACRO sd_num(v) AS
+    TRY_CAST(replace(replace(replace(trim(v), ',', ''), '%', ''), chr(160), '') AS DOUBLE);
+CREATE OR REPLACE MACRO sd_bad(v) AS sd_num(v) IS NULL AND sd_marker(v) IS NULL;
+CREATE OR REPLACE MACRO sd_strip_footnote(v) AS
+    trim(regexp_replace(trim(v), '[0-9,]+$', ''));
+CREATE OR REPLACE MACRO sd_la3(v) AS CASE
+    WHEN regexp_full_match(trim(CAST(v AS VARCHAR)), '[0-9]{1,3}(\.0+)?')
+    THEN lpad(CAST(CAST(CAST(trim(CAST(v AS VARCHAR)) AS DOUBLE) AS INTEGER) AS VARCHAR), 3, '0') END;
+CREATE OR REPLACE MACRO sd_name_key(v) AS
+    regexp_replace(lower(replace(replace(sd_strip_footnote(v), '&', 'and'), ',', '')), '[^a-z]+', '', 'g');
+CREATE OR REPLACE MACRO sd_period_label(tp) AS CASE
+    WHEN length(trim(tp)) = 6 THEN substr(trim(tp), 1, 4) || '/' || substr(trim(tp), 5, 2)
+    ELSE trim(tp) END;
+CREATE OR REPLACE MACRO sd_period_type(ti, tp) AS CASE
+    WHEN lower(ti) LIKE '%calendar%' THEN 'calendar'
+    WHEN lower(ti) LIKE '%financial%' THEN 'financial'
+    WHEN length(trim(tp)) = 6 THEN 'academic'
+    WHEN lower(ti) LIKE '%academic%' OR lower(ti) IN ('january','spring term','autumn term','summer term') THEN 'academic'
+    ELSE 'calendar' END;
+CREATE OR REPLACE MACRO sd_year_start(period) AS CAST(substr(period, 1, 4) AS INTEGER);
+
+-- name: schema.tables
+-- Canonical tables. Every measure keeps the published marker beside its
+-- NULL value and the source_file row (and line) it came from.
+CREATE TABLE source_file (
+    source_id INTEGER PRIMARY KEY, path VARCHAR NOT NULL, sha256 VARCHAR NOT NULL,
+    bytes BIGINT, format VARCHAR NOT NULL, dataset VARCHAR, title VARCHAR,
+    publisher VARCHAR, licence VARCHAR, rows BIGINT, years VARCHAR,
+    loaded_at TIMESTAMP, warnings VARCHAR);
+CREATE TABLE not_loaded (path VARCHAR, sha256 VARCHAR, reason VARCHAR);
+CREATE TABLE build_info (key VARCHAR PRIMARY KEY, value VARCHAR);
+-- EES tidy files, long form: one row per published cell.
+CREATE TABLE ees_value (
+    source_id INTEGER, line BIGINT, dataset VARCHAR, period VARCHAR, period_type VARCHAR,
+    level VARCHAR, region_code VARCHAR, region_name VARCHAR, la_old_code VARCHAR,
+    la_new_code VARCHAR, la_name VARCHAR, laestab VARCHAR, urn VARCHAR, school_type VARCHAR,
+    topic VARCHAR, breakdown VARCHAR, filters VARCHAR, measure VARCHAR,
+    value DOUBLE, marker VARCHAR);
+CREATE TABLE ees_meta (source_id INTEGER, col_name VARCHAR, col_type VARCHAR, label VARCHAR,
+    indicator_unit VARCHAR);
+-- Performance-tables school files (one table per measure family).
+CREATE TABLE school_census (
+    source_id INTEGER, line BIGINT, period VARCHAR, urn VARCHAR, la_old_code VARCHAR,
+    estab VARCHAR, laestab VARCHAR, school_type VARCHAR, nat_phase VARCHAR,
+    nor DOUBLE, nor_marker VARCHAR, ehcp DOUBLE, ehcp_marker VARCHAR,
+    ehcp_pct_pub DOUBLE, ehcp_pct_marker VARCHAR, sen_support DOUBLE, sen_support_marker VARCHAR,
+    sen_support_pct_pub DOUBLE, sen_support_pct_marker VARCHAR,
+    fsm DOUBLE, fsm_marker VARCHAR, fsm_ever DOUBLE, fsm_ever_marker VARCHAR,
+    fsm_ever_pct_pub DOUBLE, fsm_ever_pct_marker VARCHAR,
+    eal_pct_pub DOUBLE, eal_pct_marker VARCHAR);
+CREATE TABLE school_absence (
+    source_id INTEGER, line BIGINT, period VARCHAR, urn VARCHAR, la_old_code VARCHAR,
+    estab VARCHAR, nat_phase VARCHAR, overall_pct DOUBLE, overall_marker VARCHAR,
+    persistent_pct DOUBLE, persistent_marker VARCHAR);
+CREATE TABLE school_ks4 (
+    source_id INTEGER, line BIGINT, period VARCHAR, urn VARCHAR, la_old_code VARCHAR,
+    estab VARCHAR, name VARCHAR, rectype VARCHAR, nftype VARCHAR, pupils DOUBLE, pupils_marker VARCHAR,
+    att8 DOUBLE, att8_marker VARCHAR, p8 DOUBLE, p8_marker VARCHAR,
+    p8_ci_low DOUBLE, p8_ci_upp DOUBLE, p8_pupils DOUBLE, p8_pupils_marker VARCHAR);
+CREATE TABLE school_destinations (
+    source_id INTEGER, line BIGINT, period VARCHAR, urn VARCHAR, la_old_code VARCHAR,
+    estab VARCHAR, name VARCHAR, rectype VARCHAR, nftype VARCHAR,
+    cohort DOUBLE, cohort_marker VARCHAR, sustained DOUBLE, sustained_marker VARCHAR,
+    sustained_pct_pub DOUBLE, sustained_pct_marker VARCHAR);
+-- Pupil counts by school identified only by name (EES subsets without URN).
+CREATE TABLE school_named_sen (
+    source_id INTEGER, line BIGINT, period VARCHAR, la_name VARCHAR, school_name VARCHAR,
+    pupils DOUBLE, pupils_marker VARCHAR, sen_support DOUBLE, sen_support_marker VARCHAR,
+    ehcp DOUBLE, ehcp_marker VARCHAR, sen_unit VARCHAR, rp_unit VARCHAR);
+CREATE TABLE la_sen_need (source_id INTEGER, line BIGINT, period VARCHAR, la_name VARCHAR,
+    phase VARCHAR, primary_need VARCHAR, pupils DOUBLE, pupils_marker VARCHAR);
+-- SEND Tribunal appeal-rate table (long).
+CREATE TABLE tribunal_appeal_rate (
+    source_id INTEGER, line BIGINT, cell VARCHAR, region VARCHAR, la_name_printed VARCHAR,
+    la_name VARCHAR, la_old_code VARCHAR, level VARCHAR, period VARCHAR, measure VARCHAR,
+    value DOUBLE, marker VARCHAR);
+-- LAIT long format.
+CREATE TABLE lait_value (
+    source_id INTEGER, line BIGINT, indicator VARCHAR, label VARCHAR, years VARCHAR,
+    period VARCHAR, period_type VARCHAR, revised BOOLEAN, area_name VARCHAR, la_old_code VARCHAR,
+    level VARCHAR, region VARCHAR, value DOUBLE, marker VARCHAR);
+CREATE TABLE lait_dictionary (source_id INTEGER, code VARCHAR, topic VARCHAR, measure VARCHAR,
+    polarity VARCHAR, year_type VARCHAR, description VARCHAR, methodology VARCHAR);
+-- Register and lookups.
+CREATE TABLE la_neighbour (source_id INTEGER, la_old_code VARCHAR, la_name VARCHAR,
+    rank INTEGER, neighbour_old_code VARCHAR, neighbour_name VARCHAR);
+CREATE TABLE la_code_list (source_id INTEGER, la_old_code VARCHAR, la_name VARCHAR,
+    la_new_code VARCHAR, region_code VARCHAR, region_name VARCHAR);
+CREATE TABLE la_change (source_id INTEGER, old_code VARCHAR, old_name VARCHAR,
+    successor_code VARCHAR, successor_name VARCHAR, effective_date DATE, note VARCHAR);
+CREATE TABLE school_link (source_id INTEGER, urn VARCHAR, link_urn VARCHAR, link_name VARCHAR,
+    link_type VARCHAR, link_date DATE);
+CREATE TABLE laestab_urn (source_id INTEGER, period VARCHAR, la_old_code VARCHAR,
+    laestab VARCHAR, name VARCHAR, urn VARCHAR);
+CREATE TABLE establishment_type (source_id INTEGER, group_code VARCHAR, group_name VARCHAR,
+    type_code VARCHAR, type_name VARCHAR);
+CREATE TABLE area_send_inspection (source_id INTEGER, line BIGINT, la_name VARCHAR,
+    framework VARCHAR, start_date VARCHAR, publication_date VARCHAR, outcome VARCHAR,
+    detail VARCHAR);
+
+-- name: schema.lait_macros
+-- LAIT "Years" text: 2023/24 (academic), 2024 (calendar), 2023-24 (OT)
+-- (financial outturn), with optional "(Rev)" for revised figures.
+CREATE OR REPLACE MACRO sd_lait_year(y) AS trim(regexp_replace(y, '\s*\(.*\)\s*', '', 'g'));
+CREATE OR REPLACE MACRO sd_lait_period(y) AS CASE
+    WHEN regexp_full_match(sd_lait_year(y), '[0-9]{4}[/-][0-9]{2}')
+    THEN substr(sd_lait_year(y), 1, 4) || '/' || substr(sd_lait_year(y), 6, 2)
+    ELSE sd_lait_year(y) END;
+CREATE OR REPLACE MACRO sd_lait_period_type(y) AS CASE
+    WHEN y ILIKE '%(OT)%' OR regexp_full_match(sd_lait_year(y), '[0-9]{4}-[0-9]{2}') THEN 'financial'
+    WHEN sd_lait_year(y) LIKE '%/%' THEN 'academic' ELSE 'calendar' END;
