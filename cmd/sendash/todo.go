@@ -8,6 +8,3 @@ import (
 var errNotYet = errors.New("not built yet")
 
 func cmdServe(context.Context, env, []string) error    { return errNotYet }
-func cmdQuery(context.Context, env, []string) error    { return errNotYet }
-func cmdFetch(context.Context, env, []string) error    { return errNotYet }
-func cmdDemoData(context.Context, env, []string) error { return errNotYet }

@@ -3,7 +3,8 @@ package demo
 // writeAbsence writes the absence file of academic year i (state-funded
 // primary, secondary and special schools and non-maintained special
 // schools, by LA and establishment), then the three national rows.
-func (g *generator) writeAbsence(years []schoolYear, i int) error {
+// Persistent absence is SUPP when fewer than five pupils are behind it.
+func (g *generator) writeAbsence(years []*schoolYear, i int) error {
 	name := "england_abs_" + g.w.cal.dash(i) + "_performance_tables.csv"
 	c, err := g.create(name, bomLF, headerAbsence)
 	if err != nil {
@@ -12,12 +13,12 @@ func (g *generator) writeAbsence(years []schoolYear, i int) error {
 	var sessions, pa [3]float64
 	var pupils [3]int
 	for k := range years {
-		y := &years[k]
+		y := years[k]
 		if exclType(y.s.kind) < 0 {
 			continue
 		}
 		persistent := short(y.pa, 1)
-		if n := iround(y.pa * float64(y.nor) / 100); n > 0 && n < 3 {
+		if n := iround(y.pa * float64(y.nor) / 100); n > 0 && n < 5 {
 			persistent = "SUPP"
 		}
 		c.row(itoa(y.la.code), itoa(y.s.estab), itoa(y.s.urn), short(y.abs, 1), persistent)

@@ -127,7 +127,7 @@ func (a *laYear) addSchool(y *schoolYear) {
 	for _, tt := range []int{tTotal, t} {
 		a.schools[tt]++
 		for g := range a.excl[tt] {
-			a.excl[tt][g].add(exclSum{hc: y.hc(g), perm: y.perm[g], susp: y.susp[g], onePlus: y.onePlus[g]})
+			a.excl[tt][g].add(exclSum{hc: y.exclHC(g), perm: y.perm[g], susp: y.susp[g], onePlus: y.onePlus[g]})
 		}
 	}
 }

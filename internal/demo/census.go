@@ -23,7 +23,7 @@ func (c censusCounts) cells() []string {
 // writeCensus writes the January census file of year i, in URN order, with
 // the three national rows (sums of state-funded primary, secondary and
 // special schools) at the end.
-func (g *generator) writeCensus(years []schoolYear, i int) error {
+func (g *generator) writeCensus(years []*schoolYear, i int) error {
 	name := "england_census_" + g.w.cal.dash(i) + "_performance_tables.csv"
 	c, err := g.create(name, bomLF, headerCensus)
 	if err != nil {
@@ -31,7 +31,7 @@ func (g *generator) writeCensus(years []schoolYear, i int) error {
 	}
 	var nat [3]censusCounts
 	for k := range years {
-		y := &years[k]
+		y := years[k]
 		cells := append([]string{itoa(y.s.urn), itoa(y.la.code), itoa(y.s.estab), censusLabel[y.s.kind]},
 			censusMasked(y)...)
 		c.row(cells...)

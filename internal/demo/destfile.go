@@ -72,7 +72,7 @@ func itoaOrSupp(n, block int) string {
 // writeDestinations writes the KS4 destinations file for year i: state-
 // funded mainstream and special schools by LA and establishment, an LA row
 // after each LA and a national row at the end.
-func (g *generator) writeDestinations(years []schoolYear, i int) error {
+func (g *generator) writeDestinations(years []*schoolYear, i int) error {
 	name := "england_ks4-pupdest_" + g.w.cal.dash(i) + "_performance_tables_school_level.csv"
 	c, err := g.create(name, bomLF, headerDestinations)
 	if err != nil {
@@ -80,7 +80,7 @@ func (g *generator) writeDestinations(years []schoolYear, i int) error {
 	}
 	var la, nat destRow
 	for k := range years {
-		y := &years[k]
+		y := years[k]
 		if inDestinations(y) {
 			d := g.w.schoolDest(y, i)
 			c.row(append([]string{ks4RecType(y.s), itoa(y.la.code), itoa(y.s.estab), itoa(y.s.urn),

@@ -58,9 +58,9 @@ func (g *generator) geoPrefix(i int, level string, reg *region, l *la) []string 
 
 // writeExclusionsYear appends year i: school rows, then LA, regional and
 // national rows (each a Total row and one per school type).
-func (g *generator) writeExclusionsYear(c *csvFile, years []schoolYear, i int) {
+func (g *generator) writeExclusionsYear(c *csvFile, years []*schoolYear, i int) {
 	for k := range years {
-		y := &years[k]
+		y := years[k]
 		t := exclType(y.s.kind)
 		if t < 0 {
 			continue
@@ -71,7 +71,7 @@ func (g *generator) writeExclusionsYear(c *csvFile, years []schoolYear, i int) {
 		}
 		var e exclSum
 		for grp := gNone; grp <= gEHC; grp++ {
-			e.add(exclSum{hc: y.hc(grp), perm: y.perm[grp], susp: y.susp[grp], onePlus: y.onePlus[grp]})
+			e.add(exclSum{hc: y.exclHC(grp), perm: y.perm[grp], susp: y.susp[grp], onePlus: y.onePlus[grp]})
 		}
 		cells := append(g.geoPrefix(i, "School", y.la.reg, y.la), itoa(y.s.estab), laestab(y),
 			academyType(y.s.nftype), open, exclTypeLabel[t], "1")

@@ -7,28 +7,20 @@ import "math/rand/v2"
 // gap is wider (about 5x for EHC plans); the demo keeps it near 2.2x so the
 // "ratio above 3" flag picks out one LA rather than all of them.
 var (
-	suspNone     = [...]float64{kPrimary: 0.55, kSecondary: 7.5}
+	suspNone     = [...]float64{kPrimary: 0.65, kSecondary: 8.6}
 	permNone     = [...]float64{kPrimary: 0.01, kSecondary: 0.12}
 	groupMult    = [3]float64{gNone: 1, gSupport: 2.4, gEHC: 2.2}
 	permMult     = [3]float64{gNone: 1, gSupport: 3.5, gEHC: 2.2}
 	specialRatio = 0.97 // special schools' rate relative to the LA's EHC rate
 )
 
-// exclYearFactor shapes the national trend: a pandemic dip, then a rise.
+// exclYearFactor shapes the national trend on the published one (2016/17
+// = 1): a pandemic dip, then a steep rise.
 func exclYearFactor(startYear int) float64 {
-	switch {
-	case startYear >= 2024:
-		return 1.65
-	case startYear == 2023:
-		return 1.6
-	case startYear == 2022:
-		return 1.45
-	case startYear == 2021:
-		return 1.2
-	case startYear == 2020:
-		return 0.72
-	case startYear == 2019:
-		return 0.78
+	f := map[int]float64{2015: 0.9, 2016: 1, 2017: 1.07, 2018: 1.13, 2019: 0.93,
+		2020: 0.89, 2021: 1.45, 2022: 1.96, 2023: 2.38, 2024: 2.45}
+	if v, ok := f[startYear]; ok {
+		return v
 	}
 	return 1
 }
@@ -77,4 +69,5 @@ func (w *world) exclusions(r *rand.Rand, y *schoolYear, i int) {
 		y.perm[g] = min(y.hc(g), stochRound(r, hc*perm/100*m))
 		y.onePlus[g] = min(y.hc(g), stochRound(r, float64(y.susp[g])*0.48))
 	}
+	y.notOnRoll = y.s.open > 0 && i == y.s.open && y.s.kind == kSecondary
 }

@@ -42,18 +42,22 @@ func appealBase(year int) float64 {
 }
 
 // buildSeries draws each LA's yearly timeliness, appeal-rate multiplier and
-// EHC suspension multiplier, then overrides the planned LAs.
+// EHC suspension multiplier, then overrides the planned LAs. Timeliness may
+// dip below 50% in single years, never in two running except where planned.
 func (w *world) buildSeries(r *rand.Rand) {
 	n := w.size.years
 	for _, l := range w.las {
-		base := 60 + 32*r.Float64()
+		base := 52 + 36*r.Float64()
 		appeal := clamp(math.Exp(0.35*r.NormFloat64()), 0.4, 1.7)
 		susp := 0.85 + 0.3*r.Float64()
 		l.timely = make([]float64, n)
 		l.appealMult = make([]float64, n)
 		l.ehcSusp = make([]float64, n)
 		for i := 0; i < n; i++ {
-			l.timely[i] = clamp(base+5*r.NormFloat64(), 52, 98)
+			l.timely[i] = clamp(base-1.8*float64(i)+6*r.NormFloat64(), 20, 98)
+			if i > 0 && l.timely[i] < 50 && l.timely[i-1] < 50 {
+				l.timely[i] = 50.5 + 5*r.Float64() // keep rule (b) to the planned LA
+			}
 			l.appealMult[i] = clamp(appeal*math.Exp(0.12*r.NormFloat64()), 0.3, 2)
 			l.ehcSusp[i] = susp * (1 + 0.04*r.NormFloat64())
 		}
@@ -62,6 +66,9 @@ func (w *world) buildSeries(r *rand.Rand) {
 	copy(p.tribunal.appealMult[n-4:], []float64{2.6, 2.7, 0.6, 2.8})
 	copy(p.timeliness.timely[n-4:], []float64{58.3, 46.2, 41.4, 53.7})
 	p.timelyDip.timely[n-3] = 47.5
+	for _, i := range []int{n - 4, n - 2} {
+		p.timelyDip.timely[i] = math.Max(p.timelyDip.timely[i], 52)
+	}
 	for i := n - 3; i < n; i++ {
 		p.suspension.ehcSusp[i] = 1.75 + 0.05*float64(i-n+3)
 	}

@@ -18,7 +18,11 @@ func round(x float64, dp int) float64 {
 
 // short prints x rounded to dp decimals in its shortest form ("4.2", "12").
 func short(x float64, dp int) string {
-	return strconv.FormatFloat(round(x, dp), 'f', -1, 64)
+	v := round(x, dp)
+	if v == 0 {
+		v = 0 // never print "-0"
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64)
 }
 
 // pctOf is 100*num/den, or 0 when den is 0.

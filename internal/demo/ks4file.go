@@ -1,10 +1,6 @@
 package demo
 
-import (
-	"math"
-	"sort"
-	"strings"
-)
+import "math"
 
 // ks4Sum accumulates KS4 measures weighted by pupils for LA and national rows.
 type ks4Sum struct {
@@ -94,21 +90,16 @@ func ks4RecType(s *school) string {
 
 // writeKS4 writes the KS4 file of year i: each LA's schools by name, then
 // the LA row (RECTYPE 4); then England all schools (5) and state-funded (7).
-func (g *generator) writeKS4(years []schoolYear, i int) error {
+// years come sorted by LA and school name.
+func (g *generator) writeKS4(years []*schoolYear, i int) error {
 	name := "england_ks4provisional_" + g.w.cal.dash(i) + "_performance_tables_school_level.csv"
 	c, err := g.create(name, bomLF, headerKS4)
 	if err != nil {
 		return err
 	}
-	sort.SliceStable(years, func(a, b int) bool {
-		if years[a].la.code != years[b].la.code {
-			return years[a].la.code < years[b].la.code
-		}
-		return strings.ToLower(years[a].s.name) < strings.ToLower(years[b].s.name)
-	})
 	var la, state, all ks4Sum
 	for k := range years {
-		y := &years[k]
+		y := years[k]
 		if y.s.ks4 {
 			c.row(append([]string{ks4RecType(y.s), itoa(y.la.code), itoa(y.s.estab), itoa(y.s.urn),
 				y.s.name, "0", y.s.nftype}, schoolKS4Cells(y)...)...)

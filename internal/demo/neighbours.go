@@ -3,6 +3,7 @@ package demo
 import (
 	"fmt"
 	"math"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -24,45 +25,52 @@ func laFeatures(l *la) [4]float64 {
 	return [4]float64{l.deprivation / 0.064, l.eal / 0.08, math.Log(l.ehcBias) / 0.18, math.Log(math.Max(l.weight, 0.05)) / 0.35}
 }
 
-// neighboursOf ranks the other LAs of pool by distance and keeps k.
-func neighboursOf(l *la, pool []*la, k int, title bool) []neighbour {
-	f := laFeatures(l)
-	type cand struct {
-		l *la
-		d float64
+// distance is how far apart two LAs' features are.
+func distance(a, b *la) float64 {
+	f, g := laFeatures(a), laFeatures(b)
+	d := 0.0
+	for j := range f {
+		d += (f[j] - g[j]) * (f[j] - g[j])
 	}
-	var cs []cand
-	for _, o := range pool {
-		if o != l {
-			g := laFeatures(o)
-			d := 0.0
-			for j := range f {
-				d += (f[j] - g[j]) * (f[j] - g[j])
-			}
-			cs = append(cs, cand{o, math.Sqrt(d)})
+	return math.Sqrt(d)
+}
+
+// neighboursOf ranks the other LAs of pool by distance and keeps k,
+// labelling each by where its distance falls among all pairs of the pool.
+func neighboursOf(l *la, pool []*la, k int, title bool) []neighbour {
+	var all []float64
+	for a := range pool {
+		for b := a + 1; b < len(pool); b++ {
+			all = append(all, distance(pool[a], pool[b]))
 		}
 	}
-	sort.SliceStable(cs, func(a, b int) bool { return cs[a].d < cs[b].d })
+	sort.Float64s(all)
+	cut := func(p float64) float64 { return all[int(p*float64(len(all)-1))] }
+	cuts := []float64{cut(0.03), cut(0.08), cut(0.2), cut(0.45)}
+	others := make([]*la, 0, len(pool))
+	for _, o := range pool {
+		if o != l {
+			others = append(others, o)
+		}
+	}
+	sort.SliceStable(others, func(a, b int) bool { return distance(l, others[a]) < distance(l, others[b]) })
 	var out []neighbour
-	for _, c := range cs[:min(k, len(cs))] {
-		out = append(out, neighbour{c.l, closeness(c.d, title)})
+	for _, o := range others[:min(k, len(others))] {
+		out = append(out, neighbour{o, closeness(distance(l, o), cuts, title)})
 	}
 	return out
 }
 
 // closeness labels a distance as the DfE list does; the old-LA rows use
 // title case ("Very Close"), the current rows sentence case.
-func closeness(d float64, title bool) string {
+func closeness(d float64, cuts []float64, title bool) string {
+	labels := []string{"Extremely close", "Very close", "Close", "Somewhat close"}
 	label := "Not close"
-	switch {
-	case d < 0.8:
-		label = "Extremely close"
-	case d < 1.3:
-		label = "Very close"
-	case d < 1.9:
-		label = "Close"
-	case d < 2.6:
-		label = "Somewhat close"
+	for j, c := range cuts {
+		if d <= c {
+			label = labels[j]
+			break
+		}
 	}
 	if title {
 		label = strings.Replace(label, " c", " C", 1)
@@ -124,8 +132,16 @@ func (g *generator) saveWorkbook(name string, rows [][]interface{}) error {
 		Created: fixed, Modified: fixed, Title: "Statistical neighbours (fictional demo data)"}); err != nil {
 		return fmt.Errorf("demo: %s: %w", name, err)
 	}
-	if err := f.SaveAs(filepath.Join(g.dir, name)); err != nil {
-		return fmt.Errorf("demo: save %s: %w", name, err)
+	out, err := os.Create(filepath.Join(g.dir, name))
+	if err != nil {
+		return fmt.Errorf("demo: %w", err)
+	}
+	if _, err := f.WriteTo(out); err != nil {
+		out.Close()
+		return fmt.Errorf("demo: write %s: %w", name, err)
+	}
+	if err := out.Close(); err != nil {
+		return fmt.Errorf("demo: write %s: %w", name, err)
 	}
 	g.files = append(g.files, name)
 	g.rows = append(g.rows, len(rows)-3)

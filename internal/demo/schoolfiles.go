@@ -32,33 +32,39 @@ func (g *generator) writeSchoolFiles() error {
 }
 
 // writeYear writes every per-year file for year i, then the year's rows of
-// the exclusions file.
+// the exclusions file. Each file gets the school-years in its own order.
 func (g *generator) writeYear(ex *csvFile, years []schoolYear, i int) error {
-	if err := g.writeCensus(years, i); err != nil {
+	byURN := make([]*schoolYear, len(years))
+	for k := range years {
+		byURN[k] = &years[k]
+	}
+	if err := g.writeCensus(byURN, i); err != nil {
 		return err
 	}
-	sortByLAEstab(years)
-	if err := g.writeAbsence(years, i); err != nil {
+	byLA := sortedYears(byURN, func(a, b *schoolYear) bool { return a.s.estab < b.s.estab })
+	if err := g.writeAbsence(byLA, i); err != nil {
 		return err
 	}
 	if i == g.w.size.years-1 {
-		if err := g.writeDestinations(years, i); err != nil {
+		if err := g.writeDestinations(byLA, i); err != nil {
 			return err
 		}
 	}
-	g.writeExclusionsYear(ex, years, i)
-	return g.writeKS4(years, i) // sorts by LA and name
+	g.writeExclusionsYear(ex, byLA, i)
+	byName := sortedYears(byURN, func(a, b *schoolYear) bool { return a.s.sortName < b.s.sortName })
+	return g.writeKS4(byName, i)
 }
 
-// sortByLAEstab orders school-years by LA code, then establishment number,
-// as the absence and destinations files are ordered.
-func sortByLAEstab(ys []schoolYear) {
-	sort.SliceStable(ys, func(a, b int) bool {
-		if ys[a].la.code != ys[b].la.code {
-			return ys[a].la.code < ys[b].la.code
+// sortedYears copies ys sorted by LA code, then by less.
+func sortedYears(ys []*schoolYear, less func(a, b *schoolYear) bool) []*schoolYear {
+	out := append([]*schoolYear(nil), ys...)
+	sort.SliceStable(out, func(a, b int) bool {
+		if out[a].la.code != out[b].la.code {
+			return out[a].la.code < out[b].la.code
 		}
-		return ys[a].s.estab < ys[b].s.estab
+		return less(out[a], out[b])
 	})
+	return out
 }
 
 // laestab is the seven-digit LA and establishment number.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"strings"
 )
 
 // roll size (mean, sd, minimum) by kind.
@@ -16,7 +17,7 @@ var rollShape = [...][3]float64{
 // rise each year as the national series does.
 var senShape = [...][2]float64{
 	{0.016, 0.125}, {0.018, 0.11}, {0.96, 0.03}, {0.15, 0.55},
-	{0.035, 0.14}, {0.012, 0.12}, {0.95, 0.04},
+	{0.012, 0.14}, {0.012, 0.12}, {0.95, 0.04},
 }
 
 // newSchool draws the fixed traits of one school of kind k in LA l.
@@ -28,7 +29,7 @@ func (w *world) newSchool(r *rand.Rand, l *la, k kind) *school {
 	s.girls = girlsShare(r, k)
 	s.ehc0 = senShape[k][0] * l.ehcBias * math.Exp(0.35*r.NormFloat64())
 	s.sup0 = senShape[k][1] * l.supBias * math.Exp(0.22*r.NormFloat64())
-	s.ehcTrend, s.supTrend = 0.09, 0.03
+	s.ehcTrend, s.supTrend = 0.1, 0.03
 	s.fsm = clamp(l.deprivation*math.Exp(0.45*r.NormFloat64()), 0.01, 0.7)
 	s.eal = clamp(l.eal*math.Exp(0.6*r.NormFloat64()), 0, 0.95)
 	s.absF = math.Exp(0.18 * r.NormFloat64())
@@ -36,7 +37,8 @@ func (w *world) newSchool(r *rand.Rand, l *la, k kind) *school {
 	s.attain = r.NormFloat64()
 	s.nftype = drawNFType(r, k)
 	w.specialise(r, s)
-	s.name = schoolName(r, k, l.name)
+	s.name = schoolName(r, k, l.town)
+	s.sortName = strings.ToLower(s.name)
 	return s
 }
 
@@ -45,9 +47,10 @@ func (w *world) newSchool(r *rand.Rand, l *la, k kind) *school {
 func (w *world) specialise(r *rand.Rand, s *school) {
 	switch s.kind {
 	case kSpecial, kNMSS:
-		s.ehc0 = clamp(0.9+0.1*r.Float64(), 0, 1)
+		s.ehc0 = 0.94 + 0.07*r.Float64()
 		s.sup0 = (1 - s.ehc0) * r.Float64()
 		s.ehcTrend, s.supTrend = 0, 0
+		s.growth = 0.04 + 0.01*r.NormFloat64() // special places keep growing
 		s.fsm = clamp(s.fsm*1.6, 0, 0.8)
 	case kPRU:
 		s.ehcTrend = 0.04
@@ -105,7 +108,7 @@ func drawNFType(r *rand.Rand, k kind) string {
 	case kSpecial:
 		return weighted(r, []string{"CYS", "ACCS", "ACS", "FDS", "FS"}, []float64{50, 25, 6, 9, 10})
 	case kIndependent:
-		return weighted(r, []string{"IND", "INDSPEC"}, []float64{72, 28})
+		return weighted(r, []string{"IND", "INDSPEC"}, []float64{84, 16})
 	case kNMSS:
 		return "NMSS"
 	}

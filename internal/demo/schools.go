@@ -36,6 +36,7 @@ type school struct {
 	kind        kind
 	nftype      string // performance-tables NFTYPE (CY, ACC, CYS, IND ...)
 	name        string
+	sortName    string // lower-case name, the KS4 file's order
 	home        *la
 	open, close int // year indices [open, close) in which it has pupils
 	baseNOR     float64
@@ -60,10 +61,15 @@ func (s *school) openIn(i int) bool { return i >= s.open && i < s.close }
 func (w *world) buildSchools(r *rand.Rand) {
 	total := 0.0
 	for _, l := range w.las {
-		total += l.weight
+		if l.from == 0 {
+			total += l.weight
+		}
 	}
 	counters := map[[2]int]int{} // (estab group, kind) -> last estab; looked up only
 	for _, l := range w.las {
+		if l.from > 0 {
+			continue // the merged LA inherits its predecessors' schools
+		}
 		count := int(math.Round(float64(w.size.schools) * l.weight / total))
 		for j := 0; j < count; j++ {
 			k := forcedKind(j)
@@ -82,6 +88,7 @@ func (w *world) buildSchools(r *rand.Rand) {
 	}
 	w.plan.falling = w.pickFalling()
 	w.assignURNs(r)
+	w.computeNoneRates()
 }
 
 // forcedKind makes every LA have a secondary, a special school and a PRU.

@@ -22,6 +22,7 @@ type schoolYear struct {
 	abs, pa              float64 // overall absence %, persistent absence %
 	susp, perm, onePlus  [3]int  // by SEN group
 	ks4                  ks4Year
+	notOnRoll            bool // opened after the census: exclusions headcount 0
 }
 
 // hc is the headcount of SEN group g.
@@ -33,6 +34,15 @@ func (y *schoolYear) hc(g int) int {
 		return y.sup
 	}
 	return y.nor - y.ehc - y.sup
+}
+
+// exclHC is the exclusions headcount of SEN group g: 0 for a school that
+// opened after the census (its rates are then "." in the published file).
+func (y *schoolYear) exclHC(g int) int {
+	if y.notOnRoll {
+		return 0
+	}
+	return y.hc(g)
 }
 
 // sum adds an array over SEN groups.
@@ -82,13 +92,12 @@ func (w *world) sen(r *rand.Rand, y *schoolYear, i int) {
 			ehc *= math.Pow(0.82, float64(k))
 			sup *= math.Pow(0.82, float64(k))
 		}
+	} else if specialist(s) {
+		ehc *= 1 + 0.015*r.NormFloat64()
 	} else {
 		ehc *= 1 + 0.07*r.NormFloat64()
 		sup *= 1 + 0.05*r.NormFloat64()
-	}
-	if s.kind != kSpecial && s.kind != kNMSS && s.nftype != "INDSPEC" {
-		ehc = clamp(ehc, 0, 0.1)
-		sup = clamp(sup, 0, 0.4)
+		ehc, sup = clamp(ehc, 0, 0.1), clamp(sup, 0, 0.4)
 	}
 	y.ehc = min(y.nor, iround(float64(y.nor)*clamp(ehc, 0, 1)))
 	y.sup = min(y.nor-y.ehc, iround(float64(y.nor)*clamp(sup, 0, 1)))
@@ -107,7 +116,7 @@ func characteristics(r *rand.Rand, y *schoolYear, i int) {
 
 // absence base rates (% of sessions) by kind, and a factor per academic
 // year shaped like the post-pandemic rise.
-var absBase = [...]float64{4.1, 5.6, 9.6, 0, 0, 0, 11}
+var absBase = [...]float64{4.1, 5.6, 8.2, 0, 0, 0, 9}
 
 func absYearFactor(startYear int) float64 {
 	switch {
@@ -128,7 +137,7 @@ func absYearFactor(startYear int) float64 {
 // absence sets the overall and persistent absence rates.
 func (w *world) absence(r *rand.Rand, y *schoolYear, i int) {
 	s := y.s
-	dep := 1 + 1.2*(float64(y.fsm)/float64(y.nor)-0.2)
+	dep := clamp(1+0.8*(float64(y.fsm)/float64(y.nor)-0.2), 0.85, 1.25)
 	abs := absBase[s.kind] * absYearFactor(w.cal.calendar(i)) * s.absF * y.la.absBias * dep
 	y.abs = clamp(abs*(1+0.04*r.NormFloat64()), 1, 60)
 	y.pa = clamp(y.abs*(2+0.08*y.abs)*(1+0.05*r.NormFloat64()), 0, 100)
@@ -141,4 +150,9 @@ func stochRound(r *rand.Rand, x float64) int {
 		f++
 	}
 	return int(f)
+}
+
+// specialist says whether nearly all of a school's pupils have EHC plans.
+func specialist(s *school) bool {
+	return s.kind == kSpecial || s.kind == kNMSS || s.nftype == "INDSPEC"
 }

@@ -94,7 +94,7 @@ func (g *generator) laYearSeries(l *la, i int) laSeries {
 	s.den = max(1, iround(plans*0.115*(1+0.08*r.NormFloat64())))
 	s.denEx = s.den - iround(float64(s.den)*0.07*r.Float64())
 	s.within = iround(float64(s.den) * l.timely[i] / 100)
-	s.withinX = min(s.denEx, iround(float64(s.denEx)*(l.timely[i]+1.5)/100))
+	s.withinX = min(s.within, iround(float64(s.denEx)*(l.timely[i]+1.5)/100))
 	s.missing = l == g.w.plan.missingReturn && i == 0
 	s.decisions = iround(plans * 1.22 * (1 + 0.03*r.NormFloat64()))
 	rate := appealBase(g.w.cal.calendar(i)) * l.appealMult[i]

@@ -32,6 +32,7 @@ type la struct {
 	code     int    // old three-digit DfE code
 	newCode  string // nine-character ONS-style code
 	name     string
+	town     string // the name without any ", City of"
 	reg      *region
 	from, to int // year indices [from, to) in which it reports
 	succ     *la // successor after the merger, if any
@@ -40,6 +41,7 @@ type la struct {
 	weight, deprivation, eal  float64
 	ehcBias, supBias, absBias float64
 	suspBias                  float64
+	noneSusp, nonePerm        float64   // expected no-SEN rates per 100 (see computeNoneRates)
 	ehcSusp                   []float64 // extra multiplier on EHC pupils' suspensions by year
 	timely                    []float64 // % of EHC plans issued within 20 weeks by year
 	appealMult                []float64 // appeal-rate multiplier by year
@@ -92,10 +94,10 @@ func (w *world) buildLAs(r *rand.Rand, scale int) {
 	names := placeNames(r, n+1)
 	for i := 0; i <= n; i++ {
 		l := &la{idx: i, code: laCode(scale, i), newCode: fmt.Sprintf("E069%05d", i+1),
-			name: names[i], reg: w.regions[min(i*w.size.regions/n, w.size.regions-1)],
+			name: names[i], town: names[i], reg: w.regions[min(i*w.size.regions/n, w.size.regions-1)],
 			to: years, group: i}
-		l.weight = math.Exp(0.35 * r.NormFloat64())
-		l.deprivation = 0.08 + 0.22*r.Float64()
+		l.weight = clamp(math.Exp(0.35*r.NormFloat64()), 0.6, 1.8)
+		l.deprivation = 0.07 + 0.16*r.Float64()
 		l.eal = 0.02 + 0.3*r.Float64()*r.Float64()
 		l.ehcBias = math.Exp(0.18 * r.NormFloat64())
 		l.supBias = math.Exp(0.12 * r.NormFloat64())
@@ -113,8 +115,19 @@ func (w *world) buildLAs(r *rand.Rand, scale int) {
 	b.group = a.group
 	b.reg, s.reg = a.reg, a.reg
 	s.name = a.name + ", " + b.name + " and " + village(r)
-	s.weight = 0
+	s.town = a.town
+	inheritTraits(s, a, b)
 	w.merger = merger{old: [2]*la{a, b}, succ: s, year: m}
+}
+
+// inheritTraits gives the merged LA the average traits of its
+// predecessors (and their combined size), so its figures carry on theirs.
+func inheritTraits(s, a, b *la) {
+	avg := func(x, y float64) float64 { return (x + y) / 2 }
+	s.weight = a.weight + b.weight
+	s.deprivation, s.eal = avg(a.deprivation, b.deprivation), avg(a.eal, b.eal)
+	s.ehcBias, s.supBias = avg(a.ehcBias, b.ehcBias), avg(a.supBias, b.supBias)
+	s.absBias, s.suspBias = avg(a.absBias, b.absBias), avg(a.suspBias, b.suspBias)
 }
 
 // current lists the LAs that report in year i, in code order.

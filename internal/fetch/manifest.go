@@ -21,16 +21,16 @@ import (
 // formats maps the format ids a manifest entry may name to a description.
 // Each id is a file layout the ingest package recognises by its header.
 var formats = map[string]string{
-	"perf_census":            "performance tables school census CSV",
-	"perf_absence":           "performance tables absence CSV",
-	"perf_ks4":               "performance tables KS4 CSV",
-	"perf_ks4_dest":          "performance tables KS4 destinations CSV",
-	"ees_tidy":               "Explore education statistics tidy CSV",
-	"send_appeal_rate_table": "SEND Tribunal appeal-rate presentation table",
-	"lait_long":              "LAIT long format",
-	"stat_neighbours_xlsx":   "DfE statistical neighbours workbook",
-	"gias_links":             "GIAS establishment links CSV",
-	"la_region_codes":        "LA and region code list CSV",
+	"perf_census":     "performance tables school census CSV",
+	"perf_absence":    "performance tables absence CSV",
+	"perf_ks4":        "performance tables KS4 CSV",
+	"perf_ks4_dest":   "performance tables KS4 destinations CSV",
+	"ees_tidy":        "Explore education statistics tidy CSV",
+	"appeal_rate_ods": "SEND Tribunal appeal-rate presentation table (MoJ ODS)",
+	"lait_parquet":    "LAIT long format parquet",
+	"stat_neighbours": "DfE statistical neighbours workbook",
+	"gias_links":      "GIAS establishment links CSV",
+	"la_region_codes": "LA and region code list CSV",
 }
 
 // DatePlaceholder in a source URL is replaced by the fetch date as YYYYMMDD,

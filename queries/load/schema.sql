@@ -117,5 +117,10 @@ CREATE OR REPLACE MACRO sd_lait_period(y) AS CASE
     THEN substr(sd_lait_year(y), 1, 4) || '/' || substr(sd_lait_year(y), 6, 2)
     ELSE sd_lait_year(y) END;
 CREATE OR REPLACE MACRO sd_lait_period_type(y) AS CASE
-    WHEN y ILIKE '%(OT)%' OR regexp_full_match(sd_lait_year(y), '[0-9]{4}-[0-9]{2}') THEN 'financial'
-    WHEN sd_lait_year(y) LIKE '%/%' THEN 'academic' ELSE 'calendar' END;
+    WHEN y ILIKE '%(OT)%' THEN 'financial'
+    WHEN regexp_full_match(sd_lait_year(y), '[0-9]{4}/[0-9]{2}') THEN 'academic'
+    WHEN regexp_full_match(sd_lait_year(y), '[0-9]{4}') THEN 'calendar'
+    WHEN regexp_full_match(sd_lait_year(y), '[0-9]{4}-[0-9]{2}')
+         AND (CAST(substr(sd_lait_year(y), 1, 4) AS INTEGER) + 1) % 100 = CAST(substr(sd_lait_year(y), 6, 2) AS INTEGER)
+        THEN 'financial'
+    ELSE 'range' END;

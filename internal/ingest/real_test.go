@@ -1,0 +1,142 @@
+package ingest
+
+import (
+	"database/sql"
+	"math"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+)
+
+// realDB ingests $SENDASH_REAL_DATA once per test binary. Tests that use it
+// run whenever the variable is set and fail, not skip, if a file is missing.
+var realDB = struct {
+	once sync.Once
+	path string
+	res  *Result
+	err  error
+}{}
+
+func realData(t *testing.T) (*sql.DB, *Result) {
+	t.Helper()
+	dir := os.Getenv("SENDASH_REAL_DATA")
+	if dir == "" {
+		t.Skip("SENDASH_REAL_DATA not set")
+	}
+	realDB.once.Do(func() {
+		tmp, err := os.MkdirTemp("", "sendash-real-")
+		if err != nil {
+			realDB.err = err
+			return
+		}
+		realDB.path = filepath.Join(tmp, "real.duckdb")
+		realDB.res, realDB.err = ingestDir(t, dir, realDB.path)
+	})
+	if realDB.err != nil {
+		t.Fatal(realDB.err)
+	}
+	return openRO(t, realDB.path), realDB.res
+}
+
+// realFiles are the published files every format test relies on.
+var realFiles = []string{
+	"sen-school-level/england_census_2018-19_performance_tables.csv",
+	"absence-school/england_abs_2018-19_performance_tables.csv",
+	"ks4-sen/england_ks4provisional_2018-19_performance_tables_school_level.csv",
+	"destinations-sen/england_ks4-pupdest_2018-19_performance_tables_school_level.csv",
+	"ehcp-la/release-2025/timeliness_20_week.csv",
+	"ehcp-la/release-2025/caseload.csv",
+	"exclusions-school/exclusions_by_geographic_level_2006-07_to_2016-17.csv",
+	"tribunal-send-la/send_tribunal_appeal_rate_by_la_2014_2024.csv",
+	"tribunal-send-la/SEND_Appeal_Rate_Table_2022.ods",
+	"lait-la-indicators/bds_long_0.parquet",
+	"lait-la-indicators/statistical_neighbours_sn_may_2025.xlsx",
+	"gias/links_edubasealldata20250422.csv",
+	"gias/laestab_urn_lookup_2006-07_to_2017-18.csv",
+}
+
+func TestRealFilesPresent(t *testing.T) {
+	dir := os.Getenv("SENDASH_REAL_DATA")
+	if dir == "" {
+		t.Skip("SENDASH_REAL_DATA not set")
+	}
+	for _, f := range realFiles {
+		if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
+			t.Errorf("SENDASH_REAL_DATA is set but %s is missing: %v", f, err)
+		}
+	}
+}
+
+func num(t *testing.T, db *sql.DB, q string, args ...any) float64 {
+	t.Helper()
+	var v sql.NullFloat64
+	if err := db.QueryRow(q, args...).Scan(&v); err != nil {
+		t.Fatalf("%s: %v", q, err)
+	}
+	if !v.Valid {
+		t.Fatalf("%s: NULL", q)
+	}
+	return v.Float64
+}
+
+func near(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
+
+// TestRealFormats checks each format's row count and values read by hand
+// from the published files.
+func TestRealFormats(t *testing.T) {
+	db, _ := realData(t)
+	checks := []struct {
+		name string
+		q    string
+		want float64
+	}{
+		{"census rows", `SELECT count(*) FROM school_census`, 23942},
+		{"census NAT primary SEN support Jan 2019", `SELECT sen_support FROM school_census WHERE nat_phase = 'PRI'`, 595708},
+		{"census NAT primary headcount", `SELECT nor FROM school_census WHERE nat_phase = 'PRI'`, 4727089},
+		{"census URN 100000 EHC %", `SELECT ehcp_pct_pub FROM school_census WHERE urn = '100000'`, 1.8},
+		{"absence rows", `SELECT count(*) FROM school_absence`, 21217},
+		{"absence NAT special overall", `SELECT overall_pct FROM school_absence WHERE nat_phase = 'SPE'`, 10.1},
+		{"absence NAT secondary persistent", `SELECT persistent_pct FROM school_absence WHERE nat_phase = 'SEC'`, 13.7},
+		{"ks4 rows", `SELECT count(*) FROM school_ks4`, 5652},
+		{"destinations rows", `SELECT count(*) FROM school_destinations`, 3877},
+		{"timeliness England 2019 within 20 weeks", `SELECT value FROM ees_value WHERE dataset = 'sen2_timeliness' AND level = 'National' AND period = '2019' AND measure = 'plans_issued_within_20_weeks'`, 31313},
+		{"timeliness England 2019 %", `SELECT value FROM ees_value WHERE dataset = 'sen2_timeliness' AND level = 'National' AND period = '2019' AND measure = 'pc_plans_issued_within_20_weeks'`, 58.7},
+		{"timeliness North East 2019 denominator", `SELECT value FROM ees_value WHERE dataset = 'sen2_timeliness' AND region_name = 'North East' AND level = 'Regional' AND period = '2019' AND measure = 'plans_issued_den'`, 2624},
+		{"exclusions rows", `SELECT count(DISTINCT line) FROM ees_value WHERE dataset = 'exclusions' AND source_id = (SELECT source_id FROM source_file WHERE path LIKE '%geographic_level_2006%')`, 242170},
+		{"exclusions England 2016/17 permanent", `SELECT sum(value) FROM ees_value WHERE dataset = 'exclusions' AND level = 'National' AND period = '2016/17' AND measure = 'perm_excl' AND school_type = 'Total' AND filters NOT LIKE '%characteristic%'`, 7720},
+		{"exclusions England 2016/17 fixed period", `SELECT sum(value) FROM ees_value WHERE dataset = 'exclusions' AND level = 'National' AND period = '2016/17' AND measure = 'fixed_excl' AND school_type = 'Total' AND filters NOT LIKE '%characteristic%'`, 381865},
+		{"appeal rate Durham 2023 appeals", `SELECT value FROM tribunal_appeal_rate t JOIN source_file s USING (source_id) WHERE s.format = 'appeal_rate_csv' AND la_name = 'Durham' AND period = '2023' AND measure = 'appeals'`, 211},
+		{"appeal rate Durham 2023 decisions", `SELECT value FROM tribunal_appeal_rate t JOIN source_file s USING (source_id) WHERE s.format = 'appeal_rate_csv' AND la_name = 'Durham' AND period = '2023' AND measure = 'decisions'`, 4833},
+		{"appeal rate Durham 2023 rate", `SELECT value FROM tribunal_appeal_rate t JOIN source_file s USING (source_id) WHERE s.format = 'appeal_rate_csv' AND la_name = 'Durham' AND period = '2023' AND measure = 'rate'`, 4.40},
+		{"appeal rate ODS England 2022 appeals", `SELECT value FROM tribunal_appeal_rate t JOIN source_file s USING (source_id) WHERE s.format = 'appeal_rate_ods' AND level = 'National' AND period = '2022' AND measure = 'appeals'`, 12796},
+		{"LAIT rows", `SELECT count(*) FROM lait_value`, 641070},
+		{"neighbours rows", `SELECT count(*) FROM la_neighbour`, 1580},
+		{"Barking and Dagenham first neighbour is Enfield", `SELECT CAST(neighbour_old_code AS INTEGER) FROM la_neighbour WHERE la_old_code = '301' AND rank = 1`, 308},
+		{"GIAS links rows", `SELECT count(*) FROM school_link`, 33801},
+		{"laestab lookup rows", `SELECT count(*) FROM laestab_urn`, 26346},
+	}
+	for _, c := range checks {
+		if got := num(t, db, c.q); !near(got, c.want) {
+			t.Errorf("%s = %v, want %v", c.name, got, c.want)
+		}
+	}
+}
+
+// TestRealNothingUnexplained: every file in the folder is loaded or listed
+// with a reason, and no marker ever became a zero.
+func TestRealNothingUnexplained(t *testing.T) {
+	db, res := realData(t)
+	for _, f := range res.NotLoaded {
+		if f.Reason == "" {
+			t.Errorf("%s not loaded without a reason", f.Path)
+		}
+		t.Logf("not loaded: %s: %s", f.Path, f.Reason)
+	}
+	if n := num(t, db, `SELECT count(*) FROM ees_value WHERE marker IS NOT NULL AND value IS NOT NULL`); n != 0 {
+		t.Errorf("%v EES cells have both a marker and a value", n)
+	}
+	if n := num(t, db, `SELECT count(*) FROM la WHERE old_code IN ('928','909') AND status = 'abolished'`); n != 2 {
+		t.Errorf("Northamptonshire and Cumbria should be abolished with successors; got %v", n)
+	}
+}
