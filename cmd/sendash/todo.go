@@ -7,4 +7,4 @@ import (
 
 var errNotYet = errors.New("not built yet")
 
-func cmdServe(context.Context, env, []string) error    { return errNotYet }
+func cmdServe(context.Context, env, []string) error { return errNotYet }

@@ -103,10 +103,14 @@ func Formats() []Format {
 				return h.firstCols("la_name") && h.hasCols("school_name", "Total pupils", "SEN support", "EHC plan")
 			}, NeedsYear: true},
 		{ID: "school_named_units", Title: "SEN in England: school-level EHC plans and SEN units (no school identifier)", Publisher: "DfE", Licence: ogl,
-			Match: func(h *Head) bool { return h.firstCols("la_name") && h.hasCols("SEN_Unit", "RP_Unit", "Total pupils", "EHC plan") },
+			Match: func(h *Head) bool {
+				return h.firstCols("la_name") && h.hasCols("SEN_Unit", "RP_Unit", "Total pupils", "EHC plan")
+			},
 			NeedsYear: true},
 		{ID: "la_sen_need", Title: "SEN in England: pupils by LA, phase and primary need", Publisher: "DfE", Licence: ogl,
-			Match: func(h *Head) bool { return h.hasCols("la_name", "phase_type_grouping", "primary_need", "number_of_pupils") }, NeedsYear: true},
+			Match: func(h *Head) bool {
+				return h.hasCols("la_name", "phase_type_grouping", "primary_need", "number_of_pupils")
+			}, NeedsYear: true},
 		{ID: "appeal_rate_csv", Title: "SEND Tribunal appeal rate by LA (presentation table, CSV)", Publisher: "MoJ / HMCTS with DfE", Licence: ogl,
 			Kind: readGo, Parse: ParseAppealRateCSV,
 			Match: func(h *Head) bool { return h.IsText && IsAppealRateTable(h.Records) }},

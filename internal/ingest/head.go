@@ -97,7 +97,9 @@ func zipMembers(path string) []string {
 
 // isSpreadsheet reports whether a zip is an xlsx or ods workbook.
 func (h *Head) isXLSX() bool { return h.IsZip && hasMember(h.Members, "xl/workbook.xml") }
-func (h *Head) isODS() bool  { return h.IsZip && hasMember(h.Members, "content.xml") && hasMember(h.Members, "mimetype") }
+func (h *Head) isODS() bool {
+	return h.IsZip && hasMember(h.Members, "content.xml") && hasMember(h.Members, "mimetype")
+}
 
 func hasMember(members []string, name string) bool {
 	for _, m := range members {

@@ -24,9 +24,9 @@ import (
 type Config struct {
 	DataDir     string
 	DBPath      string
-	MemoryLimit string        // DuckDB memory_limit for the build, e.g. "2GB"
-	Progress    *Progress     // nil for none
-	Logger      *slog.Logger  // never nil in production; tests may pass slog.New(discard)
+	MemoryLimit string       // DuckDB memory_limit for the build, e.g. "2GB"
+	Progress    *Progress    // nil for none
+	Logger      *slog.Logger // never nil in production; tests may pass slog.New(discard)
 	Now         func() time.Time
 	Extra       []NamedReader // built-in reference files (e.g. the LA changes list)
 }
