@@ -22,20 +22,25 @@ func cmdIngest(ctx context.Context, e env, args []string) error {
 	db := fs.String("db", "sendash.duckdb", "database file to create or replace")
 	mem := fs.String("memory-limit", "2GB", "DuckDB memory limit while loading")
 	quiet := fs.Bool("quiet", false, "no progress or summary")
+	verbose := fs.Bool("v", false, "log each SQL step and its time")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if *dir == "" {
 		return fmt.Errorf("ingest: --data DIR is required")
 	}
-	_, err := ingestFolder(ctx, e, *dir, *db, *mem, *quiet)
+	level := slog.LevelWarn
+	if *verbose {
+		level = slog.LevelDebug
+	}
+	_, err := ingestFolder(ctx, e, *dir, *db, *mem, *quiet, level)
 	return err
 }
 
 // ingestFolder runs an ingest with progress on stderr and the summary on stdout.
-func ingestFolder(ctx context.Context, e env, dir, db, mem string, quiet bool) (*ingest.Result, error) {
+func ingestFolder(ctx context.Context, e env, dir, db, mem string, quiet bool, level slog.Level) (*ingest.Result, error) {
 	cfg := ingest.Config{DataDir: dir, DBPath: db, MemoryLimit: mem,
-		Logger: slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelWarn})),
+		Logger: slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: level})),
 		Extra:  []ingest.NamedReader{{Name: "la_changes.csv", Data: data.LAChanges}}}
 	if !quiet {
 		isTerm := false

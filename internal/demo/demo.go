@@ -12,6 +12,8 @@ package demo
 import (
 	"fmt"
 	"os"
+	"path/filepath"
+	"strings"
 )
 
 // Options choose the generated world.
@@ -36,14 +38,19 @@ type generator struct {
 }
 
 // Generate writes the data set into dir (created if needed) and returns the
-// names of the files written, in a fixed order. School-level files are
-// streamed year by year, so memory stays small even at national scale.
+// names of the files written, in a fixed order. Data files left in dir by an
+// earlier run (other years or scale) are removed first, so the folder holds
+// one consistent set. School-level files are streamed year by year, so
+// memory stays small even at national scale.
 func Generate(dir string, opt Options) (files []string, err error) {
 	if opt.Scale < 1 {
 		return nil, fmt.Errorf("demo: scale %d: must be 1 or more", opt.Scale)
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("demo: %w", err)
+	}
+	if err := removeOldSet(dir); err != nil {
+		return nil, err
 	}
 	w := newWorld(opt)
 	g := &generator{dir: dir, w: w, agg: make([][]laYear, len(w.las))}
@@ -54,7 +61,7 @@ func Generate(dir string, opt Options) (files []string, err error) {
 	steps := []func() error{
 		g.writeSchoolFiles, g.seriesStep, g.writeCaseload, g.writeTimeliness,
 		g.writeExclusionsByCharacteristic, g.writeTribunal, g.writeLAIT,
-		g.writeNeighbours, g.writeLACodes, g.writeLAChanges, g.writeReadme,
+		g.writeNeighbours, g.writeLACodes, g.writeLAEstabLookup, g.writeLAChanges, g.writeReadme,
 	}
 	for _, step := range steps {
 		if err := step(); err != nil {
@@ -89,5 +96,29 @@ func (g *generator) finish(c *csvFile) error {
 	}
 	g.files = append(g.files, c.name)
 	g.rows = append(g.rows, c.rows)
+	return nil
+}
+
+// removeOldSet deletes the CSV and xlsx files in dir whose names this
+// package writes, leaving every other file alone.
+func removeOldSet(dir string) error {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return fmt.Errorf("demo: %w", err)
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if !e.Type().IsRegular() || !(strings.HasSuffix(name, ".csv") || strings.HasSuffix(name, ".xlsx")) {
+			continue
+		}
+		for _, fk := range fileKinds {
+			if strings.HasPrefix(name, fk.prefix) {
+				if err := os.Remove(filepath.Join(dir, name)); err != nil {
+					return fmt.Errorf("demo: %w", err)
+				}
+				break
+			}
+		}
+	}
 	return nil
 }

@@ -68,3 +68,25 @@ func TestBadScale(t *testing.T) {
 		t.Error("Scale 0 accepted")
 	}
 }
+
+// TestReplacesOldSet checks a stale file from another scale is removed and
+// files of other kinds are kept.
+func TestReplacesOldSet(t *testing.T) {
+	dir := t.TempDir()
+	stale := filepath.Join(dir, "england_census_2015-16_performance_tables.csv")
+	keep := filepath.Join(dir, "notes.csv")
+	for _, p := range []string{stale, keep} {
+		if err := os.WriteFile(p, []byte("x\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := Generate(dir, Options{Seed: 1, Scale: 1}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(stale); !os.IsNotExist(err) {
+		t.Error("stale census file kept")
+	}
+	if _, err := os.Stat(keep); err != nil {
+		t.Error("unrelated file removed")
+	}
+}

@@ -1,30 +1,31 @@
 package demo
 
-import (
-	"math"
-	"sort"
-)
-
 // These functions apply the spec's flag rules to the generated figures so
 // the README can say, from the data itself, which LAs and schools trip them.
 
-// topQuartileYears counts, for each LA, the last-four calendar years in
-// which its appeal rate is in the highest quartile of LAs (at or above the
-// 75th percentile, nearest-rank).
+// topQuartileYears lists, for each LA, the last-four calendar years in
+// which its appeal rate is in the highest quartile: ranked (1 = highest,
+// ties share a rank) among the LAs that exist in the latest year and report
+// that year, top quartile when 4*(rank-1) < number ranked.
 func (g *generator) topQuartileYears() map[*la][]int {
 	out := map[*la][]int{}
 	n := g.w.cal.n
+	current := g.w.current(n - 1)
 	for i := max(0, n-4); i < n; i++ {
-		las := g.w.current(i)
-		rates := make([]float64, len(las))
-		for k, l := range las {
-			rates[k] = g.appealRate(l, i)
+		var ranked []*la
+		for _, l := range current {
+			if l.exists(i) {
+				ranked = append(ranked, l)
+			}
 		}
-		sorted := append([]float64(nil), rates...)
-		sort.Float64s(sorted)
-		q3 := sorted[int(math.Ceil(0.75*float64(len(sorted))))-1]
-		for k, l := range las {
-			if rates[k] >= q3 {
+		for _, l := range ranked {
+			rank := 1
+			for _, o := range ranked {
+				if g.appealRate(o, i) > g.appealRate(l, i) {
+					rank++
+				}
+			}
+			if 4*(rank-1) < len(ranked) {
 				out[l] = append(out[l], g.w.cal.calendar(i))
 			}
 		}
@@ -32,10 +33,10 @@ func (g *generator) topQuartileYears() map[*la][]int {
 	return out
 }
 
-// appealRate is the published (one-decimal) appeal rate of an LA-year.
+// appealRate is the appeal rate (%) of an LA-year.
 func (g *generator) appealRate(l *la, i int) float64 {
 	s := &g.series[l.idx][i]
-	return round(pctOf(s.appeals, s.decisions), 1)
+	return pctOf(s.appeals, s.decisions)
 }
 
 // timelyPct is the published % of plans (excluding exceptions) issued

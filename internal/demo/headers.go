@@ -30,4 +30,6 @@ const (
 	headerExclusionsCharLA = `time_identifier,time_period,geographic_level,country_code,country_name,region_code,region_name,old_la_code,new_la_code,la_name,school_type,characteristic_group,characteristic,headcount,perm_excl,perm_excl_rate,fixed_excl,fixed_excl_rate,one_plus_fixed,one_plus_fixed_rate`
 	// headerLAChanges is this project's own file of LA mergers and splits.
 	headerLAChanges = `old_la_code,old_la_name,successor_la_code,successor_la_name,effective_date,note`
+	// headerLAEstabLookup is the header of the DfE laestab-to-URN lookup.
+	headerLAEstabLookup = `AcademicYear,LA,LAEstab,SchoolName,URN`
 )

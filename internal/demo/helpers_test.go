@@ -20,6 +20,15 @@ var demoDir = sync.OnceValues(func() (string, error) {
 	return dir, err
 })
 
+// TestMain removes the shared demo folder after the tests.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if dir, err := demoDir(); err == nil {
+		os.RemoveAll(dir)
+	}
+	os.Exit(code)
+}
+
 func demo(t *testing.T) string {
 	t.Helper()
 	dir, err := demoDir()

@@ -105,7 +105,10 @@ func (g *generator) laitValue(ind laitIndicator, las []*la, i int, exists, unrou
 	if !exists || !ok {
 		return "-"
 	}
-	if unrounded || (key > 0 && (key+i)%7 == 0) || ind.code == "TotFixedEx" {
+	if unrounded || ind.code == "TotFixedEx" {
+		return float17(v)
+	}
+	if v = round(v, 1); key > 0 && (key+i)%7 == 0 {
 		return float17(v)
 	}
 	return short(v, 1)

@@ -39,10 +39,8 @@ func placeNames(r *rand.Rand, n int) []string {
 		}
 	}
 	r.Shuffle(len(all), func(i, j int) { all[i], all[j] = all[j], all[i] })
-	if n > len(all) {
-		for i := len(all); i < n; i++ {
-			all = append(all, fmt.Sprintf("%s %d", all[i%len(placeRoots)], i))
-		}
+	for i := len(all); i < n; i++ { // beyond 336 LAs, which sizeFor never asks for
+		all = append(all, fmt.Sprintf("%s %d", all[i%len(placeRoots)], i))
 	}
 	return all[:n]
 }

@@ -22,6 +22,7 @@ var fileKinds = []struct{ prefix, mirrors, enc string }{
 	{"lait_", "lait-la-indicators/lait_sen_inclusion_subset_long.csv", "no BOM, LF"},
 	{"statistical_neighbours", "lait-la-indicators/statistical_neighbours_sn_may_2025.xlsx", "xlsx"},
 	{"la_and_region_codes_meta", "gias/la_and_region_codes_meta.csv", "no BOM, LF"},
+	{"laestab_urn_lookup", "gias/laestab_urn_lookup_2006-07_to_2017-18.csv (school names for every URN)", "no BOM, LF"},
 	{"la_changes", "this project's own LA-changes format", "no BOM, LF"},
 }
 
@@ -36,6 +37,7 @@ func (g *generator) writeReadme() error {
 		w.seed, len(w.regions), len(w.las), len(w.schools), w.cal.n)
 	fmt.Fprintf(&b, "Years: January censuses %d-%d, academic years %s-%s, calendar years %d-%d (index i of each series is the same year).\n\n",
 		w.cal.census(0), w.cal.census(w.cal.n-1), w.cal.slash(0), w.cal.slash(w.cal.n-1), w.cal.calendar(0), w.cal.calendar(w.cal.n-1))
+	g.readmeLAs(&b)
 	g.readmeMerger(&b)
 	g.readmeFlags(&b)
 	g.readmeFiles(&b)
@@ -46,6 +48,19 @@ func (g *generator) writeReadme() error {
 	}
 	g.files = append(g.files, name)
 	return nil
+}
+
+// readmeLAs lists the LAs (at demo size; the national set only counts them).
+func (g *generator) readmeLAs(b *strings.Builder) {
+	if len(g.w.las) > 20 {
+		return
+	}
+	b.WriteString("## Local authorities\n\n| code | new code | name | region | years |\n|---|---|---|---|---|\n")
+	for _, l := range g.w.las {
+		fmt.Fprintf(b, "| %d | %s | %s | %s | %d-%d |\n", l.code, l.newCode, l.name, l.reg.name,
+			g.w.cal.calendar(l.from), g.w.cal.calendar(l.to-1))
+	}
+	b.WriteString("\nYears are calendar years; the same index is the academic year starting then and the January census after.\n\n")
 }
 
 func (g *generator) readmeMerger(b *strings.Builder) {
@@ -81,7 +96,7 @@ func (g *generator) readmeFlags(b *strings.Builder) {
 	}
 	b.WriteString("## Flags (each a prompt to look, not a verdict)\n\n")
 	fmt.Fprintf(b, "- (a) Tribunal appeal rate in the highest quartile of LAs in 3 of the last 4 years: built for **%s**. "+
-		"All LAs meeting the rule in this data (years in the top quartile): %s.\n", laLabel(p.tribunal), strings.Join(tops, "; "))
+		"All LAs meeting the rule in this data (ranked among today's LAs; years in the top quartile): %s.\n", laLabel(p.tribunal), strings.Join(tops, "; "))
 	fmt.Fprintf(b, "- (b) 20-week timeliness (excluding exceptions) below 50%% in 2 consecutive years: built for **%s**. "+
 		"All LAs meeting it: %s. %s dips below 50%% in one year only; %s made no return in %d (all \"x\").\n",
 		laLabel(p.timeliness), runLabels(g.lateRuns()), laLabel(p.timelyDip), laLabel(p.missingReturn), g.w.cal.calendar(0))
@@ -128,4 +143,10 @@ const readmeQuirks = `## Quirks reproduced
 - EES files: ` + "`x`" + ` (suppressed or not collected) and ` + "`.`" + ` (not applicable); SEN2 files with BOM and CRLF and ` + "`x`" + ` in the columns each year did not collect; "All ..." total rows plus rows by sex in later years.
 - Tribunal table: title rows, a year row and a measure row, CAPITALS region rows, footnote digits on names ("England Total4,9"), quoted thousands ("4,833"), rates like 4.40%, " - " for no appeals, " .. " for years an LA did not exist, " x " for suppressed, a multi-line footnote.
 - LAIT: labels on the first year only, "-" for years an LA did not exist, float artefacts such as 2.2000000000000002, region names with a lower-case "the".
+
+## Deliberate simplifications
+
+- The gap between SEN and other pupils' suspension rates is about 2.2-2.4x, narrower than England's (about 5x), so the "ratio above 3" flag picks out one LA; timeliness dips below 50% in single years but never two running except in the planned LA.
+- Every year is published (no pandemic gaps); academies keep their URN for the whole series; school-level exclusions and absence cover state-funded primary, secondary and special schools (and non-maintained special schools for absence), as the real files do.
+- SEN2 placements are derived from the census counts of the schools in each LA (plus FE, home education, NEET and other settings as shares of them), so they are consistent with, not equal to, the census.
 `

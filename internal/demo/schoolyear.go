@@ -55,7 +55,7 @@ func (w *world) schoolYear(s *school, i int) schoolYear {
 	y := schoolYear{s: s, la: w.laOf(s, i)}
 	w.roll(r, &y, i)
 	w.sen(r, &y, i)
-	characteristics(r, &y, i)
+	characteristics(r, &y, w.cal.census(i))
 	switch s.kind {
 	case kPrimary, kSecondary, kSpecial, kNMSS:
 		w.absence(r, &y, i)
@@ -85,31 +85,39 @@ func (w *world) roll(r *rand.Rand, y *schoolYear, i int) {
 // sen sets the EHC plan and SEN support counts.
 func (w *world) sen(r *rand.Rand, y *schoolYear, i int) {
 	s := y.s
-	ehc := s.ehc0 * math.Pow(1+s.ehcTrend, float64(i))
-	sup := s.sup0 * math.Pow(1+s.supTrend, float64(i))
+	t := float64(w.cal.census(i) - trendBase)
+	ehc := s.ehc0 * math.Pow(1+s.ehcTrend, t)
+	sup := s.sup0 * math.Pow(1+s.supTrend, t)
 	if s == w.plan.falling {
 		if k := i - (w.size.years - 4); k > 0 {
 			ehc *= math.Pow(0.82, float64(k))
 			sup *= math.Pow(0.82, float64(k))
 		}
 	} else if specialist(s) {
-		ehc *= 1 + 0.015*r.NormFloat64()
+		ehc *= 1 + 0.01*r.NormFloat64()
 	} else {
-		ehc *= 1 + 0.07*r.NormFloat64()
-		sup *= 1 + 0.05*r.NormFloat64()
-		ehc, sup = clamp(ehc, 0, 0.1), clamp(sup, 0, 0.4)
+		ehc *= 1 + 0.04*r.NormFloat64()
+		sup *= 1 + 0.02*r.NormFloat64()
+		if s.kind != kPRU {
+			ehc, sup = clamp(ehc, 0, 0.1), clamp(sup, 0, 0.4)
+		}
 	}
 	y.ehc = min(y.nor, iround(float64(y.nor)*clamp(ehc, 0, 1)))
 	y.sup = min(y.nor-y.ehc, iround(float64(y.nor)*clamp(sup, 0, 1)))
 }
 
-// characteristics sets first language and free school meals counts.
-func characteristics(r *rand.Rand, y *schoolYear, i int) {
+// trendBase is the January census the schools' SEN and FSM shares are drawn
+// for; shares rise from there at the national rates, before and after.
+const trendBase = 2020
+
+// characteristics sets first language and free school meals counts for the
+// January census cy.
+func characteristics(r *rand.Rand, y *schoolYear, cy int) {
 	s, nor := y.s, float64(y.nor)
 	y.eal = iround(nor * clamp(s.eal*(1+0.04*r.NormFloat64()), 0, 1))
 	y.uncfl = min(y.nor-y.eal, iround(nor*0.004*r.Float64()))
 	y.engfl = y.nor - y.eal - y.uncfl
-	fsm := clamp(s.fsm*math.Pow(1.035, float64(i))*(1+0.04*r.NormFloat64()), 0, 0.95)
+	fsm := clamp(s.fsm*math.Pow(1.035, float64(cy-trendBase))*(1+0.04*r.NormFloat64()), 0, 0.95)
 	y.fsm = iround(nor * fsm)
 	y.fsmEver = min(y.nor, iround(float64(y.fsm)*1.3))
 }

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/sendash/sendash/internal/store"
 )
@@ -29,9 +30,11 @@ type plan struct {
 
 func (l *loader) exec(ctx context.Context, names ...string) error {
 	for _, n := range names {
+		start := time.Now()
 		if _, err := l.conn.ExecContext(ctx, l.st.Q.Get(n)); err != nil {
 			return fmt.Errorf("%s: %w", n, err)
 		}
+		l.cfg.Logger.Debug("sql", "name", n, "took", time.Since(start).Round(time.Millisecond))
 	}
 	return nil
 }

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/sendash/sendash/internal/store"
 )
@@ -92,9 +93,11 @@ func (l *loader) runLoadSQL(ctx context.Context, p plan, id string, cols []strin
 			}
 			continue
 		}
+		start := time.Now()
 		if _, err := l.conn.ExecContext(ctx, l.st.Q.Get(name)); err != nil {
 			return fmt.Errorf("load %s (%s): %w", p.path, name, err)
 		}
+		l.cfg.Logger.Debug("sql", "name", name, "file", p.path, "took", time.Since(start).Round(time.Millisecond))
 	}
 	return nil
 }

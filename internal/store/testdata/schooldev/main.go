@@ -9,7 +9,10 @@ import (
 	"os"
 	"time"
 
-	"github.com/sendash/sendash/internal/store"
+	"database/sql"
+
+	_ "github.com/duckdb/duckdb-go/v2"
+	"github.com/sendash/sendash/queries"
 )
 
 func main() {
@@ -20,14 +23,16 @@ func main() {
 	in.Close()
 	out.Close()
 	ctx := context.Background()
-	st, err := store.Open(ctx, dst, store.Options{})
+	db, err := sql.Open("duckdb", dst)
 	if err != nil {
 		panic(err)
 	}
-	defer st.Close()
-	for _, n := range st.Q.WithPrefix("derive.school.") {
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	q := queries.MustLoad()
+	for _, n := range q.WithPrefix("derive.school.") {
 		t := time.Now()
-		if _, err := st.DB.ExecContext(ctx, st.Q.Get(n)); err != nil {
+		if _, err := db.ExecContext(ctx, q.Get(n)); err != nil {
 			fmt.Println("FAIL", n, err)
 			os.Exit(1)
 		}

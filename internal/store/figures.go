@@ -1,0 +1,148 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+)
+
+// Figure is one row of the materialised indicator layer: one indicator for
+// one area, period and group. Value is nil when Status is not "ok"; Reason
+// then says why in plain English.
+type Figure struct {
+	Indicator   string   `json:"indicator"`
+	Level       string   `json:"level"`
+	Code        string   `json:"code"`
+	Name        string   `json:"name"`
+	LACode      string   `json:"la_code"`
+	Period      string   `json:"period"`
+	PeriodType  string   `json:"period_type"`
+	Year        int      `json:"year"`
+	Grp         string   `json:"grp"`
+	Numerator   *float64 `json:"numerator"`
+	Denominator *float64 `json:"denominator"`
+	Value       *float64 `json:"value"`
+	Unit        string   `json:"unit"`
+	Status      string   `json:"status"`
+	Reason      string   `json:"reason"`
+	Published   *float64 `json:"published"`
+	SourceID    *int64   `json:"source_id"`
+	Rank        *int64   `json:"rank"`
+	RankOf      *int64   `json:"rank_of"`
+	Quartile    *int64   `json:"quartile"`
+	Percentile  *float64 `json:"percentile"`
+}
+
+// ProfileRow is a figure on a profile page with the indicator's title and
+// caveat and the comparable LA and England values for the same period.
+type ProfileRow struct {
+	Figure
+	Title         string   `json:"title"`
+	Polarity      string   `json:"polarity"`
+	Caveat        string   `json:"caveat"`
+	LAValue       *float64 `json:"la_value"`
+	LAStatus      string   `json:"la_status"`
+	EnglandValue  *float64 `json:"england_value"`
+	EnglandStatus string   `json:"england_status"`
+}
+
+// figureDest returns scan destinations for the 21 figure columns every page
+// query selects in the same order (see queries/page_*.sql).
+func figureDest(f *Figure, n *nulls) []any {
+	return []any{&f.Indicator, &f.Level, &f.Code, &f.Name, &f.LACode, &f.Period,
+		&f.PeriodType, &f.Year, &f.Grp, &n.num, &n.den, &n.val, &f.Unit, &f.Status,
+		&f.Reason, &n.pub, &n.src, &n.rank, &n.rankOf, &n.quart, &n.pct}
+}
+
+// nulls holds the nullable columns of a figure while scanning.
+type nulls struct {
+	num, den, val, pub, pct  sql.NullFloat64
+	src, rank, rankOf, quart sql.NullInt64
+}
+
+func (n *nulls) apply(f *Figure) {
+	f.Numerator, f.Denominator, f.Value = fptr(n.num), fptr(n.den), fptr(n.val)
+	f.Published, f.Percentile = fptr(n.pub), fptr(n.pct)
+	f.SourceID, f.Rank, f.RankOf, f.Quartile = iptr(n.src), iptr(n.rank), iptr(n.rankOf), iptr(n.quart)
+}
+
+func fptr(v sql.NullFloat64) *float64 {
+	if !v.Valid {
+		return nil
+	}
+	x := v.Float64
+	return &x
+}
+
+func iptr(v sql.NullInt64) *int64 {
+	if !v.Valid {
+		return nil
+	}
+	x := v.Int64
+	return &x
+}
+
+// queryFigures runs a named query that selects the 21 figure columns.
+func (s *Store) queryFigures(ctx context.Context, name string, args ...any) ([]Figure, error) {
+	rows, err := s.DB.QueryContext(ctx, s.Q.Get(name), args...)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	defer rows.Close()
+	var out []Figure
+	for rows.Next() {
+		var f Figure
+		var n nulls
+		if err := rows.Scan(figureDest(&f, &n)...); err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		n.apply(&f)
+		out = append(out, f)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return out, nil
+}
+
+// queryProfile runs a named query that selects the figure columns followed by
+// title, polarity, caveat, LA value and status, England value and status.
+func (s *Store) queryProfile(ctx context.Context, name string, args ...any) ([]ProfileRow, error) {
+	rows, err := s.DB.QueryContext(ctx, s.Q.Get(name), args...)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	defer rows.Close()
+	var out []ProfileRow
+	for rows.Next() {
+		var r ProfileRow
+		var n nulls
+		var la, en sql.NullFloat64
+		dest := append(figureDest(&r.Figure, &n), &r.Title, &r.Polarity, &r.Caveat,
+			&la, &r.LAStatus, &en, &r.EnglandStatus)
+		if err := rows.Scan(dest...); err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		n.apply(&r.Figure)
+		r.LAValue, r.EnglandValue = fptr(la), fptr(en)
+		out = append(out, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return out, nil
+}
+
+// scanOne runs a named single-row query into dest, mapping no rows to
+// ErrNotFound (wrapped with what was looked up).
+func (s *Store) scanOne(ctx context.Context, name, what string, args []any, dest ...any) error {
+	err := s.DB.QueryRowContext(ctx, s.Q.Get(name), args...).Scan(dest...)
+	if errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("%s: %w", what, ErrNotFound)
+	}
+	if err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	return nil
+}

@@ -1,0 +1,140 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"slices"
+)
+
+// League is one indicator's figure for every LA in one year and group, with
+// the choices a page offers for other years and groups.
+type League struct {
+	Indicator IndicatorInfo `json:"indicator"`
+	Year      int           `json:"year"`
+	Period    string        `json:"period"`
+	Grp       string        `json:"grp"`
+	Years     []int         `json:"years"`  // newest first
+	Groups    []string      `json:"groups"` // published for this year
+	Rows      []Figure      `json:"rows"`   // LAs, highest value first
+	England   *Figure       `json:"england"`
+}
+
+// League returns the LA league table for an indicator. year 0 means the
+// latest year; grp "" means "all" (or the first group published). Unknown
+// indicators, years and groups are ErrNotFound.
+func (s *Store) League(ctx context.Context, indicator string, year int, grp string) (*League, error) {
+	ind, err := s.Indicator(ctx, indicator)
+	if err != nil {
+		return nil, err
+	}
+	years, groups, err := s.leagueChoices(ctx, indicator)
+	if err != nil {
+		return nil, err
+	}
+	if len(years) == 0 {
+		return nil, fmt.Errorf("no LA figures for %s: %w", indicator, ErrNotFound)
+	}
+	if year == 0 {
+		year = years[0]
+	}
+	gs, ok := groups[year]
+	if !ok {
+		return nil, fmt.Errorf("%s has no LA figures for %d: %w", indicator, year, ErrNotFound)
+	}
+	if grp == "" {
+		grp = gs[0]
+		if slices.Contains(gs, "all") {
+			grp = "all"
+		}
+	}
+	if !slices.Contains(gs, grp) {
+		return nil, fmt.Errorf("%s has no group %q in %d: %w", indicator, grp, year, ErrNotFound)
+	}
+	rows, err := s.queryFigures(ctx, "league.rows", indicator, year, grp)
+	if err != nil {
+		return nil, err
+	}
+	l := &League{Indicator: *ind, Year: year, Grp: grp, Years: years, Groups: gs}
+	for i := range rows {
+		if rows[i].Level == "england" {
+			l.England = &rows[i]
+			continue
+		}
+		l.Rows = append(l.Rows, rows[i])
+		l.Period = rows[i].Period
+	}
+	return l, nil
+}
+
+func (s *Store) leagueChoices(ctx context.Context, indicator string) ([]int, map[int][]string, error) {
+	rows, err := s.DB.QueryContext(ctx, s.Q.Get("league.periods"), indicator)
+	if err != nil {
+		return nil, nil, fmt.Errorf("league.periods: %w", err)
+	}
+	defer rows.Close()
+	var years []int
+	groups := map[int][]string{}
+	for rows.Next() {
+		var y, n int
+		var period, g string
+		if err := rows.Scan(&y, &period, &g, &n); err != nil {
+			return nil, nil, fmt.Errorf("league.periods: %w", err)
+		}
+		if _, seen := groups[y]; !seen {
+			years = append(years, y)
+		}
+		if !slices.Contains(groups[y], g) {
+			groups[y] = append(groups[y], g)
+		}
+	}
+	return years, groups, rows.Err()
+}
+
+// England is the England overview: each indicator's newest national figure
+// in or before a year, and the placement mix over the years.
+type England struct {
+	Year      int          `json:"year"`
+	Years     []int        `json:"years"`
+	Figures   []ProfileRow `json:"figures"`
+	Placement []Figure     `json:"placement"`
+}
+
+// EnglandOverview returns the England overview for a year (0: the latest);
+// a year with no England figures is ErrNotFound.
+func (s *Store) EnglandOverview(ctx context.Context, year int) (*England, error) {
+	years, err := s.englandYears(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if year == 0 && len(years) > 0 {
+		year = years[0]
+	}
+	if !slices.Contains(years, year) {
+		return nil, fmt.Errorf("no England figures for %d: %w", year, ErrNotFound)
+	}
+	e := &England{Year: year, Years: years}
+	if e.Figures, err = s.queryProfile(ctx, "england.latest", year); err != nil {
+		return nil, err
+	}
+	if e.Placement, err = s.queryFigures(ctx, "england.placement", year); err != nil {
+		return nil, err
+	}
+	return e, nil
+}
+
+func (s *Store) englandYears(ctx context.Context) ([]int, error) {
+	rows, err := s.DB.QueryContext(ctx, s.Q.Get("england.years"))
+	if err != nil {
+		return nil, fmt.Errorf("england.years: %w", err)
+	}
+	defer rows.Close()
+	var out []int
+	for rows.Next() {
+		var y int
+		if err := rows.Scan(&y); err != nil {
+			return nil, fmt.Errorf("england.years: %w", err)
+		}
+		out = append(out, y)
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,173 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// IndicatorInfo is one entry of the indicator catalogue.
+type IndicatorInfo struct {
+	ID         string `json:"id"`
+	Title      string `json:"title"`
+	Levels     string `json:"levels"`
+	Unit       string `json:"unit"`
+	Polarity   string `json:"polarity"`
+	Definition string `json:"definition"`
+	Caveat     string `json:"caveat"`
+	Sources    string `json:"sources"`
+}
+
+// FlagRule is one rule that can raise a flag.
+type FlagRule struct {
+	ID          string   `json:"id"`
+	Level       string   `json:"level"`
+	Indicator   string   `json:"indicator"`
+	RuleText    string   `json:"rule_text"`
+	Threshold   *float64 `json:"threshold"`
+	WindowYears *int64   `json:"window_years"`
+	MinYears    *int64   `json:"min_years"`
+}
+
+// Flag is a rule that fired for an area, with the years and values behind it.
+type Flag struct {
+	RuleID    string `json:"rule_id"`
+	Level     string `json:"level"`
+	Code      string `json:"code"`
+	Name      string `json:"name"`
+	Periods   string `json:"periods"`
+	Detail    string `json:"detail"`
+	RuleText  string `json:"rule_text"`
+	Indicator string `json:"indicator"`
+}
+
+// Catalogue is the methodology page: every indicator and flag rule.
+type Catalogue struct {
+	Indicators []IndicatorInfo `json:"indicators"`
+	Rules      []FlagRule      `json:"flag_rules"`
+}
+
+// Indicators returns the indicator catalogue and the flag rules.
+func (s *Store) Indicators(ctx context.Context) (*Catalogue, error) {
+	c := &Catalogue{}
+	err := eachRow(ctx, s, "meta.indicators", nil, func(r *sql.Rows) error {
+		var i IndicatorInfo
+		err := r.Scan(&i.ID, &i.Title, &i.Levels, &i.Unit, &i.Polarity, &i.Definition, &i.Caveat, &i.Sources)
+		c.Indicators = append(c.Indicators, i)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = eachRow(ctx, s, "meta.flag_rules", nil, func(r *sql.Rows) error {
+		var f FlagRule
+		var th sql.NullFloat64
+		var w, m sql.NullInt64
+		err := r.Scan(&f.ID, &f.Level, &f.Indicator, &f.RuleText, &th, &w, &m)
+		f.Threshold, f.WindowYears, f.MinYears = fptr(th), iptr(w), iptr(m)
+		c.Rules = append(c.Rules, f)
+		return err
+	})
+	return c, err
+}
+
+// Indicator returns one catalogue entry; ErrNotFound for an unknown id.
+func (s *Store) Indicator(ctx context.Context, id string) (*IndicatorInfo, error) {
+	c, err := s.Indicators(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, i := range c.Indicators {
+		if i.ID == id {
+			return &i, nil
+		}
+	}
+	return nil, fmt.Errorf("indicator %q: %w", id, ErrNotFound)
+}
+
+// Flags returns the flags raised at a level ("school" or "la") for one area
+// (URN or old LA code), or for every area when code is empty.
+func (s *Store) Flags(ctx context.Context, level, code string) ([]Flag, error) {
+	var out []Flag
+	err := eachRow(ctx, s, "meta.flags", []any{level, code}, func(r *sql.Rows) error {
+		var f Flag
+		err := r.Scan(&f.RuleID, &f.Level, &f.Code, &f.Name, &f.Periods, &f.Detail, &f.RuleText, &f.Indicator)
+		out = append(out, f)
+		return err
+	})
+	return out, err
+}
+
+// Source is one loaded file and its provenance.
+type Source struct {
+	ID        int        `json:"source_id"`
+	Path      string     `json:"path"`
+	SHA256    string     `json:"sha256"`
+	Bytes     int64      `json:"bytes"`
+	Format    string     `json:"format"`
+	Dataset   string     `json:"dataset"`
+	Title     string     `json:"title"`
+	Publisher string     `json:"publisher"`
+	Licence   string     `json:"licence"`
+	Rows      int64      `json:"rows"`
+	Years     string     `json:"years"`
+	LoadedAt  *time.Time `json:"loaded_at"`
+	Warnings  string     `json:"warnings"`
+}
+
+// Sources returns every loaded source file.
+func (s *Store) Sources(ctx context.Context) ([]Source, error) {
+	var out []Source
+	err := eachRow(ctx, s, "meta.sources", nil, func(r *sql.Rows) error {
+		var x Source
+		var at sql.NullTime
+		err := r.Scan(&x.ID, &x.Path, &x.SHA256, &x.Bytes, &x.Format, &x.Dataset, &x.Title,
+			&x.Publisher, &x.Licence, &x.Rows, &x.Years, &at, &x.Warnings)
+		if at.Valid {
+			x.LoadedAt = &at.Time
+		}
+		out = append(out, x)
+		return err
+	})
+	return out, err
+}
+
+// BuildID returns the database build id (a hash of the loaded files).
+func (s *Store) BuildID(ctx context.Context) (string, error) {
+	var id string
+	err := s.DB.QueryRowContext(ctx, s.Q.Get("meta.build_id")).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", fmt.Errorf("build id: %w", ErrNotFound)
+	}
+	return id, err
+}
+
+// IsDemo reports whether the database holds the demo data set.
+func (s *Store) IsDemo(ctx context.Context) (bool, error) {
+	var demo bool
+	err := s.DB.QueryRowContext(ctx, s.Q.Get("meta.demo")).Scan(&demo)
+	if err != nil {
+		return false, fmt.Errorf("meta.demo: %w", err)
+	}
+	return demo, nil
+}
+
+// eachRow runs a named query and calls fn for each row.
+func eachRow(ctx context.Context, s *Store, name string, args []any, fn func(*sql.Rows) error) error {
+	rows, err := s.DB.QueryContext(ctx, s.Q.Get(name), args...)
+	if err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := fn(rows); err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	return nil
+}

@@ -1,0 +1,142 @@
+package web
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/labstack/echo/v5"
+
+	"github.com/sendash/sendash/internal/tabular"
+)
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+// templates holds one parsed template set per page (layout + partials + page).
+type templates struct{ byName map[string]*template.Template }
+
+// parseTemplates parses every page template once at start-up.
+func parseTemplates() (*templates, error) {
+	names, err := fs.Glob(templateFS, "templates/*.html")
+	if err != nil {
+		return nil, err
+	}
+	t := &templates{byName: map[string]*template.Template{}}
+	for _, n := range names {
+		base := strings.TrimSuffix(strings.TrimPrefix(n, "templates/"), ".html")
+		if base == "layout" || base == "partials" {
+			continue
+		}
+		tmpl, err := template.New(base).Funcs(funcs).ParseFS(templateFS,
+			"templates/layout.html", "templates/partials.html", n)
+		if err != nil {
+			return nil, fmt.Errorf("web: parse template %s: %w", n, err)
+		}
+		t.byName[base] = tmpl
+	}
+	return t, nil
+}
+
+// view is what the layout sees: page-independent facts plus the page's data.
+type view struct {
+	Title   string
+	Demo    bool
+	BuildID string
+	Search  string // the search box's value
+	Path    string
+	query   url.Values
+	Data    any
+}
+
+// Download is the URL of this view's rows in a format ("csv" or "json"),
+// for the table named table ("" for the page's main table).
+func (v view) Download(format, table string) string {
+	q := url.Values{}
+	for k, vs := range v.query {
+		q[k] = vs
+	}
+	q.Set("format", format)
+	q.Del("table")
+	if table != "" {
+		q.Set("table", table)
+	}
+	return v.Path + "?" + q.Encode()
+}
+
+// render executes a page template into a buffer, then writes it, so a
+// template error becomes a clean 500 instead of half a page.
+func (s *server) render(c *echo.Context, status int, name, title string, data any) error {
+	tmpl, ok := s.pages.byName[name]
+	if !ok {
+		return fmt.Errorf("web: no template %q", name)
+	}
+	r := c.Request()
+	v := view{Title: title, Demo: s.demo, BuildID: s.buildID, Path: r.URL.Path,
+		query: r.URL.Query(), Data: data}
+	if name == "search" {
+		v.Search = r.URL.Query().Get("q")
+	}
+	var buf bytes.Buffer
+	if err := tmpl.ExecuteTemplate(&buf, "layout", v); err != nil {
+		return fmt.Errorf("web: render %s: %w", name, err)
+	}
+	return c.Blob(status, "text/html; charset=utf-8", buf.Bytes())
+}
+
+// pageResult is what a page handler returns: the template and its data, the
+// typed rows for /api, and the downloadable tables built from the same rows.
+type pageResult struct {
+	Template string
+	Title    string
+	Data     any
+	API      any
+	Tables   map[string]*tabular.Table // "" is the page's main table
+	File     string                    // download file name without extension
+	Redirect string                    // canonical path to redirect to (301)
+}
+
+type pageFunc func(c *echo.Context) (*pageResult, error)
+
+// page serves a page as HTML, or its rows as ?format=csv / ?format=json.
+func (s *server) page(fn pageFunc) echo.HandlerFunc {
+	return func(c *echo.Context) error {
+		res, err := fn(c)
+		if err != nil {
+			return err
+		}
+		if res.Redirect != "" {
+			return c.Redirect(http.StatusMovedPermanently, withQuery(res.Redirect, c.Request().URL.RawQuery))
+		}
+		if f := c.QueryParam("format"); f != "" {
+			return download(c, res, f, c.QueryParam("table"))
+		}
+		return s.render(c, http.StatusOK, res.Template, res.Title, res.Data)
+	}
+}
+
+// api serves a page's typed rows as JSON under /api.
+func (s *server) api(fn pageFunc) echo.HandlerFunc {
+	return func(c *echo.Context) error {
+		res, err := fn(c)
+		if err != nil {
+			return err
+		}
+		if res.Redirect != "" {
+			return c.Redirect(http.StatusMovedPermanently, withQuery("/api"+res.Redirect, c.Request().URL.RawQuery))
+		}
+		return c.JSON(http.StatusOK, res.API)
+	}
+}
+
+func withQuery(path, rawQuery string) string {
+	if rawQuery == "" {
+		return path
+	}
+	return path + "?" + rawQuery
+}

@@ -1,0 +1,103 @@
+package web
+
+import (
+	"fmt"
+
+	"github.com/labstack/echo/v5"
+
+	"github.com/sendash/sendash/internal/charts"
+	"github.com/sendash/sendash/internal/store"
+)
+
+// schoolPage is a school's inclusion profile.
+type schoolPage struct {
+	Profile    *store.SchoolProfile
+	Indicator  string // the indicator the trend chart shows
+	Title      string // its title
+	Indicators []store.ProfileRow
+	Trend      []store.Figure
+	TrendChart charts.Chart
+	Similar    []store.SimilarPoint
+	SimChart   charts.Chart
+	Summary    string
+}
+
+// schoolAPI is the JSON mirror of the school page.
+type schoolAPI struct {
+	*store.SchoolProfile
+	Trend   []store.Figure       `json:"trend"`
+	Similar []store.SimilarPoint `json:"similar"`
+}
+
+// school shows one school: every indicator, a trend, similar schools, flags.
+func (s *server) school(c *echo.Context) (*pageResult, error) {
+	urn := c.Param("urn")
+	if err := checkURN(urn); err != nil {
+		return nil, err
+	}
+	ind := c.QueryParam("indicator")
+	if ind != "" {
+		if err := checkIndicator(ind); err != nil {
+			return nil, err
+		}
+	}
+	ctx := c.Request().Context()
+	prof, err := s.st.SchoolProfile(ctx, urn)
+	if err != nil {
+		return nil, err
+	}
+	if ind == "" {
+		ind = defaultSchoolIndicator(prof.Figures)
+	}
+	p := schoolPage{Profile: prof, Indicator: ind, Title: ind}
+	if p.Trend, err = s.st.SchoolTrend(ctx, urn, ind); err != nil {
+		return nil, err
+	}
+	if p.Similar, err = s.st.SimilarSchools(ctx, urn); err != nil {
+		return nil, err
+	}
+	titles := map[string]string{}
+	for _, f := range prof.Figures {
+		titles[f.Indicator] = f.Title
+		if f.Indicator == ind {
+			p.Title = f.Title
+		}
+	}
+	name := prof.School.Name
+	p.TrendChart = charts.SchoolTrend(p.Trend, name,
+		fmt.Sprintf("%s at %s each year, with its local authority and England", p.Title, name))
+	p.SimChart = charts.SimilarSchools(p.Similar, titles,
+		fmt.Sprintf("%s (diamond) against similar schools on each percentage indicator", name))
+	p.Summary = schoolSummary(prof)
+	return &pageResult{Template: "school", Title: name, Data: p,
+		API:    schoolAPI{SchoolProfile: prof, Trend: p.Trend, Similar: p.Similar},
+		Tables: tables("", tableOf(prof.Figures), "trend", tableOf(p.Trend), "similar", tableOf(p.Similar)),
+		File:   "school-" + urn}, nil
+}
+
+// defaultSchoolIndicator is the EHC plan share when published, else the first.
+func defaultSchoolIndicator(rows []store.ProfileRow) string {
+	for _, r := range rows {
+		if r.Indicator == "roll.ehcp" {
+			return r.Indicator
+		}
+	}
+	if len(rows) > 0 {
+		return rows[0].Indicator
+	}
+	return "roll.ehcp"
+}
+
+// schoolSummary is the one-sentence text alternative of the page.
+func schoolSummary(p *store.SchoolProfile) string {
+	for _, f := range p.Figures {
+		if f.Indicator == "roll.ehcp" && f.Grp == "all" && f.Value != nil {
+			s := fmt.Sprintf("In %s, %s of pupils at %s had an EHC plan", f.Period, formatValue(f.Value, f.Unit), p.School.Name)
+			if f.EnglandValue != nil {
+				s += fmt.Sprintf(" (England: %s)", formatValue(f.EnglandValue, f.Unit))
+			}
+			return s + "."
+		}
+	}
+	return fmt.Sprintf("%s has %d published figures and %d flags.", p.School.Name, len(p.Figures), len(p.Flags))
+}

@@ -1,0 +1,178 @@
+// Package web serves sendash's pages: one Echo route per page, each a thin
+// handler that validates its input, makes one store call, fills a page struct
+// and renders an embedded template, or writes the same rows as CSV or JSON.
+package web
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/labstack/echo/v5"
+	"github.com/labstack/echo/v5/middleware"
+
+	"github.com/sendash/sendash/internal/store"
+	"github.com/sendash/sendash/static"
+)
+
+// Config is what the web server needs, built by main from flags and env.
+type Config struct {
+	Store          *store.Store
+	Logger         *slog.Logger
+	Demo           bool          // show the demo banner even if the database does not say so
+	RequestTimeout time.Duration // 0 means 15 seconds
+}
+
+// server holds the parsed templates and start-up facts shared by handlers.
+type server struct {
+	st      *store.Store
+	log     *slog.Logger
+	pages   *templates
+	demo    bool
+	buildID string
+}
+
+// New builds the HTTP handler: routes, middleware and the error handler. It
+// parses every template and reads the build id once, so mistakes fail here.
+func New(cfg Config) (*echo.Echo, error) {
+	if cfg.Store == nil {
+		return nil, errors.New("web: no store")
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.DiscardHandler)
+	}
+	if cfg.RequestTimeout <= 0 {
+		cfg.RequestTimeout = 15 * time.Second
+	}
+	pages, err := parseTemplates()
+	if err != nil {
+		return nil, err
+	}
+	ctx := context.Background()
+	s := &server{st: cfg.Store, log: cfg.Logger, pages: pages, demo: cfg.Demo}
+	if s.buildID, err = cfg.Store.BuildID(ctx); err != nil {
+		s.buildID = "unknown"
+		cfg.Logger.Warn("no build id in the database", "err", err)
+	}
+	if demo, err := cfg.Store.IsDemo(ctx); err == nil && demo {
+		s.demo = true
+	}
+	e := echo.New()
+	e.HTTPErrorHandler = s.handleError
+	e.Use(middleware.Recover())
+	e.Use(s.requestLog())
+	e.Use(securityHeaders)
+	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{MinLength: 1024}))
+	e.Use(middleware.ContextTimeout(cfg.RequestTimeout))
+	e.Use(s.etag)
+	s.routes(e)
+	return e, nil
+}
+
+func (s *server) routes(e *echo.Echo) {
+	e.GET("/", s.home)
+	e.GET("/search", s.page(s.search))
+	e.GET("/schools/:urn", s.page(s.school))
+	e.GET("/compare", s.page(s.compare))
+	e.GET("/las/:code", s.page(s.la))
+	e.GET("/league/:indicator", s.page(s.league))
+	e.GET("/england", s.page(s.england))
+	e.GET("/methodology", s.page(s.methodology))
+	e.GET("/sources", s.page(s.sources))
+	api := e.Group("/api")
+	api.GET("/search", s.api(s.search))
+	api.GET("/schools/:urn", s.api(s.school))
+	api.GET("/compare", s.api(s.compare))
+	api.GET("/las/:code", s.api(s.la))
+	api.GET("/league/:indicator", s.api(s.league))
+	api.GET("/england", s.api(s.england))
+	api.GET("/methodology", s.api(s.methodology))
+	api.GET("/sources", s.api(s.sources))
+	e.StaticFS("/static/", static.FS)
+	e.GET("/healthz", s.healthz)
+}
+
+// healthz answers 200 when the database answers.
+func (s *server) healthz(c *echo.Context) error {
+	if err := s.st.DB.PingContext(c.Request().Context()); err != nil {
+		return err
+	}
+	return c.String(http.StatusOK, "ok\n")
+}
+
+// securityHeaders sets the Content-Security-Policy and friends on every response.
+func securityHeaders(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c *echo.Context) error {
+		h := c.Response().Header()
+		h.Set("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; "+
+			"img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'")
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
+		h.Set("X-Frame-Options", "DENY")
+		h.Set("Cross-Origin-Opener-Policy", "same-origin")
+		return next(c)
+	}
+}
+
+// etag lets clients revalidate: every response depends only on the URL and the
+// database build, so the build id is the validator.
+func (s *server) etag(next echo.HandlerFunc) echo.HandlerFunc {
+	tag := fmt.Sprintf("W/%q", s.buildID)
+	return func(c *echo.Context) error {
+		r := c.Request()
+		if r.Method != http.MethodGet && r.Method != http.MethodHead || r.URL.Path == "/healthz" {
+			return next(c)
+		}
+		h := c.Response().Header()
+		h.Set("ETag", tag)
+		h.Set("Cache-Control", "public, max-age=300")
+		if r.Header.Get("If-None-Match") == tag {
+			return c.NoContent(http.StatusNotModified)
+		}
+		return next(c)
+	}
+}
+
+func (s *server) requestLog() echo.MiddlewareFunc {
+	return middleware.RequestLoggerWithConfig(middleware.RequestLoggerConfig{
+		LogStatus: true, LogURI: true, LogMethod: true, LogLatency: true, HandleError: true,
+		LogValuesFunc: func(c *echo.Context, v middleware.RequestLoggerValues) error {
+			s.log.LogAttrs(c.Request().Context(), slog.LevelInfo, "request",
+				slog.String("method", v.Method), slog.String("uri", v.URI),
+				slog.Int("status", v.Status), slog.Duration("latency", v.Latency))
+			return nil
+		},
+	})
+}
+
+// Serve runs handler on addr until ctx is cancelled, then shuts down
+// gracefully, giving requests in flight up to ten seconds to finish.
+func Serve(ctx context.Context, addr string, handler http.Handler, logger *slog.Logger) error {
+	srv := &http.Server{
+		Addr: addr, Handler: handler,
+		ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
+		WriteTimeout: 60 * time.Second, IdleTimeout: 120 * time.Second,
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.ListenAndServe() }()
+	if logger != nil {
+		logger.Info("serving", "addr", addr)
+	}
+	select {
+	case err := <-errc:
+		return fmt.Errorf("serve %s: %w", addr, err)
+	case <-ctx.Done():
+	}
+	shutCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutCtx); err != nil {
+		return fmt.Errorf("shut down: %w", err)
+	}
+	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}

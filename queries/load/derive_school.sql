@@ -1,0 +1,366 @@
+-- name: derive.school.macro_status
+-- Status of a figure whose source cell carries a marker (SUPP, x, NA, NE, LOWCOV, blank, .): never a zero.
+CREATE OR REPLACE MACRO sds_status(p_mk) AS CASE
+  WHEN p_mk IN ('SUPP', 'x', 'c', 'low') THEN 'suppressed'
+  WHEN p_mk IN ('.', 'z') THEN 'not_applicable'
+  ELSE 'not_published' END;
+
+-- name: derive.school.macro_reason
+-- Plain-English reason for a marker on the source cell named by p_what.
+CREATE OR REPLACE MACRO sds_reason(p_what, p_mk) AS CASE
+  WHEN p_mk IN ('SUPP', 'x', 'c', 'low') THEN p_what || ' suppressed in the source to protect confidentiality (' || p_mk || ')'
+  WHEN p_mk = 'NE' THEN 'no pupils entered (NE)'
+  WHEN p_mk = 'LOWCOV' THEN p_what || ' not published: too few pupils covered (LOWCOV)'
+  WHEN p_mk = 'NA' THEN p_what || ' not published for this school (NA)'
+  WHEN p_mk = 'blank' THEN p_what || ' left blank in the source'
+  WHEN p_mk IN ('.', 'z') THEN p_what || ' not applicable in the source (' || p_mk || ')'
+  ELSE p_what || ' not published (' || p_mk || ')' END;
+
+-- name: derive.school.macro_rate_status
+-- Status of a rate: a suppressed or under-10 denominator is too_few; a marked numerator keeps its marker's status.
+CREATE OR REPLACE MACRO sds_rate_status(p_num, p_num_m, p_den, p_den_m) AS CASE
+  WHEN p_den_m IN ('SUPP', 'x', 'c', 'low') THEN 'too_few'
+  WHEN p_den_m IS NOT NULL THEN sds_status(p_den_m)
+  WHEN p_den IS NULL THEN 'not_published'
+  WHEN p_den < 10 THEN 'too_few'
+  WHEN p_num_m IS NOT NULL THEN sds_status(p_num_m)
+  WHEN p_num IS NULL THEN 'not_published'
+  ELSE 'ok' END;
+
+-- name: derive.school.macro_rate_reason
+-- Plain-English reason matching sds_rate_status (NULL when the rate is ok).
+CREATE OR REPLACE MACRO sds_rate_reason(p_num_what, p_num, p_num_m, p_den_what, p_den, p_den_m) AS CASE
+  WHEN p_den_m IN ('SUPP', 'x', 'c', 'low') THEN 'too few to report: ' || p_den_what || ' suppressed in the source (' || p_den_m || ')'
+  WHEN p_den_m IS NOT NULL THEN sds_reason(p_den_what, p_den_m)
+  WHEN p_den IS NULL THEN p_den_what || ' not published'
+  WHEN p_den < 10 THEN 'too few to report: ' || p_den_what || ' is ' || CAST(CAST(p_den AS BIGINT) AS VARCHAR) || ' (under 10)'
+  WHEN p_num_m IS NOT NULL THEN sds_reason(p_num_what, p_num_m)
+  WHEN p_num IS NULL THEN p_num_what || ' not published'
+  END;
+
+-- name: derive.school.indicator
+-- The school-level indicators in the catalogue (an id another derive file already wrote is kept as it is).
+INSERT OR IGNORE INTO indicator (id, title, levels, unit, polarity, definition, caveat, sources) VALUES
+('roll.ehcp', 'EHC plan %', 'school, la, england', '%', 'neutral',
+ 'Pupils with an education, health and care (EHC) plan / headcount (number on roll) x 100, January school census. LA and England figures are the sums of school counts over the sums of school headcounts, by phase (grp) and for all schools in the census (grp all, including independent schools).',
+ 'England figures for state-funded primary, secondary and special schools also carry the national percentage as printed in the census file.', 'sen-school-level'),
+('roll.support', 'SEN support %', 'school, la, england', '%', 'neutral',
+ 'Pupils on SEN support / headcount (number on roll) x 100, January school census. LA and England figures are sums of school counts over sums of headcounts.',
+ NULL, 'sen-school-level'),
+('roll.representation', 'SEND representation', 'school', 'ratio', 'neutral',
+ 'The school''s EHC plan % (grp ehcp) or SEN support % (grp sen_support) / the same % in all mainstream schools of the same phase in its LA (sum of pupils over sum of headcounts). 1.0 = typical for the LA; 2.0 = twice the local share.',
+ 'Mainstream schools only: never compare a special school''s SEND share with mainstream schools''.', 'sen-school-level'),
+('attend.absence', 'Overall absence rate', 'school', '%', 'higher_is_worse',
+ '(Authorised + unauthorised sessions missed) / possible sessions x 100, as published for the school.',
+ 'All pupils: no SEN split is published at school level. Session counts are not published, so numerator and denominator are empty.', 'absence-school'),
+('attend.persistent', 'Persistent absence', 'school', '%', 'higher_is_worse',
+ 'Enrolments missing 10% or more of possible sessions / enrolments x 100, as published for the school.',
+ 'All pupils: no SEN split is published at school level. Enrolment counts are not published, so numerator and denominator are empty.', 'absence-school'),
+('excl.suspension', 'Suspension rate', 'school', '%', 'higher_is_worse',
+ 'Suspensions (fixed-period exclusions in older files) / headcount x 100, for the academic year.',
+ 'All pupils: no SEN split is published at school level. Schools are matched from LAESTAB to URN through the published lookup (same or nearest year); unmatched schools are left out.', 'exclusions-school'),
+('excl.permanent', 'Permanent exclusion rate', 'school', '%', 'higher_is_worse',
+ 'Permanent exclusions / headcount x 100, for the academic year.',
+ 'All pupils: no SEN split is published at school level. Schools are matched from LAESTAB to URN through the published lookup (same or nearest year); unmatched schools are left out.', 'exclusions-school'),
+('excl.oneplus', 'One-or-more suspension rate', 'school', '%', 'higher_is_worse',
+ 'Pupils with one or more suspensions / headcount x 100, for the academic year.',
+ 'All pupils: no SEN split is published at school level. Schools are matched from LAESTAB to URN through the published lookup (same or nearest year); unmatched schools are left out.', 'exclusions-school'),
+('moves.roll', 'Roll change (proxy for school moves)', 'school', 'count', 'neutral',
+ 'Year-on-year change in SEND pupils on roll (EHC plan + SEN support; numerator) against the change in total roll (denominator), between consecutive January censuses; value = change in SEND pupils.',
+ 'A proxy: pupil-level moves are not published. A fall can mean pupils left, or that needs were met or re-assessed.', 'sen-school-level'),
+('outcome.ks4.att8', 'Attainment 8 (KS4)', 'school', 'score', 'higher_is_better',
+ 'Average Attainment 8 score of the school''s key stage 4 cohort, as published; denominator = pupils at the end of KS4. (SPEC outcome.ks4, Attainment 8 part.)',
+ 'All pupils: no SEN split is published at school level.', 'ks4'),
+('outcome.ks4.p8', 'Progress 8 (KS4)', 'school', 'score', 'higher_is_better',
+ 'Progress 8 score of the school, as published; denominator = pupils included in Progress 8. (SPEC outcome.ks4, Progress 8 part.)',
+ 'All pupils: no SEN split is published at school level. Progress 8 is not published where few pupils are covered.', 'ks4'),
+('outcome.dest', 'Sustained destination after KS4', 'school', '%', 'higher_is_better',
+ 'Pupils in a sustained education, apprenticeship or employment destination / pupils in the KS4 cohort x 100.',
+ 'All pupils: no SEN split is published at school level.', 'destinations');
+
+-- name: derive.school.year
+-- Working table: one row per school per census year with phase, LA, name and SEND counts.
+CREATE OR REPLACE TABLE sds_school_year AS
+SELECT c.urn, s.name, coalesce(c.la_old_code, s.la_old_code) AS la_code, c.period,
+  sd_year_start(c.period) AS year_sort, c.source_id, c.school_type,
+  CASE c.school_type WHEN 'State-funded primary' THEN 'primary' WHEN 'State-funded secondary' THEN 'secondary'
+    WHEN 'State-funded nursery' THEN 'nursery' WHEN 'State-funded special school' THEN 'special'
+    WHEN 'Non-maintained special school' THEN 'nm_special' WHEN 'Pupil referral unit' THEN 'AP'
+    WHEN 'Independent school' THEN 'independent' ELSE lower(coalesce(c.school_type, 'other')) END AS phase,
+  CASE WHEN c.school_type IN ('State-funded primary', 'State-funded secondary', 'State-funded nursery') THEN 'mainstream'
+    WHEN c.school_type IN ('State-funded special school', 'Non-maintained special school') THEN 'special'
+    WHEN c.school_type = 'Pupil referral unit' THEN 'AP'
+    WHEN c.school_type = 'Independent school' THEN 'independent' ELSE 'other' END AS type_group,
+  c.nor, c.nor_marker, c.ehcp, c.ehcp_marker, c.ehcp_pct_pub, c.sen_support, c.sen_support_marker,
+  c.sen_support_pct_pub, c.fsm_ever, c.fsm_ever_marker, c.fsm_ever_pct_pub
+FROM school_census c LEFT JOIN school s USING (urn)
+WHERE c.urn IS NOT NULL;
+
+-- name: derive.school.roll
+-- roll.ehcp and roll.support for every school and census year, with the published percentage.
+INSERT INTO figure (indicator, level, code, name, la_code, period, period_type, year_sort, grp,
+  numerator, denominator, value, unit, status, reason, published, source_id)
+SELECT m.indicator, 'school', y.urn, y.name, y.la_code, y.period, 'academic', y.year_sort, 'all',
+  m.num, y.nor,
+  CASE WHEN sds_rate_status(m.num, m.num_m, y.nor, y.nor_marker) = 'ok' THEN 100.0 * m.num / y.nor END,
+  '%', sds_rate_status(m.num, m.num_m, y.nor, y.nor_marker),
+  sds_rate_reason(m.what, m.num, m.num_m, 'headcount', y.nor, y.nor_marker), m.pub, y.source_id
+FROM sds_school_year y,
+  LATERAL (VALUES ('roll.ehcp', y.ehcp, y.ehcp_marker, y.ehcp_pct_pub, 'pupils with an EHC plan'),
+                  ('roll.support', y.sen_support, y.sen_support_marker, y.sen_support_pct_pub, 'pupils on SEN support'))
+    AS m(indicator, num, num_m, pub, what);
+
+-- name: derive.school.roll_area
+-- roll.ehcp and roll.support for LAs and England: sums of school counts over sums of headcounts, by phase and all.
+INSERT INTO figure (indicator, level, code, name, la_code, period, period_type, year_sort, grp,
+  numerator, denominator, value, unit, status, reason, published, source_id)
+WITH counts AS (
+  SELECT y.period, y.year_sort, y.source_id, y.la_code, y.phase, m.indicator, m.num, y.nor
+  FROM sds_school_year y,
+    LATERAL (VALUES ('roll.ehcp', y.ehcp), ('roll.support', y.sen_support)) AS m(indicator, num)
+  WHERE y.nor_marker IS NULL AND m.num IS NOT NULL AND y.nor IS NOT NULL AND y.la_code IS NOT NULL
+),
+agg AS (
+  SELECT indicator, CASE WHEN grouping(la_code) = 1 THEN 'england' ELSE 'la' END AS level,
+    CASE WHEN grouping(la_code) = 1 THEN 'E92000001' ELSE la_code END AS code, period, year_sort,
+    CASE WHEN grouping(phase) = 1 THEN 'all' ELSE phase END AS grp,
+    sum(num) AS num, sum(nor) AS den, min(source_id) AS source_id
+  FROM counts GROUP BY GROUPING SETS ((indicator, period, year_sort, la_code, phase), (indicator, period, year_sort, la_code),
+    (indicator, period, year_sort, phase), (indicator, period, year_sort))
+),
+nat AS (
+  SELECT period, CASE nat_phase WHEN 'PRI' THEN 'primary' WHEN 'SEC' THEN 'secondary' WHEN 'SPE' THEN 'special' END AS grp,
+    ehcp_pct_pub, sen_support_pct_pub
+  FROM school_census WHERE urn IS NULL AND nat_phase IS NOT NULL
+)
+SELECT a.indicator, a.level, a.code, CASE WHEN a.level = 'england' THEN 'England' ELSE l.name END,
+  CASE WHEN a.level = 'la' THEN a.code END, a.period, 'academic', a.year_sort, a.grp, a.num, a.den,
+  CASE WHEN a.den >= 10 THEN 100.0 * a.num / a.den END, '%',
+  CASE WHEN a.den >= 10 THEN 'ok' ELSE 'too_few' END,
+  CASE WHEN a.den < 10 THEN 'too few to report: headcount under 10' END,
+  CASE WHEN a.level = 'england' THEN CASE a.indicator WHEN 'roll.ehcp' THEN n.ehcp_pct_pub ELSE n.sen_support_pct_pub END END,
+  a.source_id
+FROM agg a
+LEFT JOIN la l ON l.old_code = a.code AND a.level = 'la'
+LEFT JOIN nat n ON n.period = a.period AND n.grp = a.grp
+WHERE NOT EXISTS (SELECT 1 FROM figure f WHERE f.indicator = a.indicator AND f.level = a.level
+  AND f.code = a.code AND f.period = a.period AND f.grp = a.grp);
+
+-- name: derive.school.representation
+-- roll.representation: a mainstream school's EHC plan % and SEN support % over the same % in mainstream schools of its phase in its LA.
+INSERT INTO figure (indicator, level, code, name, la_code, period, period_type, year_sort, grp,
+  numerator, denominator, value, unit, status, reason, published, source_id)
+WITH rates AS (
+  SELECT y.urn, y.name, y.la_code, y.period, y.year_sort, y.phase, y.type_group, y.source_id, m.grp,
+    sds_rate_status(m.num, m.num_m, y.nor, y.nor_marker) AS st,
+    sds_rate_reason(m.what, m.num, m.num_m, 'headcount', y.nor, y.nor_marker) AS why,
+    m.num, m.num_m, y.nor, y.nor_marker
+  FROM sds_school_year y,
+    LATERAL (VALUES ('ehcp', y.ehcp, y.ehcp_marker, 'pupils with an EHC plan'),
+                    ('sen_support', y.sen_support, y.sen_support_marker, 'pupils on SEN support')) AS m(grp, num, num_m, what)
+),
+local AS (
+  SELECT la_code, period, phase, grp, sum(num) AS num, sum(nor) AS den
+  FROM rates WHERE type_group = 'mainstream' AND st = 'ok' GROUP BY ALL
+)
+SELECT 'roll.representation', 'school', r.urn, r.name, r.la_code, r.period, 'academic', r.year_sort, r.grp,
+  CASE WHEN r.st = 'ok' THEN 100.0 * r.num / r.nor END,
+  CASE WHEN l.den > 0 THEN 100.0 * l.num / l.den END,
+  CASE WHEN r.type_group = 'mainstream' AND r.st = 'ok' AND l.num > 0
+       THEN (100.0 * r.num / r.nor) / (100.0 * l.num / l.den) END,
+  'ratio',
+  CASE WHEN r.type_group <> 'mainstream' THEN 'not_applicable' WHEN r.st <> 'ok' THEN r.st
+       WHEN l.num IS NULL OR l.num = 0 THEN 'not_applicable' ELSE 'ok' END,
+  CASE WHEN r.type_group <> 'mainstream'
+         THEN 'not a mainstream school: never compare a special school''s SEND share with mainstream schools'''
+       WHEN r.st <> 'ok' THEN r.why
+       WHEN l.num IS NULL OR l.num = 0 THEN 'no pupils in this group in the LA''s mainstream ' || r.phase || ' schools' END,
+  NULL, r.source_id
+FROM rates r LEFT JOIN local l USING (la_code, period, phase, grp);
+
+-- name: derive.school.absence
+-- attend.absence and attend.persistent as published per school (session counts are not published).
+INSERT INTO figure (indicator, level, code, name, la_code, period, period_type, year_sort, grp,
+  numerator, denominator, value, unit, status, reason, published, source_id)
+SELECT m.indicator, 'school', a.urn, s.name, coalesce(a.la_old_code, s.la_old_code), a.period, 'academic',
+  sd_year_start(a.period), 'all', NULL, NULL, CASE WHEN m.mk IS NULL THEN m.v END, '%',
+  CASE WHEN m.mk IS NOT NULL THEN sds_status(m.mk) WHEN m.v IS NULL THEN 'not_published' ELSE 'ok' END,
+  CASE WHEN m.mk IS NOT NULL THEN sds_reason(m.what, m.mk) WHEN m.v IS NULL THEN m.what || ' not published' END,
+  m.v, a.source_id
+FROM school_absence a LEFT JOIN school s USING (urn),
+  LATERAL (VALUES ('attend.absence', a.overall_pct, a.overall_marker, 'overall absence rate'),
+                  ('attend.persistent', a.persistent_pct, a.persistent_marker, 'persistent absence rate')) AS m(indicator, v, mk, what)
+WHERE a.urn IS NOT NULL;
+
+-- name: derive.school.exclusion_urn
+-- Working table: exclusions by school (LAESTAB) matched to a URN through the lookup for the same or nearest year.
+CREATE OR REPLACE TABLE sds_exclusion AS
+WITH ex AS (
+  SELECT period, laestab, min(source_id) AS source_id, any_value(la_old_code) AS la_code,
+    sum(value) FILTER (WHERE measure = 'headcount') AS headcount,
+    max(marker) FILTER (WHERE measure = 'headcount' AND value IS NULL) AS headcount_m,
+    sum(value) FILTER (WHERE measure = 'fixed_excl') AS fixed, max(marker) FILTER (WHERE measure = 'fixed_excl' AND value IS NULL) AS fixed_m,
+    sum(value) FILTER (WHERE measure = 'perm_excl') AS perm, max(marker) FILTER (WHERE measure = 'perm_excl' AND value IS NULL) AS perm_m,
+    sum(value) FILTER (WHERE measure = 'one_plus_fixed') AS oneplus, max(marker) FILTER (WHERE measure = 'one_plus_fixed' AND value IS NULL) AS oneplus_m,
+    CASE WHEN count(DISTINCT line) = 1 THEN max(value) FILTER (WHERE measure = 'fixed_excl_rate') END AS fixed_rate,
+    CASE WHEN count(DISTINCT line) = 1 THEN max(value) FILTER (WHERE measure = 'perm_excl_rate') END AS perm_rate,
+    CASE WHEN count(DISTINCT line) = 1 THEN max(value) FILTER (WHERE measure = 'one_plus_fixed_rate') END AS oneplus_rate
+  FROM ees_value WHERE dataset = 'exclusions' AND level = 'School' AND laestab IS NOT NULL
+  GROUP BY period, laestab
+),
+lookup AS (
+  SELECT DISTINCT period, laestab, urn FROM laestab_urn WHERE urn IS NOT NULL AND laestab IS NOT NULL
+  UNION SELECT DISTINCT period, laestab, urn FROM school_census WHERE urn IS NOT NULL AND laestab IS NOT NULL
+),
+matched AS (
+  SELECT e.period, e.laestab, arg_min(k.urn, abs(sd_year_start(k.period) - sd_year_start(e.period)) * 2
+      + CASE WHEN k.period > e.period THEN 0 ELSE 1 END) AS urn
+  FROM ex e JOIN lookup k USING (laestab) GROUP BY ALL
+)
+SELECT e.*, m.urn FROM ex e LEFT JOIN matched m USING (period, laestab);
+
+-- name: derive.school.exclusions
+-- excl.suspension, excl.permanent and excl.oneplus per matched school and year (unmatched LAESTABs are left out).
+INSERT INTO figure (indicator, level, code, name, la_code, period, period_type, year_sort, grp,
+  numerator, denominator, value, unit, status, reason, published, source_id)
+SELECT m.indicator, 'school', x.urn, coalesce(s.name, u.name), coalesce(x.la_code, s.la_old_code), x.period, 'academic',
+  sd_year_start(x.period), 'all', m.num, x.headcount,
+  CASE WHEN sds_rate_status(m.num, m.num_m, x.headcount, x.headcount_m) = 'ok' THEN 100.0 * m.num / x.headcount END, '%',
+  sds_rate_status(m.num, m.num_m, x.headcount, x.headcount_m),
+  sds_rate_reason(m.what, m.num, m.num_m, 'headcount', x.headcount, x.headcount_m), m.pub, x.source_id
+FROM sds_exclusion x
+LEFT JOIN school s ON s.urn = x.urn
+LEFT JOIN (SELECT urn, arg_max(name, period) AS name FROM laestab_urn GROUP BY urn) u ON u.urn = x.urn,
+  LATERAL (VALUES ('excl.suspension', x.fixed, x.fixed_m, x.fixed_rate, 'suspensions'),
+                  ('excl.permanent', x.perm, x.perm_m, x.perm_rate, 'permanent exclusions'),
+                  ('excl.oneplus', x.oneplus, x.oneplus_m, x.oneplus_rate, 'pupils with one or more suspensions')) AS m(indicator, num, num_m, pub, what)
+WHERE x.urn IS NOT NULL
+QUALIFY row_number() OVER (PARTITION BY m.indicator, x.urn, x.period ORDER BY x.headcount DESC NULLS LAST, x.laestab) = 1;
+
+-- name: derive.school.ks4
+-- outcome.ks4.att8 and outcome.ks4.p8 per school as published (scores; denominator = pupils counted).
+INSERT INTO figure (indicator, level, code, name, la_code, period, period_type, year_sort, grp,
+  numerator, denominator, value, unit, status, reason, published, source_id)
+SELECT m.indicator, 'school', k.urn, coalesce(s.name, k.name), coalesce(k.la_old_code, s.la_old_code), k.period, 'academic',
+  sd_year_start(k.period), 'all', NULL, m.den,
+  CASE WHEN m.mk IS NULL AND m.v IS NOT NULL AND m.den_m IS NULL AND m.den >= 10 THEN m.v END, 'score',
+  CASE WHEN m.mk IS NOT NULL THEN sds_status(m.mk) WHEN m.v IS NULL THEN 'not_published'
+       ELSE sds_rate_status(m.v, NULL, m.den, m.den_m) END,
+  CASE WHEN m.mk IS NOT NULL THEN sds_reason(m.what, m.mk) WHEN m.v IS NULL THEN m.what || ' not published'
+       ELSE sds_rate_reason(m.what, m.v, NULL, 'pupils counted', m.den, m.den_m) END,
+  m.v, k.source_id
+FROM school_ks4 k LEFT JOIN school s USING (urn),
+  LATERAL (VALUES ('outcome.ks4.att8', k.att8, k.att8_marker, k.pupils, k.pupils_marker, 'Attainment 8'),
+                  ('outcome.ks4.p8', k.p8, k.p8_marker, k.p8_pupils, k.p8_pupils_marker, 'Progress 8')) AS m(indicator, v, mk, den, den_m, what)
+WHERE k.urn IS NOT NULL
+QUALIFY row_number() OVER (PARTITION BY m.indicator, k.urn, k.period ORDER BY k.rectype, k.line) = 1;
+
+-- name: derive.school.destinations
+-- outcome.dest: sustained destination after KS4 per school, recomputed from counts beside the published %.
+INSERT INTO figure (indicator, level, code, name, la_code, period, period_type, year_sort, grp,
+  numerator, denominator, value, unit, status, reason, published, source_id)
+SELECT 'outcome.dest', 'school', d.urn, coalesce(s.name, d.name), coalesce(d.la_old_code, s.la_old_code), d.period, 'academic',
+  sd_year_start(d.period), 'all', d.sustained, d.cohort,
+  CASE WHEN sds_rate_status(d.sustained, coalesce(d.sustained_marker, d.sustained_pct_marker), d.cohort, d.cohort_marker) = 'ok'
+       THEN 100.0 * d.sustained / d.cohort END, '%',
+  sds_rate_status(d.sustained, coalesce(d.sustained_marker, d.sustained_pct_marker), d.cohort, d.cohort_marker),
+  sds_rate_reason('pupils in a sustained destination', d.sustained, coalesce(d.sustained_marker, d.sustained_pct_marker), 'KS4 cohort', d.cohort, d.cohort_marker),
+  d.sustained_pct_pub, d.source_id
+FROM school_destinations d LEFT JOIN school s USING (urn)
+WHERE d.urn IS NOT NULL
+QUALIFY row_number() OVER (PARTITION BY d.urn, d.period ORDER BY d.rectype, d.line) = 1;
+
+-- name: derive.school.moves
+-- moves.roll: change in SEND pupils (EHC plan + SEN support) against change in roll between consecutive censuses.
+INSERT INTO figure (indicator, level, code, name, la_code, period, period_type, year_sort, grp,
+  numerator, denominator, value, unit, status, reason, published, source_id)
+WITH y AS (
+  SELECT urn, name, la_code, period, year_sort, source_id, nor, nor_marker,
+    ehcp + sen_support AS send, coalesce(ehcp_marker, sen_support_marker) AS send_m,
+    lag(year_sort) OVER w AS prev_year, lag(nor) OVER w AS prev_nor, lag(nor_marker) OVER w AS prev_nor_m,
+    lag(ehcp + sen_support) OVER w AS prev_send, lag(coalesce(ehcp_marker, sen_support_marker)) OVER w AS prev_send_m
+  FROM sds_school_year WINDOW w AS (PARTITION BY urn ORDER BY year_sort)
+),
+s AS (
+  SELECT *, CASE
+      WHEN prev_year <> year_sort - 1 THEN 'not_published'
+      WHEN nor_marker IS NOT NULL OR prev_nor_m IS NOT NULL OR nor IS NULL OR prev_nor IS NULL THEN 'not_published'
+      WHEN nor < 10 OR prev_nor < 10 THEN 'too_few'
+      WHEN send_m IS NOT NULL OR prev_send_m IS NOT NULL THEN sds_status(coalesce(send_m, prev_send_m))
+      WHEN send IS NULL OR prev_send IS NULL THEN 'not_published' ELSE 'ok' END AS st
+  FROM y WHERE prev_year IS NOT NULL
+)
+SELECT 'moves.roll', 'school', urn, name, la_code, period, 'academic', year_sort, 'all',
+  send - prev_send, nor - prev_nor, CASE WHEN st = 'ok' THEN send - prev_send END, 'count', st,
+  CASE WHEN prev_year <> year_sort - 1 THEN 'no census for the school in the previous year'
+       WHEN st = 'not_published' THEN 'headcount or SEND count not published in one of the two years'
+       WHEN st = 'too_few' THEN 'too few to report: headcount under 10 in one of the two years'
+       WHEN st <> 'ok' THEN sds_reason('SEND pupils', coalesce(send_m, prev_send_m)) END,
+  NULL, source_id
+FROM s;
+
+-- name: derive.school.similar
+-- similar_school: the 30 schools of the same phase and type group nearest in roll (log) and FSM-ever % (z-scores within the phase), latest census.
+INSERT INTO similar_school (urn, similar_urn, rank, distance)
+WITH latest AS (
+  SELECT urn, phase, type_group, ln(1 + nor) AS lnor,
+    CASE WHEN nor > 0 AND fsm_ever IS NOT NULL THEN 100.0 * fsm_ever / nor END AS fsm
+  FROM sds_school_year WHERE nor IS NOT NULL AND nor_marker IS NULL
+  QUALIFY row_number() OVER (PARTITION BY urn ORDER BY year_sort DESC) = 1
+),
+z AS (
+  SELECT urn, phase, type_group,
+    coalesce((lnor - avg(lnor) OVER g) / nullif(stddev_pop(lnor) OVER g, 0), 0) AS zn,
+    coalesce((fsm - avg(fsm) OVER g) / nullif(stddev_pop(fsm) OVER g, 0), 0) AS zf
+  FROM latest WINDOW g AS (PARTITION BY phase, type_group)
+),
+ordered AS (
+  SELECT *, row_number() OVER (PARTITION BY phase, type_group ORDER BY zn, urn) AS rn,
+            row_number() OVER (PARTITION BY phase, type_group ORDER BY zf, urn) AS rf
+  FROM z
+),
+cand AS (
+  SELECT a.urn, b.urn AS similar_urn, sqrt((a.zn - b.zn) ^ 2 + (a.zf - b.zf) ^ 2) AS distance
+  FROM ordered a JOIN ordered b ON a.phase = b.phase AND a.type_group = b.type_group
+   AND b.rn BETWEEN a.rn - 60 AND a.rn + 60 AND a.urn <> b.urn
+  UNION
+  SELECT a.urn, b.urn, sqrt((a.zn - b.zn) ^ 2 + (a.zf - b.zf) ^ 2)
+  FROM ordered a JOIN ordered b ON a.phase = b.phase AND a.type_group = b.type_group
+   AND b.rf BETWEEN a.rf - 60 AND a.rf + 60 AND a.urn <> b.urn
+)
+SELECT urn, similar_urn, CAST(row_number() OVER (PARTITION BY urn ORDER BY distance, similar_urn) AS INTEGER) AS rank, distance
+FROM cand
+QUALIFY rank <= 30;
+
+-- name: derive.school.flag_rule
+-- The school flag rule and its threshold (percentage points of roll); the flag query reads it from here.
+INSERT OR IGNORE INTO flag_rule (id, level, indicator, rule_text, threshold, window_years, min_years) VALUES
+('school.send_share_fell', 'school', 'moves.roll',
+ 'SEND share of the roll (EHC plan + SEN support) fell by at least the threshold in percentage points from one January census to the next while the roll did not fall (mainstream schools with 30 or more pupils: a special school''s share is near 100% and a tiny school''s moves with one pupil)',
+ 1.0, 1, 1);
+
+-- name: derive.school.flag
+-- Flags for schools whose SEND share fell by the rule's threshold while the roll did not, listing every year it fired.
+INSERT INTO flag (rule_id, level, code, name, periods, detail)
+WITH r AS (SELECT id, threshold FROM flag_rule WHERE id = 'school.send_share_fell'),
+y AS (
+  SELECT urn, name, period, year_sort, nor, 100.0 * (ehcp + sen_support) / nor AS share,
+    lag(year_sort) OVER w AS prev_year, lag(nor) OVER w AS prev_nor,
+    lag(100.0 * (ehcp + sen_support) / nor) OVER w AS prev_share
+  FROM sds_school_year
+  WHERE type_group = 'mainstream' AND nor >= 30 AND nor_marker IS NULL AND ehcp_marker IS NULL AND sen_support_marker IS NULL
+    AND ehcp IS NOT NULL AND sen_support IS NOT NULL
+  WINDOW w AS (PARTITION BY urn ORDER BY year_sort)
+),
+hit AS (
+  SELECT y.*, r.id FROM y, r
+  WHERE y.prev_year = y.year_sort - 1 AND y.nor >= y.prev_nor AND y.prev_share - y.share >= r.threshold
+)
+SELECT id, 'school', urn, any_value(name), string_agg(period, ', ' ORDER BY year_sort),
+  string_agg(period || ': SEND share ' || printf('%.1f', prev_share) || '% to ' || printf('%.1f', share)
+    || '%, roll ' || CAST(CAST(prev_nor AS BIGINT) AS VARCHAR) || ' to ' || CAST(CAST(nor AS BIGINT) AS VARCHAR), '; ' ORDER BY year_sort)
+FROM hit GROUP BY id, urn;
+
+-- name: derive.school.cleanup
+-- Drop the working tables; figure, similar_school and flag hold the results.
+DROP TABLE IF EXISTS sds_school_year;

@@ -1,0 +1,53 @@
+-- name: derive.final.figure
+-- Rebuild figure once, after every layer has written it: adds each school
+-- figure's percentile among its similar schools and ranks LA rows that the
+-- LA layer did not rank, then stores the table sorted by indicator, level
+-- and code so page queries read few row groups. (One CREATE TABLE AS is far
+-- faster in DuckDB than an UPDATE of millions of rows.)
+CREATE TABLE figure_final AS
+WITH pct AS (
+  SELECT f.indicator, f.code, f.period, f.grp,
+    100.0 * count(*) FILTER (WHERE o.value < f.value) / count(*) AS pct
+  FROM figure f
+  JOIN similar_school s ON s.urn = f.code
+  JOIN figure o ON o.level = 'school' AND o.code = s.similar_urn AND o.indicator = f.indicator
+   AND o.period = f.period AND o.grp = f.grp AND o.value IS NOT NULL
+  WHERE f.level = 'school' AND f.value IS NOT NULL
+  GROUP BY ALL
+),
+late_rank AS (
+  SELECT f.indicator, f.code, f.period, f.grp, rank() OVER w AS rnk,
+    count(*) OVER (PARTITION BY f.indicator, f.period, f.grp) AS n
+  FROM figure f JOIN la l ON l.old_code = f.code AND l.status = 'current'
+  WHERE f.level = 'la' AND f.status = 'ok' AND f.value IS NOT NULL
+  WINDOW w AS (PARTITION BY f.indicator, f.period, f.grp ORDER BY f.value DESC)
+  QUALIFY bool_and(f.rank IS NULL) OVER (PARTITION BY f.indicator, f.period, f.grp)
+)
+SELECT f.* REPLACE (
+    coalesce(f.rank, r.rnk) AS rank,
+    coalesce(f.rank_of, CAST(r.n AS INTEGER)) AS rank_of,
+    coalesce(f.quartile, CAST(least(4, 1 + (4 * (r.rnk - 1)) // r.n) AS INTEGER)) AS quartile,
+    coalesce(p.pct, f.percentile) AS percentile)
+FROM figure f
+LEFT JOIN pct p ON f.level = 'school' AND p.indicator = f.indicator AND p.code = f.code
+  AND p.period = f.period AND p.grp = f.grp
+LEFT JOIN late_rank r ON f.level = 'la' AND r.indicator = f.indicator AND r.code = f.code
+  AND r.period = f.period AND r.grp = f.grp
+ORDER BY f.indicator, f.level, f.code, f.year_sort, f.grp;
+
+-- name: derive.final.swap_drop
+-- Replace figure with the finished table.
+DROP TABLE figure;
+
+-- name: derive.final.swap_rename
+ALTER TABLE figure_final RENAME TO figure;
+
+-- name: derive.final.similar_sorted
+-- Keep similar_school sorted by school so a profile reads one small range.
+CREATE TABLE similar_sorted AS SELECT * FROM similar_school ORDER BY urn, rank;
+
+-- name: derive.final.similar_drop
+DROP TABLE similar_school;
+
+-- name: derive.final.similar_rename
+ALTER TABLE similar_sorted RENAME TO similar_school;

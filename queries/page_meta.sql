@@ -1,0 +1,36 @@
+-- name: meta.indicators
+-- The indicator catalogue, for the methodology page and URL checks. No params.
+SELECT id, coalesce(title, id), coalesce(levels, ''), coalesce(unit, ''), coalesce(polarity, ''),
+       coalesce(definition, ''), coalesce(caveat, ''), coalesce(sources, '')
+FROM indicator ORDER BY id;
+
+-- name: meta.flag_rules
+-- Every flag rule with its threshold, for the methodology page. No params.
+SELECT id, coalesce(level, ''), coalesce(indicator, ''), coalesce(rule_text, ''),
+       threshold, window_years, min_years
+FROM flag_rule ORDER BY level, id;
+
+-- name: meta.flags
+-- Flags raised for one level and area (empty code: every area), with the rule
+-- text. Params: level, code.
+WITH p AS (SELECT CAST(? AS VARCHAR) AS lvl, CAST(? AS VARCHAR) AS c)
+SELECT f.rule_id, f.level, f.code, coalesce(f.name, ''), coalesce(f.periods, ''),
+       coalesce(f.detail, ''), coalesce(r.rule_text, f.rule_id), coalesce(r.indicator, '')
+FROM flag f CROSS JOIN p LEFT JOIN flag_rule r ON r.id = f.rule_id
+WHERE f.level = p.lvl AND (p.c = '' OR f.code = p.c)
+ORDER BY f.name, f.rule_id;
+
+-- name: meta.sources
+-- Every loaded source file with its provenance, for the sources page. No params.
+SELECT source_id, path, sha256, coalesce(bytes, 0), format, coalesce(dataset, ''),
+       coalesce(title, ''), coalesce(publisher, ''), coalesce(licence, ''), coalesce(rows, 0),
+       coalesce(years, ''), loaded_at, coalesce(warnings, '')
+FROM source_file ORDER BY dataset, path;
+
+-- name: meta.demo
+-- Whether the database holds the demo data set: build_info says so, or every
+-- source file sits under a folder named demo. No params.
+SELECT coalesce((SELECT max(lower(value)) IN ('true', '1', 'yes', 'demo') FROM build_info
+                  WHERE key IN ('demo', 'dataset')), false)
+    OR coalesce((SELECT count(*) > 0 AND bool_and(path LIKE '%/demo/%' OR path LIKE 'demo/%')
+                 FROM source_file WHERE path NOT LIKE '%sendash-builtin%'), false);
