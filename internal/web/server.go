@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net"
 	"net/http"
 	"time"
 
@@ -148,22 +149,33 @@ func (s *server) requestLog() echo.MiddlewareFunc {
 	})
 }
 
-// Serve runs handler on addr until ctx is cancelled, then shuts down
-// gracefully, giving requests in flight up to ten seconds to finish.
+// Serve listens on addr and runs handler until ctx is cancelled.
 func Serve(ctx context.Context, addr string, handler http.Handler, logger *slog.Logger) error {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return fmt.Errorf("serve: %w", err)
+	}
+	return ServeListener(ctx, ln, handler, logger)
+}
+
+// ServeListener runs handler on ln until ctx is cancelled, then shuts down
+// gracefully, giving requests in flight up to ten seconds to finish. Taking
+// a listener lets callers bind port 0 and learn the address first.
+func ServeListener(ctx context.Context, ln net.Listener, handler http.Handler, logger *slog.Logger) error {
 	srv := &http.Server{
-		Addr: addr, Handler: handler,
+		Handler:           handler,
 		ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
 		WriteTimeout: 60 * time.Second, IdleTimeout: 120 * time.Second,
+		MaxHeaderBytes: 64 << 10,
 	}
 	errc := make(chan error, 1)
-	go func() { errc <- srv.ListenAndServe() }()
+	go func() { errc <- srv.Serve(ln) }()
 	if logger != nil {
-		logger.Info("serving", "addr", addr)
+		logger.Info("serving", "addr", ln.Addr().String())
 	}
 	select {
 	case err := <-errc:
-		return fmt.Errorf("serve %s: %w", addr, err)
+		return fmt.Errorf("serve %s: %w", ln.Addr(), err)
 	case <-ctx.Done():
 	}
 	shutCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)

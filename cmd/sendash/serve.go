@@ -1,0 +1,138 @@
+package main
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"flag"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"net"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/sendash/sendash/data"
+	"github.com/sendash/sendash/internal/store"
+	"github.com/sendash/sendash/internal/web"
+)
+
+func cmdServe(ctx context.Context, e env, args []string) error {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	db := fs.String("db", "", "database file built by sendash ingest")
+	dir := fs.String("data", "", "folder of published files: ingest it, then serve")
+	addr := fs.String("addr", "127.0.0.1:8080", "listen address (port 0 picks a free port)")
+	timeout := fs.Duration("timeout", 10*time.Second, "per-request time limit")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	logger := slog.New(slog.NewJSONHandler(e.stderr, nil))
+	path, demo, err := serveDatabase(ctx, e, *db, *dir, logger)
+	if err != nil {
+		return err
+	}
+	st, err := store.Open(ctx, path, store.Options{ReadOnly: true, MaxConns: 8, MemoryLimit: "256MB", Threads: 2})
+	if err != nil {
+		return fmt.Errorf("serve: %w", err)
+	}
+	defer st.Close()
+	if _, err := st.BuildID(ctx); err != nil {
+		return fmt.Errorf("serve: %s is not a sendash database (run sendash ingest): %w", path, err)
+	}
+	h, err := web.New(web.Config{Store: st, Logger: logger, Demo: demo, RequestTimeout: *timeout})
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return fmt.Errorf("serve: %w", err)
+	}
+	fmt.Fprintf(e.stdout, "sendash: serving %s on http://%s/\n", path, ln.Addr())
+	return web.ServeListener(ctx, ln, h, logger)
+}
+
+// serveDatabase picks the database to serve: --db as given, --data ingested
+// beside it, or (no flags) the embedded demo data cached in the user cache dir.
+func serveDatabase(ctx context.Context, e env, db, dir string, logger *slog.Logger) (string, bool, error) {
+	switch {
+	case db != "" && dir != "":
+		_, err := ingestFolder(ctx, e, dir, db, "2GB", false, slog.LevelWarn)
+		return db, false, err
+	case db != "":
+		if _, err := os.Stat(db); err != nil {
+			return "", false, fmt.Errorf("serve: database %s: %w (build it with sendash ingest --data DIR --db %s)", db, err, db)
+		}
+		return db, false, nil
+	case dir != "":
+		path := filepath.Join(dir, ".sendash.duckdb")
+		_, err := ingestFolder(ctx, e, dir, path, "2GB", true, slog.LevelWarn)
+		return path, false, err
+	}
+	return demoDatabase(ctx, e, logger)
+}
+
+// demoDatabase ingests the embedded demo files once into the user cache
+// folder, keyed by their checksum, and reuses that database afterwards.
+func demoDatabase(ctx context.Context, e env, logger *slog.Logger) (string, bool, error) {
+	sum, err := demoChecksum()
+	if err != nil {
+		return "", true, err
+	}
+	cache, err := os.UserCacheDir()
+	if err != nil || e.getenv("SENDASH_CACHE") != "" {
+		cache = e.getenv("SENDASH_CACHE")
+	}
+	if cache == "" {
+		cache = os.TempDir()
+	}
+	base := filepath.Join(cache, "sendash")
+	db := filepath.Join(base, "demo-"+sum[:16]+".duckdb")
+	if _, err := os.Stat(db); err == nil {
+		return db, true, nil
+	}
+	src := filepath.Join(base, "demo-"+sum[:16])
+	if err := extractDemo(src); err != nil {
+		return "", true, err
+	}
+	logger.Info("first run: loading the demo data", "into", db)
+	if _, err := ingestFolder(ctx, e, src, db, "1GB", true, slog.LevelWarn); err != nil {
+		return "", true, err
+	}
+	return db, true, nil
+}
+
+func demoChecksum() (string, error) {
+	h := sha256.New()
+	err := fs.WalkDir(data.Demo, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(data.Demo, p)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(h, "%s %d\n", p, len(b))
+		h.Write(b)
+		return nil
+	})
+	return hex.EncodeToString(h.Sum(nil)), err
+}
+
+func extractDemo(dst string) error {
+	return fs.WalkDir(data.Demo, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(data.Demo, p)
+		if err != nil {
+			return err
+		}
+		out := filepath.Join(dst, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(out, b, 0o644)
+	})
+}
