@@ -115,6 +115,44 @@ func TestRealFormats(t *testing.T) {
 		{"Barking and Dagenham first neighbour is Enfield", `SELECT CAST(neighbour_old_code AS INTEGER) FROM la_neighbour WHERE la_old_code = '301' AND rank = 1`, 308},
 		{"GIAS links rows", `SELECT count(*) FROM school_link`, 33801},
 		{"laestab lookup rows", `SELECT count(*) FROM laestab_urn`, 26346},
+		// Values read by hand from each file, three or more per format.
+		{"ks4 Haverstock pupils", `SELECT pupils FROM school_ks4 WHERE urn = '100049'`, 199},
+		{"ks4 Haverstock Attainment 8", `SELECT att8 FROM school_ks4 WHERE urn = '100049'`, 42.4},
+		{"ks4 Haverstock Progress 8", `SELECT p8 FROM school_ks4 WHERE urn = '100049'`, -0.09},
+		{"dest UCL Academy cohort", `SELECT cohort FROM school_destinations WHERE urn = '137181'`, 161},
+		{"dest UCL Academy sustained", `SELECT sustained FROM school_destinations WHERE urn = '137181'`, 152},
+		{"dest UCL Academy sustained % (printed 94%)", `SELECT sustained_pct_pub FROM school_destinations WHERE urn = '137181'`, 94},
+		{"ks4 by SEN: Camden boys English first language A8", `SELECT value FROM ees_value WHERE dataset = 'ks4_la_characteristics' AND la_old_code = '202' AND measure = 'avg_att8' AND filters LIKE '%gender=Boys%' AND filters LIKE '%first_language=English%' AND filters LIKE '%school_characteristic=State-funded schools (LA)%'`, 40.7},
+		{"ees meta rows", `SELECT count(*) FROM ees_meta`, 18},
+		{"ees meta num_schools label", `SELECT count(*) FROM ees_meta WHERE col_name = 'num_schools' AND label = 'Number of schools'`, 2},
+		{"LAIT Durham appeal rate 2017", `SELECT value FROM lait_value WHERE indicator = 'SEN_AppealableDec' AND la_old_code = '840' AND years = '2017'`, 1.2},
+		{"LAIT Barnet EHC % 2016", `SELECT value FROM lait_value WHERE indicator = 'SEN_TotStat' AND la_old_code = '302' AND years = '2016'`, 2.6},
+		{"LAIT dictionary rows", `SELECT count(*) FROM lait_dictionary`, 448},
+		{"LAIT dictionary knows SEN_TotStat", `SELECT count(*) FROM lait_dictionary WHERE code = 'SEN_TotStat'`, 1},
+		{"GIAS establishment types", `SELECT count(*) FROM establishment_type`, 50},
+		{"GIAS link 100006 -> 134643", `SELECT CAST(link_urn AS INTEGER) FROM school_link WHERE urn = '100006' AND link_type = 'Predecessor - merged'`, 134643},
+		{"laestab 2021101 is URN 100007 in 2017/18", `SELECT CAST(urn AS INTEGER) FROM laestab_urn WHERE laestab = '2021101' AND period = '2017/18'`, 100007},
+		{"LA codes: 150 LAs", `SELECT count(*) FROM la_code_list WHERE source_id = (SELECT source_id FROM source_file WHERE format = 'la_region_codes')`, 150},
+		{"LA codes: 841 is Darlington in region 1", `SELECT count(*) FROM la_code_list WHERE la_old_code = '841' AND la_name = 'Darlington' AND region_code = '1'`, 1},
+		{"LAIT LA code list rows", `SELECT count(*) FROM la_code_list WHERE source_id = (SELECT source_id FROM source_file WHERE format = 'lait_la_codes')`, 171},
+		{"SEN 2023 by school: Aldgate School pupils", `SELECT pupils FROM school_named_sen WHERE school_name = 'The Aldgate School'`, 271},
+		{"SEN 2023 by school: Aldgate School SEN support", `SELECT sen_support FROM school_named_sen WHERE school_name = 'The Aldgate School'`, 59},
+		{"SEN 2023 by school: Aldgate School EHC", `SELECT ehcp FROM school_named_sen WHERE school_name = 'The Aldgate School'`, 8},
+		{"SEN 2023: England EHC plans (published 389,171)", `SELECT sum(ehcp) FROM school_named_sen WHERE period = '2022/23'`, 389171},
+		{"SEN 2021: England EHC plans (published 325,618)", `SELECT sum(ehcp) FROM school_named_sen WHERE period = '2020/21'`, 325618},
+		{"SEN 2021: England pupils (published 8,911,887)", `SELECT sum(pupils) FROM school_named_sen WHERE period = '2020/21'`, 8911887},
+		{"SEN by need: total pupils 1,453,576", `SELECT sum(pupils) FROM la_sen_need`, 1453576},
+		{"SEN by need rows", `SELECT count(*) FROM la_sen_need`, 7064},
+		{"SEN by need: Hartlepool AP MLD", `SELECT pupils FROM la_sen_need WHERE la_name = 'Hartlepool' AND phase = 'State-funded AP school' AND primary_need = 'Moderate Learning Difficulty'`, 1},
+		{"Ofsted 2023 MI rows", `SELECT count(*) FROM area_send_inspection WHERE framework = '2023 framework'`, 16},
+		{"Ofsted 2023: Cornwall inconsistent", `SELECT count(*) FROM area_send_inspection WHERE la_name = 'Cornwall' AND outcome = 'Inconsistent experiences and outcomes'`, 1},
+		{"Ofsted 2016-22 rows", `SELECT count(*) FROM area_send_inspection WHERE framework = '2016 framework'`, 149},
+		{"Ofsted 2016-22: Barnsley WSOA required", `SELECT count(*) FROM area_send_inspection WHERE la_name = 'Barnsley' AND outcome = 'Yes'`, 1},
+		{"appeal rate ODS Durham 2022 appeals", `SELECT value FROM tribunal_appeal_rate t JOIN source_file s USING (source_id) WHERE s.format = 'appeal_rate_ods' AND la_name = 'Durham' AND period = '2022' AND measure = 'appeals'`, 149},
+		{"appeal rate ODS Durham 2022 decisions", `SELECT value FROM tribunal_appeal_rate t JOIN source_file s USING (source_id) WHERE s.format = 'appeal_rate_ods' AND la_name = 'Durham' AND period = '2022' AND measure = 'decisions'`, 4441},
+		{"caseload England January 2025 EHC plans", `SELECT count(*) FROM ees_value WHERE dataset = 'sen2_caseload' AND level = 'National' AND period = '2024/25' AND measure = 'ehcplans' AND value > 600000`, 1},
+		{"neighbours: Barking and Dagenham tenth is Greenwich", `SELECT CAST(neighbour_old_code AS INTEGER) FROM la_neighbour WHERE la_old_code = '301' AND rank = 10`, 203},
+		{"AP settings rows", `SELECT count(DISTINCT line) FROM ees_value WHERE dataset = 'ap_settings'`, 707},
 	}
 	for _, c := range checks {
 		if got := num(t, db, c.q); !near(got, c.want) {
@@ -138,5 +176,37 @@ func TestRealNothingUnexplained(t *testing.T) {
 	}
 	if n := num(t, db, `SELECT count(*) FROM la WHERE old_code IN ('928','909') AND status = 'abolished'`); n != 2 {
 		t.Errorf("Northamptonshire and Cumbria should be abolished with successors; got %v", n)
+	}
+}
+
+// TestRealLAITCSVAlone loads the LAIT CSV extract on its own (with the
+// parquet beside it, the parquet wins and the CSV is listed as not loaded).
+func TestRealLAITCSVAlone(t *testing.T) {
+	dir := os.Getenv("SENDASH_REAL_DATA")
+	if dir == "" {
+		t.Skip("SENDASH_REAL_DATA not set")
+	}
+	src := filepath.Join(dir, "lait-la-indicators/lait_sen_inclusion_subset_long.csv")
+	tmp := t.TempDir()
+	if err := os.Symlink(src, filepath.Join(tmp, "lait.csv")); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(t.TempDir(), "lait.duckdb")
+	if _, err := ingestDir(t, tmp, db); err != nil {
+		t.Fatal(err)
+	}
+	conn := openRO(t, db)
+	for _, c := range []struct {
+		q    string
+		want float64
+	}{
+		{`SELECT count(*) FROM lait_value`, 296650},
+		{`SELECT value FROM lait_value WHERE indicator = 'SEN_AppealableDec' AND la_old_code = '840' AND years = '2018'`, 1.9},
+		{`SELECT value FROM lait_value WHERE indicator = 'SENFinance' AND la_old_code = '302' AND years = '2016-17 (OT)'`, 120},
+		{`SELECT count(*) FROM lait_value WHERE indicator = 'SENFinance' AND period = '2016/17' AND period_type = 'financial' AND la_old_code = '301'`, 1},
+	} {
+		if got := num(t, conn, c.q); !near(got, c.want) {
+			t.Errorf("%s = %v, want %v", c.q, got, c.want)
+		}
 	}
 }

@@ -3,12 +3,21 @@
 -- figure's percentile among its similar schools and ranks LA rows that the
 -- LA layer did not rank, then stores the table sorted by indicator, level
 -- and code so page queries read few row groups. (One CREATE TABLE AS is far
--- faster in DuckDB than an UPDATE of millions of rows.)
+-- faster in DuckDB than an UPDATE of millions of rows.) Percentiles are for
+-- each indicator's two latest periods: pages show the current position, and
+-- at national size every period would cost ~100 million comparisons.
 CREATE TABLE figure_final AS
-WITH pct AS (
-  SELECT f.indicator, f.code, f.period, f.grp,
+WITH recent AS (
+  SELECT indicator, period FROM (
+    SELECT indicator, period, dense_rank() OVER (PARTITION BY indicator ORDER BY max(year_sort) DESC) AS r
+    FROM figure WHERE level = 'school' GROUP BY indicator, period)
+  WHERE r <= 2
+),
+pct AS (
+  SELECT 'school' AS level, f.indicator, f.code, f.period, f.grp,
     100.0 * count(*) FILTER (WHERE o.value < f.value) / count(*) AS pct
   FROM figure f
+  JOIN recent USING (indicator, period)
   JOIN similar_school s ON s.urn = f.code
   JOIN figure o ON o.level = 'school' AND o.code = s.similar_urn AND o.indicator = f.indicator
    AND o.period = f.period AND o.grp = f.grp AND o.value IS NOT NULL
@@ -16,7 +25,7 @@ WITH pct AS (
   GROUP BY ALL
 ),
 late_rank AS (
-  SELECT f.indicator, f.code, f.period, f.grp, rank() OVER w AS rnk,
+  SELECT 'la' AS level, f.indicator, f.code, f.period, f.grp, rank() OVER w AS rnk,
     count(*) OVER (PARTITION BY f.indicator, f.period, f.grp) AS n
   FROM figure f JOIN la l ON l.old_code = f.code AND l.status = 'current'
   WHERE f.level = 'la' AND f.status = 'ok' AND f.value IS NOT NULL
@@ -29,9 +38,9 @@ SELECT f.* REPLACE (
     coalesce(f.quartile, CAST(least(4, 1 + (4 * (r.rnk - 1)) // r.n) AS INTEGER)) AS quartile,
     coalesce(p.pct, f.percentile) AS percentile)
 FROM figure f
-LEFT JOIN pct p ON f.level = 'school' AND p.indicator = f.indicator AND p.code = f.code
+LEFT JOIN pct p ON p.level = f.level AND p.indicator = f.indicator AND p.code = f.code
   AND p.period = f.period AND p.grp = f.grp
-LEFT JOIN late_rank r ON f.level = 'la' AND r.indicator = f.indicator AND r.code = f.code
+LEFT JOIN late_rank r ON r.level = f.level AND r.indicator = f.indicator AND r.code = f.code
   AND r.period = f.period AND r.grp = f.grp
 ORDER BY f.indicator, f.level, f.code, f.year_sort, f.grp;
 

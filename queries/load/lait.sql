@@ -54,4 +54,4 @@ SELECT min(sd_lait_period("Years")) || ' to ' || max(sd_lait_period("Years")) FR
 
 -- name: load.lait_dictionary.insert
 INSERT INTO lait_dictionary
-SELECT (SELECT source_id FROM load_ctx), Measure_code, Topic, Measure, Polarity, Year_Type, Description, Methodology FROM raw;
+SELECT (SELECT source_id FROM load_ctx), Measure_short, Topic, Measure, Polarity, Year_Type, Description, Methodology FROM raw;
