@@ -30,6 +30,17 @@ type Format struct {
 	NeedsYear bool
 	// Dataset picks a dataset id from the header (EES files); nil uses ID.
 	Dataset func(h *Head) string
+	// LoadSQL lists the query-name prefixes to run, in order; empty means
+	// "load.<ID>." (a format that shares another's load adds that prefix).
+	LoadSQL []string
+}
+
+// loadPrefixes returns the load SQL prefixes of a format.
+func (f *Format) loadPrefixes() []string {
+	if len(f.LoadSQL) > 0 {
+		return f.LoadSQL
+	}
+	return []string{"load." + f.ID + "."}
 }
 
 const ogl = "Open Government Licence v3.0"
@@ -79,6 +90,7 @@ func Formats() []Format {
 				return h.hasCols("Short Desc", "Years", "LA and Regions", "Values", "LA Number")
 			}},
 		{ID: "lait_parquet", Title: "LAIT: local authority indicators (parquet)", Publisher: "DfE", Licence: ogl, Kind: readParquet,
+			LoadSQL: []string{"load.lait_parquet.", "load.lait_long."},
 			Match: func(h *Head) bool {
 				return h.IsParquet && h.hasCols("Short Desc", "Years", "LA and Regions", "Values", "LA Number")
 			}},

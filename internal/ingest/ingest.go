@@ -93,6 +93,11 @@ func build(ctx context.Context, cfg Config, tmp string, files []string) (*Result
 	}
 	defer conn.Close()
 	l := &loader{cfg: cfg, st: st, conn: conn}
+	defer func() {
+		if l.builtinDir != "" {
+			os.RemoveAll(l.builtinDir)
+		}
+	}()
 	if err := l.exec(ctx, "schema.macros", "schema.lait_macros", "schema.tables", "schema.figures"); err != nil {
 		return nil, fmt.Errorf("create schema: %w", err)
 	}

@@ -14,10 +14,20 @@ import (
 
 // loader holds the build connection; staging tables are TEMP on it.
 type loader struct {
-	cfg    Config
-	st     *store.Store
-	conn   *sql.Conn
-	nextID int
+	cfg        Config
+	st         *store.Store
+	conn       *sql.Conn
+	nextID     int
+	builtinDir string // temp folder holding the built-in reference files
+}
+
+// shownPath is the path recorded for a file: built-in reference files are
+// named as such rather than by their temporary location.
+func (l *loader) shownPath(p string) string {
+	if l.builtinDir != "" && strings.HasPrefix(p, l.builtinDir+string(filepath.Separator)) {
+		return "sendash built-in: data/" + filepath.Base(p)
+	}
+	return p
 }
 
 // plan is one recognised file waiting to load.
@@ -194,6 +204,7 @@ func (l *loader) extraFiles() ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
+	l.builtinDir = dir
 	var out []string
 	for _, e := range l.cfg.Extra {
 		p := filepath.Join(dir, e.Name)

@@ -43,16 +43,16 @@ func (l *loader) loadFile(ctx context.Context, p plan) (FileResult, error) {
 		return FileResult{}, err
 	}
 	var warnings []string
-	if err := l.runLoadSQL(ctx, p, f.ID, cols, &warnings); err != nil {
+	if err := l.runLoadSQL(ctx, p, f.loadPrefixes(), cols, &warnings); err != nil {
 		return FileResult{}, err
 	}
-	years := l.years(ctx, f.ID)
+	years := l.years(ctx, strings.TrimSuffix(strings.TrimPrefix(f.loadPrefixes()[len(f.loadPrefixes())-1], "load."), "."))
 	now := l.cfg.Now().UTC()
-	if _, err := l.conn.ExecContext(ctx, l.st.Q.Get("load.source_file"), id, p.path, p.sha, p.bytes,
+	if _, err := l.conn.ExecContext(ctx, l.st.Q.Get("load.source_file"), id, l.shownPath(p.path), p.sha, p.bytes,
 		f.ID, dataset, f.Title, f.Publisher, f.Licence, n, years, now, strings.Join(warnings, "; ")); err != nil {
 		return FileResult{}, err
 	}
-	return FileResult{Path: p.path, Format: f.ID, Dataset: dataset, Years: years, Rows: n, Warnings: warnings}, nil
+	return FileResult{Path: l.shownPath(p.path), Format: f.ID, Dataset: dataset, Years: years, Rows: n, Warnings: warnings}, nil
 }
 
 func (l *loader) stagedRows(ctx context.Context, path string) (int64, error) {
@@ -68,10 +68,13 @@ func (l *loader) stagedRows(ctx context.Context, path string) (int64, error) {
 
 // runLoadSQL runs the format's check queries (which return the first bad
 // cell, if any) and then its load statements, in file order.
-func (l *loader) runLoadSQL(ctx context.Context, p plan, id string, cols []string, warnings *[]string) error {
-	names := l.st.Q.WithPrefix("load." + id + ".")
+func (l *loader) runLoadSQL(ctx context.Context, p plan, prefixes []string, cols []string, warnings *[]string) error {
+	var names []string
+	for _, pre := range prefixes {
+		names = append(names, l.st.Q.WithPrefix(pre)...)
+	}
 	if len(names) == 0 {
-		return fmt.Errorf("%s: no load SQL for format %s", p.path, id)
+		return fmt.Errorf("%s: no load SQL for format %s", p.path, p.format.ID)
 	}
 	for _, name := range names {
 		if strings.HasSuffix(name, ".years") {
