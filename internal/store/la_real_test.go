@@ -4,17 +4,11 @@ package store_test
 import (
 	"context"
 	"database/sql"
-	"io"
-	"log/slog"
-	"os"
-	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 
-	"github.com/sendash/sendash/data"
-	"github.com/sendash/sendash/internal/ingest"
 	"github.com/sendash/sendash/internal/store"
+	"github.com/sendash/sendash/internal/testdb"
 )
 
 // laRealFiles are the published files the LA indicator checks read; when
@@ -30,84 +24,18 @@ var laRealFiles = []string{
 	"ks4-sen/ks4_la_characteristics_2018-19_revised_incl_sen.csv",
 }
 
-var laDB struct {
-	once sync.Once
-	path string
-	err  error
-}
-
-// laTestDB ingests the real published data once per test binary and returns
-// a read-only handle; it skips unless SENDASH_REAL_DATA names the data folder.
+// laTestDB opens the shared real-data database (built once per test binary
+// by testdb) read-only; it skips unless SENDASH_REAL_DATA names the data folder.
 func laTestDB(t *testing.T) *sql.DB {
 	t.Helper()
-	dir := os.Getenv("SENDASH_REAL_DATA")
-	if dir == "" {
-		t.Skip("SENDASH_REAL_DATA not set")
-	}
-	for _, f := range laRealFiles {
-		if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
-			t.Fatalf("SENDASH_REAL_DATA is set but %s is missing: %v", f, err)
-		}
-	}
-	laDB.once.Do(func() {
-		tmp, err := os.MkdirTemp("", "sendash-la-*")
-		if err != nil {
-			laDB.err = err
-			return
-		}
-		laDB.path = filepath.Join(tmp, "la.duckdb")
-		if p := os.Getenv("SENDASH_LA_DB"); p != "" { // reuse an ingested copy while iterating
-			laDB.path, laDB.err = p, laRederive(p)
-			return
-		}
-		_, laDB.err = ingest.Run(context.Background(), ingest.Config{
-			DataDir: dir, DBPath: laDB.path, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
-			Extra: []ingest.NamedReader{{Name: "la_changes.csv", Data: data.LAChanges}},
-		})
-	})
-	if laDB.err != nil {
-		t.Fatalf("ingest real data: %v", laDB.err)
-	}
-	st, err := store.Open(context.Background(), laDB.path, store.Options{ReadOnly: true})
+	path := testdb.Real(t, laRealFiles...)
+	st, err := store.Open(context.Background(), path, store.Options{ReadOnly: true})
 	if err != nil {
 		t.Fatalf("open: %v", err)
 	}
 	t.Cleanup(func() { st.Close() })
 	return st.DB
 }
-
-// laRederive reruns the derive.la.* sections on an already ingested database
-// (SENDASH_LA_DB), so the LA layer can be checked without a full ingest.
-func laRederive(path string) error {
-	ctx := context.Background()
-	st, err := store.Open(ctx, path, store.Options{})
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	reset := []string{
-		"DELETE FROM figure WHERE level <> 'school'", "DELETE FROM flag", "DELETE FROM flag_rule",
-		"DELETE FROM indicator",
-	}
-	for _, q := range reset {
-		if _, err := st.DB.ExecContext(ctx, q); err != nil {
-			return err
-		}
-	}
-	for _, n := range st.Q.WithPrefix("derive.la.") {
-		if _, err := st.DB.ExecContext(ctx, st.Q.Get(n)); err != nil {
-			return &laSectionError{n, err}
-		}
-	}
-	return nil
-}
-
-type laSectionError struct {
-	name string
-	err  error
-}
-
-func (e *laSectionError) Error() string { return e.name + ": " + e.err.Error() }
 
 // laRows runs a query and returns its rows as strings, for short listings.
 func laRows(t *testing.T, db *sql.DB, q string, args ...any) [][]string {

@@ -2,16 +2,11 @@ package store_test
 
 import (
 	"context"
-	"io"
-	"log/slog"
 	"os"
-	"path/filepath"
-	"sync"
 	"testing"
 
-	"github.com/sendash/sendash/data"
-	"github.com/sendash/sendash/internal/ingest"
 	"github.com/sendash/sendash/internal/store"
+	"github.com/sendash/sendash/internal/testdb"
 )
 
 // Package store_test (not store: ingest imports store, so an in-package test
@@ -25,41 +20,12 @@ var realSchoolFiles = []string{
 	"gias/laestab_urn_lookup_2006-07_to_2017-18.csv",
 }
 
-var realDB struct {
-	once sync.Once
-	dir  string
-	path string
-	err  error
-}
-
-// realSchoolStore opens (building on first use) a database ingested from the
-// real data; it skips when SENDASH_REAL_DATA is unset and fails when a file is missing.
+// realSchoolStore opens the shared real-data database (built once per test
+// binary by testdb); it skips when SENDASH_REAL_DATA is unset and fails when a file is missing.
 func realSchoolStore(t *testing.T) *store.Store {
 	t.Helper()
-	dir := os.Getenv("SENDASH_REAL_DATA")
-	if dir == "" {
-		t.Skip("SENDASH_REAL_DATA not set")
-	}
-	for _, f := range realSchoolFiles {
-		if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
-			t.Fatalf("real data file missing: %v", err)
-		}
-	}
-	realDB.once.Do(func() {
-		realDB.dir, realDB.err = os.MkdirTemp("", "sendash-school-real-")
-		if realDB.err != nil {
-			return
-		}
-		realDB.path = filepath.Join(realDB.dir, "real.duckdb")
-		_, realDB.err = ingest.Run(context.Background(), ingest.Config{
-			DataDir: dir, DBPath: realDB.path, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
-			Extra: []ingest.NamedReader{{Name: "la_changes.csv", Data: data.LAChanges}},
-		})
-	})
-	if realDB.err != nil {
-		t.Fatalf("ingest real data: %v", realDB.err)
-	}
-	st, err := store.Open(context.Background(), realDB.path, store.Options{ReadOnly: true})
+	path := testdb.Real(t, realSchoolFiles...)
+	st, err := store.Open(context.Background(), path, store.Options{ReadOnly: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -69,9 +35,7 @@ func realSchoolStore(t *testing.T) *store.Store {
 
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if realDB.dir != "" {
-		os.RemoveAll(realDB.dir)
-	}
+	testdb.Cleanup()
 	os.Exit(code)
 }
 
