@@ -6,7 +6,7 @@ CREATE TABLE la AS
 WITH seen AS (
   SELECT la_old_code AS old_code, la_new_code AS new_code, la_name AS name, region_code, region_name,
          sd_year_start(period) AS y, 3 AS pri
-  FROM ees_value WHERE level = 'Local authority' AND la_old_code IS NOT NULL
+  FROM ees_row WHERE level = 'Local authority' AND la_old_code IS NOT NULL
   UNION ALL SELECT la_old_code, la_new_code, la_name, region_code, region_name, 0, 1 FROM la_code_list
   UNION ALL SELECT la_old_code, NULL, area_name, NULL, region, sd_year_start(period), 2
   FROM lait_value WHERE level = 'Local authority' AND la_old_code IS NOT NULL
@@ -38,11 +38,11 @@ LEFT JOIN (SELECT old_code, string_agg(successor_code, ',' ORDER BY successor_co
 -- so name-only sources and superseded 9-character codes still join.
 CREATE TABLE la_alias AS
 SELECT DISTINCT alias, kind, old_code FROM (
-  SELECT la_new_code AS alias, 'new_code' AS kind, la_old_code AS old_code FROM ees_value
+  SELECT la_new_code AS alias, 'new_code' AS kind, la_old_code AS old_code FROM ees_row
   WHERE level = 'Local authority' AND la_new_code IS NOT NULL AND la_old_code IS NOT NULL
   UNION ALL SELECT new_code, 'new_code', old_code FROM la WHERE new_code IS NOT NULL
   UNION ALL SELECT sd_name_key(name), 'name', old_code FROM la WHERE name IS NOT NULL
-  UNION ALL SELECT sd_name_key(la_name), 'name', la_old_code FROM ees_value
+  UNION ALL SELECT sd_name_key(la_name), 'name', la_old_code FROM ees_row
   WHERE level = 'Local authority' AND la_old_code IS NOT NULL AND la_name IS NOT NULL
   UNION ALL SELECT sd_name_key(area_name), 'name', la_old_code FROM lait_value
   WHERE level = 'Local authority' AND la_old_code IS NOT NULL

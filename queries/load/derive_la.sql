@@ -85,7 +85,7 @@ INSERT INTO figure (indicator, level, code, name, la_code, period, period_type, 
 WITH name_code AS (
   -- names as other sources print them (the tribunal CSV's own codes are wrong for five LAs)
   SELECT DISTINCT sd_name_key(name) AS k, old_code FROM la
-  UNION SELECT sd_name_key(la_name), la_old_code FROM ees_value WHERE level = 'Local authority' AND la_old_code IS NOT NULL
+  UNION SELECT sd_name_key(la_name), la_old_code FROM ees_row WHERE level = 'Local authority' AND la_old_code IS NOT NULL
   UNION SELECT sd_name_key(area_name), la_old_code FROM lait_value WHERE level = 'Local authority' AND la_old_code IS NOT NULL
 ),
 cand AS (

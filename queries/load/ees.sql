@@ -1,33 +1,10 @@
 -- name: load.ees_tidy.cells
--- Unpivot every indicator cell once, carrying the row's keys computed once per
--- published row. Key columns are staged as k$..., filters as f$..., computed
--- row keys are r$...; every other column is an indicator.
+-- Unpivot every indicator cell once, parsing the number as we go. Key
+-- columns are staged as k$..., filters as f$...; every other column is an indicator.
 CREATE OR REPLACE TEMP TABLE ees_cells AS
-SELECT *, sd_num(v) AS num
-FROM (SELECT _line,
-  sd_period_label("k$time_period") AS "r$period", sd_period_type("k$time_identifier", "k$time_period") AS "r$period_type",
-  "k$geographic_level" AS "r$level", "k$region_code" AS "r$region_code", "k$region_name" AS "r$region_name",
-  sd_la3("k$old_la_code") AS "r$la_old_code", "k$new_la_code" AS "r$la_new_code", "k$la_name" AS "r$la_name",
-  nullif(trim("k$laestab"), '') AS "r$laestab", nullif(trim("k$urn"), '') AS "r$urn", "f$school_type" AS "r$school_type",
-  coalesce("f$breakdown_topic", "f$characteristic_group", "f$characteristic_grouping") AS "r$topic",
-  coalesce("f$breakdown", "f$characteristic", "f$pupil_characteristic", "f$characteristic_age", "f$setting_type") AS "r$breakdown",
-  concat_ws('; ',
-    'breakdown_topic=' || "f$breakdown_topic", 'breakdown=' || "f$breakdown",
-    'characteristic_group=' || "f$characteristic_group", 'characteristic=' || "f$characteristic",
-    'characteristic_grouping=' || "f$characteristic_grouping", 'pupil_characteristic=' || "f$pupil_characteristic",
-    'characteristic_age=' || "f$characteristic_age", 'setting_type=' || "f$setting_type",
-    'institution_group=' || "f$institution_group", 'institution_type=' || "f$institution_type",
-    'data_type=' || "f$data_type", 'version=' || "f$version",
-    'school_characteristic=' || "f$school_characteristic", 'gender=' || "f$gender",
-    'ethnic_major=' || "f$ethnic_major", 'free_school_meals=' || "f$free_school_meals",
-    'sen_status=' || "f$sen_status", 'sen_description=' || "f$sen_description",
-    'disadvantage=' || "f$disadvantage", 'first_language=' || "f$first_language",
-    'des_med_off=' || "f$des_med_off", 'des_clin_off=' || "f$des_clin_off", 'des_so_care_off=' || "f$des_so_care_off",
-    'sen_provision=' || "f$sen_provision", 'academy_type=' || "k$academy_type") AS "r$filters"
-,
-        COLUMNS(c -> c <> '_line' AND c NOT LIKE 'k$%' AND c NOT LIKE 'f$%')
-      FROM raw)
-UNPIVOT INCLUDE NULLS (v FOR col IN (COLUMNS(c -> c <> '_line' AND c NOT LIKE 'r$%')));
+SELECT _line, col, v, sd_num(v) AS num
+FROM (SELECT _line, COLUMNS(c -> c <> '_line' AND c NOT LIKE 'k$%' AND c NOT LIKE 'f$%') FROM raw)
+UNPIVOT INCLUDE NULLS (v FOR col IN (COLUMNS(c -> c <> '_line')));
 
 -- name: load.ees_tidy.check
 -- First indicator cell that is neither a number nor a known marker.
@@ -42,12 +19,36 @@ WHERE num IS NULL AND v IS NOT NULL AND sd_marker(v) IS NULL ORDER BY _line LIMI
 SELECT _line, col, v, 'negative value where only counts and rates are published', count(*) OVER ()
 FROM ees_cells WHERE num < 0 AND col NOT ILIKE '%p8%' ORDER BY _line LIMIT 1;
 
+-- name: load.ees_tidy.rows
+-- Each published row's keys and filters, once.
+INSERT INTO ees_row
+SELECT (SELECT source_id FROM load_ctx), _line, (SELECT dataset FROM load_ctx),
+  sd_period_label("k$time_period") AS "period", sd_period_type("k$time_identifier", "k$time_period") AS "period_type",
+  "k$geographic_level" AS "level", "k$region_code" AS "region_code", "k$region_name" AS "region_name",
+  sd_la3("k$old_la_code") AS "la_old_code", "k$new_la_code" AS "la_new_code", "k$la_name" AS "la_name",
+  nullif(trim("k$laestab"), '') AS "laestab", nullif(trim("k$urn"), '') AS "urn", "f$school_type" AS "school_type",
+  coalesce("f$breakdown_topic", "f$characteristic_group", "f$characteristic_grouping") AS "topic",
+  coalesce("f$breakdown", "f$characteristic", "f$pupil_characteristic", "f$characteristic_age", "f$setting_type") AS "breakdown",
+  concat_ws('; ',
+    'breakdown_topic=' || "f$breakdown_topic", 'breakdown=' || "f$breakdown",
+    'characteristic_group=' || "f$characteristic_group", 'characteristic=' || "f$characteristic",
+    'characteristic_grouping=' || "f$characteristic_grouping", 'pupil_characteristic=' || "f$pupil_characteristic",
+    'characteristic_age=' || "f$characteristic_age", 'setting_type=' || "f$setting_type",
+    'institution_group=' || "f$institution_group", 'institution_type=' || "f$institution_type",
+    'data_type=' || "f$data_type", 'version=' || "f$version",
+    'school_characteristic=' || "f$school_characteristic", 'gender=' || "f$gender",
+    'ethnic_major=' || "f$ethnic_major", 'free_school_meals=' || "f$free_school_meals",
+    'sen_status=' || "f$sen_status", 'sen_description=' || "f$sen_description",
+    'disadvantage=' || "f$disadvantage", 'first_language=' || "f$first_language",
+    'des_med_off=' || "f$des_med_off", 'des_clin_off=' || "f$des_clin_off", 'des_so_care_off=' || "f$des_so_care_off",
+    'sen_provision=' || "f$sen_provision", 'academy_type=' || "k$academy_type") AS "filters"
+
+FROM raw;
+
 -- name: load.ees_tidy.insert
--- Every indicator cell becomes one ees_value row with its row's keys.
-INSERT INTO ees_value
-SELECT (SELECT source_id FROM load_ctx), _line, (SELECT dataset FROM load_ctx), "r$period", "r$period_type",
-  "r$level", "r$region_code", "r$region_name", "r$la_old_code", "r$la_new_code", "r$la_name", "r$laestab", "r$urn",
-  "r$school_type", "r$topic", "r$breakdown", "r$filters", col, num, CASE WHEN num IS NULL THEN sd_marker(v) END
+-- Every indicator cell, with its number or its marker.
+INSERT INTO ees_cell
+SELECT (SELECT source_id FROM load_ctx), _line, col, num, CASE WHEN num IS NULL THEN sd_marker(v) END
 FROM ees_cells;
 
 -- name: load.ees_tidy.years

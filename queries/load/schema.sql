@@ -39,13 +39,20 @@ CREATE TABLE source_file (
     loaded_at TIMESTAMP, warnings VARCHAR);
 CREATE TABLE not_loaded (path VARCHAR, sha256 VARCHAR, reason VARCHAR);
 CREATE TABLE build_info (key VARCHAR PRIMARY KEY, value VARCHAR);
--- EES tidy files, long form: one row per published cell.
-CREATE TABLE ees_value (
+-- EES tidy files: ees_row holds each published row's keys and filters once;
+-- ees_cell one row per published indicator cell. The view ees_value joins
+-- them back into the long form that indicator queries read.
+CREATE TABLE ees_row (
     source_id INTEGER, line BIGINT, dataset VARCHAR, period VARCHAR, period_type VARCHAR,
     level VARCHAR, region_code VARCHAR, region_name VARCHAR, la_old_code VARCHAR,
     la_new_code VARCHAR, la_name VARCHAR, laestab VARCHAR, urn VARCHAR, school_type VARCHAR,
-    topic VARCHAR, breakdown VARCHAR, filters VARCHAR, measure VARCHAR,
-    value DOUBLE, marker VARCHAR);
+    topic VARCHAR, breakdown VARCHAR, filters VARCHAR);
+CREATE TABLE ees_cell (source_id INTEGER, line BIGINT, measure VARCHAR, value DOUBLE, marker VARCHAR);
+CREATE VIEW ees_value AS
+SELECT r.source_id, r.line, r.dataset, r.period, r.period_type, r.level, r.region_code, r.region_name,
+       r.la_old_code, r.la_new_code, r.la_name, r.laestab, r.urn, r.school_type, r.topic, r.breakdown,
+       r.filters, c.measure, c.value, c.marker
+FROM ees_cell c JOIN ees_row r ON r.source_id = c.source_id AND r.line = c.line;
 CREATE TABLE ees_meta (source_id INTEGER, col_name VARCHAR, col_type VARCHAR, label VARCHAR,
     indicator_unit VARCHAR);
 -- Performance-tables school files (one table per measure family).
