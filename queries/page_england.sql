@@ -11,7 +11,7 @@ SELECT f.indicator, f.level, f.code, coalesce(f.name, ''), coalesce(f.la_code, '
        coalesce(f.unit, ''), f.status, coalesce(f.reason, ''), f.published, f.source_id,
        f.rank, f.rank_of, f.quartile, f.percentile,
        coalesce(i.title, f.indicator), coalesce(i.polarity, ''), coalesce(i.caveat, ''),
-       NULL::DOUBLE, '', NULL::DOUBLE, ''
+       NULL::DOUBLE, '', NULL::DOUBLE, '', '', ''
 FROM figure f CROSS JOIN p LEFT JOIN indicator i ON i.id = f.indicator
 WHERE f.level = 'england' AND f.year_sort <= p.y AND f.indicator <> 'ehcp.placement'
 QUALIFY row_number() OVER (PARTITION BY f.indicator, f.grp ORDER BY f.year_sort DESC, f.period DESC) = 1

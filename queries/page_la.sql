@@ -34,7 +34,7 @@ SELECT s.indicator, s.level, s.code, coalesce(s.name, ''), coalesce(s.la_code, '
        coalesce(s.unit, ''), s.status, coalesce(s.reason, ''), s.published, s.source_id,
        s.rank, s.rank_of, s.quartile, s.percentile,
        coalesce(i.title, s.indicator), coalesce(i.polarity, ''), coalesce(i.caveat, ''),
-       NULL::DOUBLE, '', en.value, coalesce(en.status, '')
+       NULL::DOUBLE, '', en.value, coalesce(en.status, ''), '', coalesce(en.grp, '')
 FROM s
 LEFT JOIN indicator i ON i.id = s.indicator
 LEFT JOIN figure en ON en.level = 'england' AND en.indicator = s.indicator

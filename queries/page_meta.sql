@@ -34,3 +34,18 @@ SELECT coalesce((SELECT max(lower(value)) IN ('true', '1', 'yes', 'demo') FROM b
                   WHERE key IN ('demo', 'dataset')), false)
     OR coalesce((SELECT count(*) > 0 AND bool_and(path LIKE '%/demo/%' OR path LIKE 'demo/%')
                  FROM source_file WHERE path NOT LIKE '%sendash-builtin%'), false);
+
+-- name: meta.league_indicators
+-- The catalogue entries that have LA figures, i.e. the league tables a page
+-- can link to. No params.
+SELECT id, coalesce(title, id), coalesce(levels, ''), coalesce(unit, ''), coalesce(polarity, ''),
+       coalesce(definition, ''), coalesce(caveat, ''), coalesce(sources, '')
+FROM indicator i
+WHERE EXISTS (SELECT 1 FROM figure f WHERE f.level = 'la' AND f.indicator = i.id)
+ORDER BY id;
+
+-- name: meta.not_loaded
+-- Files found in the data folder but not loaded, with the reason, for the
+-- sources page. No params.
+SELECT coalesce(path, ''), coalesce(sha256, ''), coalesce(reason, '')
+FROM not_loaded ORDER BY path;

@@ -70,7 +70,7 @@ func parse(args []string, stderr io.Writer) (*options, error) {
 	fs.DurationVar(&o.wait, "wait", 30*time.Second, "wait this long for the server's /healthz before starting")
 	fs.IntVar(&o.n, "n", 200, "with -db: how many schools, LAs and search terms to sample")
 	fs.Int64Var(&o.seed, "seed", 1, "with -db: sample seed (the same seed requests the same pages)")
-	fs.IntVar(&o.pid, "pid", 0, "server process id: report its resident memory after each run")
+	fs.IntVar(&o.pid, "pid", 0, "server process id: report its CPU time per request and resident memory")
 	fs.StringVar(&o.jsonOut, "json", "", "also write the results as JSON to this file (- for stdout)")
 	fs.StringVar(&o.budgets, "budget", "", "limits, e.g. school:p95=25ms,search:p95=15ms,mix:rps=400 (exit 3 if missed)")
 	if err := fs.Parse(args); err != nil {
@@ -106,7 +106,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	for _, c := range clients {
 		for _, r := range runs {
 			res, err := loadtest.Run(ctx, loadtest.Config{Base: o.base, Targets: r.targets, Clients: c,
-				Duration: o.duration, Warmup: o.warmup, Rate: o.rate, Timeout: o.timeout})
+				Duration: o.duration, Warmup: o.warmup, Rate: o.rate, Timeout: o.timeout, PID: o.pid})
 			if err != nil {
 				return err
 			}

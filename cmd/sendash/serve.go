@@ -25,6 +25,7 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 	dir := fs.String("data", "", "folder of published files: ingest it, then serve")
 	addr := fs.String("addr", "127.0.0.1:8080", "listen address (port 0 picks a free port)")
 	timeout := fs.Duration("timeout", 10*time.Second, "per-request time limit")
+	cacheMB := fs.Int64("cache-mb", web.DefaultCacheBytes>>20, "memory for cached pages in MB (0: no cache)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -33,7 +34,7 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, err := store.Open(ctx, path, store.Options{ReadOnly: true, MaxConns: 8, MemoryLimit: "256MB", Threads: 2})
+	st, err := store.Open(ctx, path, store.ServingOptions())
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}
@@ -41,7 +42,8 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 	if _, err := st.BuildID(ctx); err != nil {
 		return fmt.Errorf("serve: %s is not a sendash database (run sendash ingest): %w", path, err)
 	}
-	h, err := web.New(web.Config{Store: st, Logger: logger, Demo: demo, RequestTimeout: *timeout})
+	h, err := web.New(web.Config{Store: st, Logger: logger, Demo: demo, RequestTimeout: *timeout,
+		CacheBytes: *cacheMB << 20})
 	if err != nil {
 		return err
 	}

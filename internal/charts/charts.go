@@ -64,10 +64,16 @@ func build(id, label, height string, c interface {
 }
 
 func baseOpts(yName string) []charts.GlobalOpts {
+	return baseOptsLegend(yName, opts.Legend{Show: opts.Bool(true), Type: "scroll", Bottom: "0"}, "50")
+}
+
+// baseOptsLegend is baseOpts with another legend and the grid's bottom
+// margin to leave room for it (a plain legend wraps onto more lines).
+func baseOptsLegend(yName string, legend opts.Legend, bottom string) []charts.GlobalOpts {
 	return []charts.GlobalOpts{
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Type: "scroll", Bottom: "0"}),
-		charts.WithGridOpts(opts.Grid{Left: "3%", Right: "4%", Top: "30", Bottom: "50", ContainLabel: opts.Bool(true)}),
+		charts.WithLegendOpts(legend),
+		charts.WithGridOpts(opts.Grid{Left: "3%", Right: "4%", Top: "30", Bottom: bottom, ContainLabel: opts.Bool(true)}),
 		charts.WithXAxisOpts(opts.XAxis{Type: "category"}),
 		charts.WithYAxisOpts(opts.YAxis{Name: yName, Type: "value"}),
 		charts.WithAnimation(false),

@@ -50,34 +50,64 @@ func pick(rows []store.Figure, keep func(store.Figure) bool) []store.Figure {
 }
 
 // SchoolTrend is a school's indicator over the years with its LA and England
-// as reference lines (group "all", or the first group published).
+// as reference lines. The school line shows group "all" (or the first group
+// published); a reference line shows the group the store matched to it, e.g.
+// the LA's primary schools for a primary school's "all pupils" figure.
 func SchoolTrend(rows []store.Figure, schoolName, label string) Chart {
-	grp := MainGroup(pick(rows, func(f store.Figure) bool { return f.Level == "school" }))
-	rows = pick(rows, func(f store.Figure) bool { return f.Grp == grp })
-	periods := sortedPeriods(rows, figurePeriod)
+	school := pick(rows, func(f store.Figure) bool { return f.Level == "school" })
+	grp := MainGroup(school)
+	school = pick(school, func(f store.Figure) bool { return f.Grp == grp })
+	schoolGroups := map[string]bool{}
+	for _, r := range rows {
+		if r.Level == "school" {
+			schoolGroups[r.Grp] = true
+		}
+	}
+	ref := func(level string) []store.Figure {
+		return pick(rows, func(f store.Figure) bool {
+			return f.Level == level && (f.Grp == grp || grp == "all" && !schoolGroups[f.Grp])
+		})
+	}
+	la, england := ref("la"), ref("england")
+	shown := append(append(append([]store.Figure{}, school...), la...), england...)
+	periods := sortedPeriods(shown, figurePeriod)
 	unit := ""
-	if len(rows) > 0 {
-		unit = rows[0].Unit
+	if len(shown) > 0 {
+		unit = shown[0].Unit
 	}
 	c := charts.NewLine()
 	c.SetGlobalOptions(baseOpts(unitName(unit))...)
 	c.SetXAxis(periods)
-	c.AddSeries(schoolName, lineSeries(periods, pick(rows, func(f store.Figure) bool { return f.Level == "school" })),
+	c.AddSeries(schoolName, lineSeries(periods, school),
 		charts.WithLineStyleOpts(opts.LineStyle{Width: 3, Color: colourMain}),
 		charts.WithItemStyleOpts(opts.ItemStyle{Color: colourMain}))
-	c.AddSeries("LA", lineSeries(periods, pick(rows, func(f store.Figure) bool { return f.Level == "la" })),
+	c.AddSeries(refName(la, "LA"), lineSeries(periods, la),
 		charts.WithLineStyleOpts(opts.LineStyle{Width: 2, Color: colourLA, Type: "dotted"}),
 		charts.WithItemStyleOpts(opts.ItemStyle{Color: colourLA}))
-	c.AddSeries("England", lineSeries(periods, pick(rows, func(f store.Figure) bool { return f.Level == "england" })),
+	c.AddSeries(refName(england, "England"), lineSeries(periods, england),
 		charts.WithLineStyleOpts(opts.LineStyle{Width: 2, Color: colourEngland, Type: "dashed"}),
 		charts.WithItemStyleOpts(opts.ItemStyle{Color: colourEngland}))
 	out := build(IDSchoolTrend, label, "", c)
-	out.Empty = len(periods) == 0
+	out.Empty = len(school) == 0
 	return out
 }
 
+// refName names a reference line by its area and group: "Camden (primary
+// schools)"; fallback when the line has no figures.
+func refName(rows []store.Figure, fallback string) string {
+	if len(rows) == 0 {
+		return fallback
+	}
+	name := rows[0].Name
+	if rows[0].Level == "england" || name == "" {
+		name = fallback
+	}
+	return name + " (" + GroupLabel(rows[0].Grp) + ")"
+}
+
 // SimilarSchools is a strip chart: one row per percentage indicator, a dot
-// per similar school and a larger highlighted diamond for the school itself.
+// per similar school and a larger diamond for the school itself, all in the
+// period of the school's own latest figure.
 func SimilarSchools(points []store.SimilarPoint, titles map[string]string, label string) Chart {
 	var cats []string
 	for _, p := range points {
@@ -110,8 +140,8 @@ func SimilarSchools(points []store.SimilarPoint, titles map[string]string, label
 	c.SetGlobalOptions(
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item", Formatter: "{a}\n{b}: {c}"}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0"}),
-		charts.WithGridOpts(opts.Grid{Left: "3%", Right: "4%", Top: "20", Bottom: "50", ContainLabel: opts.Bool(true)}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: "per cent"}),
+		charts.WithGridOpts(opts.Grid{Left: "3%", Right: "4%", Top: "20", Bottom: "65", ContainLabel: opts.Bool(true)}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: "per cent", NameLocation: "middle", NameGap: 25}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: names}),
 		charts.WithAnimation(false),
 	)

@@ -21,9 +21,14 @@ const (
 // Spreadsheet applications pad sheets with "repeat this empty row a million
 // times"; empty rows and cells are only materialised when something follows
 // them, and non-empty repeats are capped at these sizes.
+// maxODSCells bounds a sheet's materialised cells, and maxODSSpaces one
+// text:s run, so a few hundred bytes of hostile XML ("repeat this
+// 16384-cell row a million times") cannot exhaust memory.
 const (
-	maxODSRows = 1 << 20
-	maxODSCols = 1 << 14
+	maxODSRows   = 1 << 20
+	maxODSCols   = 1 << 14
+	maxODSCells  = 1 << 22
+	maxODSSpaces = 1 << 10
 )
 
 // ReadODS reads every sheet of an OpenDocument spreadsheet into text cells,
@@ -63,6 +68,7 @@ type odsSheet struct {
 	row        []string
 	emptyCells int // empty cells seen in row but not yet materialised
 	rowRepeat  int
+	cells      int // cells materialised so far, bounded by maxODSCells
 }
 
 // odsCell collects one cell's value while its element streams past.
@@ -205,7 +211,7 @@ func (c *odsCell) start(t xml.StartElement) {
 	case "s":
 		n := 1
 		if v, err := strconv.Atoi(odsAttr(t, nsODSText, "c")); err == nil && v > 0 {
-			n = v
+			n = min(v, maxODSSpaces)
 		}
 		c.text.WriteString(strings.Repeat(" ", n))
 	case "tab":
@@ -252,8 +258,9 @@ func (s *odsSheet) endRow() {
 		s.rows = append(s.rows, nil)
 	}
 	s.emptyRows = 0
-	for i := 0; i < s.rowRepeat && len(s.rows) < maxODSRows; i++ {
+	for i := 0; i < s.rowRepeat && len(s.rows) < maxODSRows && s.cells+len(s.row) <= maxODSCells; i++ {
 		s.rows = append(s.rows, slices.Clone(s.row)) // repeats must not alias
+		s.cells += len(s.row)
 	}
 	s.row = nil
 }

@@ -45,6 +45,8 @@ type ProfileRow struct {
 	LAStatus      string   `json:"la_status"`
 	EnglandValue  *float64 `json:"england_value"`
 	EnglandStatus string   `json:"england_status"`
+	LAGrp         string   `json:"la_grp"`      // the LA figure's group (a school's phase, or the same group)
+	EnglandGrp    string   `json:"england_grp"` // likewise for England
 }
 
 // figureDest returns scan destinations for the 21 figure columns every page
@@ -107,7 +109,8 @@ func (s *Store) queryFigures(ctx context.Context, name string, args ...any) ([]F
 }
 
 // queryProfile runs a named query that selects the figure columns followed by
-// title, polarity, caveat, LA value and status, England value and status.
+// title, polarity, caveat, LA value and status, England value and status,
+// and the LA and England comparators' groups.
 func (s *Store) queryProfile(ctx context.Context, name string, args ...any) ([]ProfileRow, error) {
 	rows, err := s.DB.QueryContext(ctx, s.Q.Get(name), args...)
 	if err != nil {
@@ -120,7 +123,7 @@ func (s *Store) queryProfile(ctx context.Context, name string, args ...any) ([]P
 		var n nulls
 		var la, en sql.NullFloat64
 		dest := append(figureDest(&r.Figure, &n), &r.Title, &r.Polarity, &r.Caveat,
-			&la, &r.LAStatus, &en, &r.EnglandStatus)
+			&la, &r.LAStatus, &en, &r.EnglandStatus, &r.LAGrp, &r.EnglandGrp)
 		if err := rows.Scan(dest...); err != nil {
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"slices"
 )
@@ -13,21 +14,26 @@ type League struct {
 	Year      int           `json:"year"`
 	Period    string        `json:"period"`
 	Grp       string        `json:"grp"`
-	Years     []int         `json:"years"`  // newest first
-	Groups    []string      `json:"groups"` // published for this year
-	Rows      []Figure      `json:"rows"`   // LAs, highest value first
+	Years     []int         `json:"years"`   // newest first
+	Periods   []string      `json:"periods"` // each year's period as published ("2023/24"), as Years
+	Groups    []string      `json:"groups"`  // published for this year
+	Rows      []Figure      `json:"rows"`    // LAs, highest value first
 	England   *Figure       `json:"england"`
+	// GrpFallback is true when the group asked for is published in other
+	// years but not this one, so the default group is shown instead.
+	GrpFallback bool `json:"grp_fallback"`
 }
 
 // League returns the LA league table for an indicator. year 0 means the
 // latest year; grp "" means "all" (or the first group published). Unknown
-// indicators, years and groups are ErrNotFound.
+// indicators, years and groups are ErrNotFound; a group published in other
+// years but not this one falls back to the default (GrpFallback).
 func (s *Store) League(ctx context.Context, indicator string, year int, grp string) (*League, error) {
 	ind, err := s.Indicator(ctx, indicator)
 	if err != nil {
 		return nil, err
 	}
-	years, groups, err := s.leagueChoices(ctx, indicator)
+	years, periods, groups, err := s.leagueChoices(ctx, indicator)
 	if err != nil {
 		return nil, err
 	}
@@ -41,20 +47,25 @@ func (s *Store) League(ctx context.Context, indicator string, year int, grp stri
 	if !ok {
 		return nil, fmt.Errorf("%s has no LA figures for %d: %w", indicator, year, ErrNotFound)
 	}
+	fallback := false
+	if grp != "" && !slices.Contains(gs, grp) {
+		if !anyYearHas(groups, grp) {
+			return nil, fmt.Errorf("%s has no group %q: %w", indicator, grp, ErrNotFound)
+		}
+		grp, fallback = "", true
+	}
 	if grp == "" {
 		grp = gs[0]
 		if slices.Contains(gs, "all") {
 			grp = "all"
 		}
 	}
-	if !slices.Contains(gs, grp) {
-		return nil, fmt.Errorf("%s has no group %q in %d: %w", indicator, grp, year, ErrNotFound)
-	}
 	rows, err := s.queryFigures(ctx, "league.rows", indicator, year, grp)
 	if err != nil {
 		return nil, err
 	}
-	l := &League{Indicator: *ind, Year: year, Grp: grp, Years: years, Groups: gs}
+	l := &League{Indicator: *ind, Year: year, Grp: grp, Years: years, Periods: periods, Groups: gs,
+		GrpFallback: fallback}
 	for i := range rows {
 		if rows[i].Level == "england" {
 			l.England = &rows[i]
@@ -66,28 +77,37 @@ func (s *Store) League(ctx context.Context, indicator string, year int, grp stri
 	return l, nil
 }
 
-func (s *Store) leagueChoices(ctx context.Context, indicator string) ([]int, map[int][]string, error) {
-	rows, err := s.DB.QueryContext(ctx, s.Q.Get("league.periods"), indicator)
-	if err != nil {
-		return nil, nil, fmt.Errorf("league.periods: %w", err)
+func anyYearHas(groups map[int][]string, grp string) bool {
+	for _, gs := range groups {
+		if slices.Contains(gs, grp) {
+			return true
+		}
 	}
-	defer rows.Close()
+	return false
+}
+
+// leagueChoices returns the years (newest first) with LA figures, each
+// year's period label, and the groups published in each year.
+func (s *Store) leagueChoices(ctx context.Context, indicator string) ([]int, []string, map[int][]string, error) {
 	var years []int
+	var periods []string
 	groups := map[int][]string{}
-	for rows.Next() {
+	err := eachRow(ctx, s, "league.periods", []any{indicator}, func(r *sql.Rows) error {
 		var y, n int
 		var period, g string
-		if err := rows.Scan(&y, &period, &g, &n); err != nil {
-			return nil, nil, fmt.Errorf("league.periods: %w", err)
+		if err := r.Scan(&y, &period, &g, &n); err != nil {
+			return err
 		}
 		if _, seen := groups[y]; !seen {
 			years = append(years, y)
+			periods = append(periods, period)
 		}
 		if !slices.Contains(groups[y], g) {
 			groups[y] = append(groups[y], g)
 		}
-	}
-	return years, groups, rows.Err()
+		return nil
+	})
+	return years, periods, groups, err
 }
 
 // England is the England overview: each indicator's newest national figure

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 )
 
@@ -49,8 +50,25 @@ type Catalogue struct {
 	Rules      []FlagRule      `json:"flag_rules"`
 }
 
-// Indicators returns the indicator catalogue and the flag rules.
+// Indicators returns the indicator catalogue and the flag rules. A
+// read-only store reads them once: pages look indicators up on every request.
 func (s *Store) Indicators(ctx context.Context) (*Catalogue, error) {
+	if !s.readOnly {
+		return s.readCatalogue(ctx)
+	}
+	s.catMu.Lock()
+	defer s.catMu.Unlock()
+	if s.cat == nil {
+		c, err := s.readCatalogue(ctx)
+		if err != nil {
+			return nil, err
+		}
+		s.cat = c
+	}
+	return &Catalogue{Indicators: slices.Clone(s.cat.Indicators), Rules: slices.Clone(s.cat.Rules)}, nil
+}
+
+func (s *Store) readCatalogue(ctx context.Context) (*Catalogue, error) {
 	c := &Catalogue{}
 	err := eachRow(ctx, s, "meta.indicators", nil, func(r *sql.Rows) error {
 		var i IndicatorInfo
@@ -71,6 +89,19 @@ func (s *Store) Indicators(ctx context.Context) (*Catalogue, error) {
 		return err
 	})
 	return c, err
+}
+
+// LeagueIndicators returns the catalogue entries that have LA figures: the
+// league tables worth linking to.
+func (s *Store) LeagueIndicators(ctx context.Context) ([]IndicatorInfo, error) {
+	var out []IndicatorInfo
+	err := eachRow(ctx, s, "meta.league_indicators", nil, func(r *sql.Rows) error {
+		var i IndicatorInfo
+		err := r.Scan(&i.ID, &i.Title, &i.Levels, &i.Unit, &i.Polarity, &i.Definition, &i.Caveat, &i.Sources)
+		out = append(out, i)
+		return err
+	})
+	return out, err
 }
 
 // Indicator returns one catalogue entry; ErrNotFound for an unknown id.
@@ -117,9 +148,23 @@ type Source struct {
 	Warnings  string     `json:"warnings"`
 }
 
-// Sources returns every loaded source file.
-func (s *Store) Sources(ctx context.Context) ([]Source, error) {
-	var out []Source
+// NotLoaded is a file the ingest found but did not load, and why.
+type NotLoaded struct {
+	Path   string `json:"path"`
+	SHA256 string `json:"sha256"`
+	Reason string `json:"reason"`
+}
+
+// SourceList is the sources page: every loaded file and every file that was
+// found but not loaded.
+type SourceList struct {
+	Files     []Source    `json:"files"`
+	NotLoaded []NotLoaded `json:"not_loaded"`
+}
+
+// Sources returns every loaded source file and every file not loaded.
+func (s *Store) Sources(ctx context.Context) (*SourceList, error) {
+	out := &SourceList{}
 	err := eachRow(ctx, s, "meta.sources", nil, func(r *sql.Rows) error {
 		var x Source
 		var at sql.NullTime
@@ -128,10 +173,22 @@ func (s *Store) Sources(ctx context.Context) ([]Source, error) {
 		if at.Valid {
 			x.LoadedAt = &at.Time
 		}
-		out = append(out, x)
+		out.Files = append(out.Files, x)
 		return err
 	})
-	return out, err
+	if err != nil {
+		return nil, err
+	}
+	err = eachRow(ctx, s, "meta.not_loaded", nil, func(r *sql.Rows) error {
+		var x NotLoaded
+		err := r.Scan(&x.Path, &x.SHA256, &x.Reason)
+		out.NotLoaded = append(out.NotLoaded, x)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 // BuildID returns the database build id (a hash of the loaded files).

@@ -65,45 +65,97 @@ func (s *Store) schoolExists(ctx context.Context, urn string) error {
 		&sc.LACode, &sc.LAName)
 }
 
-// SimilarPoint is one school's latest value of one percentage indicator, for
-// the similar-schools comparison. Rank 0 is the school itself.
-type SimilarPoint struct {
+// Similar is a school's similar-schools comparison: the schools (the school
+// itself first, rank 0), each one's figures, and a per-indicator summary.
+type Similar struct {
+	Schools []SimilarSchool  `json:"schools"`
+	Summary []SimilarSummary `json:"summary"`
+	Points  []SimilarPoint   `json:"points"`
+}
+
+// SimilarSchool is one school in the comparison with what made it similar:
+// phase, type group, headcount and free school meals share (latest census).
+// Rank 0 is the school itself; 1 is the nearest.
+type SimilarSchool struct {
 	URN       string   `json:"urn"`
 	Rank      int      `json:"rank"`
 	Distance  float64  `json:"distance"`
 	Name      string   `json:"name"`
 	Phase     string   `json:"phase"`
 	TypeGroup string   `json:"type_group"`
-	Indicator string   `json:"indicator"`
-	Period    string   `json:"period"`
-	Value     *float64 `json:"value"`
-	Status    string   `json:"status"`
-	Unit      string   `json:"unit"`
+	Census    string   `json:"census_period"`
+	Roll      *float64 `json:"roll"`
+	FSMPct    *float64 `json:"fsm_ever_pct"`
 }
 
-// SimilarSchools returns the school and its named similar schools with their
-// latest percentage figures; ErrNotFound for an unknown URN.
-func (s *Store) SimilarSchools(ctx context.Context, urn string) ([]SimilarPoint, error) {
+// SimilarSummary is one percentage indicator: the school's latest figure and
+// the lowest, median and highest among its similar schools in that period.
+type SimilarSummary struct {
+	Indicator  string   `json:"indicator"`
+	Title      string   `json:"title"`
+	Period     string   `json:"period"`
+	Unit       string   `json:"unit"`
+	Value      *float64 `json:"value"`
+	Status     string   `json:"status"`
+	Percentile *float64 `json:"percentile"`
+	Peers      int      `json:"peers_with_value"`
+	Min        *float64 `json:"peer_min"`
+	Median     *float64 `json:"peer_median"`
+	Max        *float64 `json:"peer_max"`
+}
+
+// SimilarPoint is one school's figure for one percentage indicator in the
+// period of the school's own latest figure. Rank 0 is the school itself.
+type SimilarPoint struct {
+	URN        string   `json:"urn"`
+	Rank       int      `json:"rank"`
+	Name       string   `json:"name"`
+	Indicator  string   `json:"indicator"`
+	Period     string   `json:"period"`
+	Value      *float64 `json:"value"`
+	Status     string   `json:"status"`
+	Unit       string   `json:"unit"`
+	Percentile *float64 `json:"percentile"`
+}
+
+// SimilarSchools returns the school's similar-schools comparison;
+// ErrNotFound for an unknown URN.
+func (s *Store) SimilarSchools(ctx context.Context, urn string) (*Similar, error) {
 	if err := s.schoolExists(ctx, urn); err != nil {
 		return nil, err
 	}
-	rows, err := s.DB.QueryContext(ctx, s.Q.Get("school.similar"), urn)
+	out := &Similar{}
+	err := eachRow(ctx, s, "school.similar_schools", []any{urn}, func(r *sql.Rows) error {
+		var x SimilarSchool
+		var roll, fsm sql.NullFloat64
+		err := r.Scan(&x.URN, &x.Rank, &x.Distance, &x.Name, &x.Phase, &x.TypeGroup, &x.Census, &roll, &fsm)
+		x.Roll, x.FSMPct = fptr(roll), fptr(fsm)
+		out.Schools = append(out.Schools, x)
+		return err
+	})
 	if err != nil {
-		return nil, fmt.Errorf("school.similar: %w", err)
+		return nil, err
 	}
-	defer rows.Close()
-	var out []SimilarPoint
-	for rows.Next() {
-		var p SimilarPoint
-		var v sql.NullFloat64
-		if err := rows.Scan(&p.URN, &p.Rank, &p.Distance, &p.Name, &p.Phase, &p.TypeGroup,
-			&p.Indicator, &p.Period, &v, &p.Status, &p.Unit); err != nil {
-			return nil, fmt.Errorf("school.similar: %w", err)
+	err = eachRow(ctx, s, "school.similar", []any{urn}, func(r *sql.Rows) error {
+		var x SimilarPoint
+		var sum SimilarSummary
+		var v, pct, lo, med, hi sql.NullFloat64
+		err := r.Scan(&x.URN, &x.Rank, &x.Name, &x.Indicator, &sum.Title, &x.Period, &v, &x.Status,
+			&x.Unit, &pct, &sum.Peers, &lo, &med, &hi)
+		x.Value, x.Percentile = fptr(v), fptr(pct)
+		out.Points = append(out.Points, x)
+		if x.Rank == 0 {
+			sum.Indicator, sum.Period, sum.Unit, sum.Value, sum.Status, sum.Percentile =
+				x.Indicator, x.Period, x.Unit, x.Value, x.Status, x.Percentile
+			sum.Min, sum.Median, sum.Max = fptr(lo), fptr(med), fptr(hi)
+			out.Summary = append(out.Summary, sum)
 		}
-		p.Value = fptr(v)
-		out = append(out, p)
+		return err
+	})
+	if err != nil {
+		return nil, err
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // CompareSchools returns the profiles of 2-4 schools in the order given;

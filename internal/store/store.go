@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"net/url"
 	"strconv"
+	"sync"
 
 	duckdb "github.com/duckdb/duckdb-go/v2"
 
@@ -28,10 +29,22 @@ type Options struct {
 	MaxConns    int    // connection pool bound; 0 means 2 x threads
 }
 
+// ServingOptions are how `sendash serve` (and the page benchmarks) open a
+// database: read-only, a pool of 8 connections (requests beyond that queue
+// for a connection rather than oversubscribe the CPU), a memory limit that
+// keeps the resident set within the serving budget, and 2 DuckDB threads.
+func ServingOptions() Options {
+	return Options{ReadOnly: true, MaxConns: 8, MemoryLimit: "256MB", Threads: 2}
+}
+
 // Store is an open sendash database.
 type Store struct {
 	DB *sql.DB
 	Q  *queries.Set
+
+	readOnly bool       // nothing can change, so small lookups may be kept
+	catMu    sync.Mutex // guards cat
+	cat      *Catalogue // the indicator catalogue, once read (read-only only)
 }
 
 // Open opens (or creates, unless read-only) the database at path; an empty
@@ -66,7 +79,7 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("open database %s: %w", displayPath(path), err)
 	}
-	return &Store{DB: db, Q: q}, nil
+	return &Store{DB: db, Q: q, readOnly: opt.ReadOnly}, nil
 }
 
 func displayPath(p string) string {

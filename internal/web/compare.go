@@ -1,6 +1,7 @@
 package web
 
 import (
+	"net/url"
 	"slices"
 	"strings"
 
@@ -20,8 +21,25 @@ type compareRow struct {
 
 // comparePage sets 2-4 schools side by side.
 type comparePage struct {
-	Schools []store.SchoolProfile
-	Rows    []compareRow
+	Schools    []store.SchoolProfile
+	Rows       []compareRow
+	URNs       []string
+	MixedTypes bool // the schools are of different type groups (e.g. special and mainstream)
+}
+
+// Without returns the compare URL with one school left out ("" when fewer
+// than two would remain).
+func (p comparePage) Without(urn string) string {
+	if len(p.URNs) <= 2 {
+		return ""
+	}
+	q := url.Values{}
+	for _, u := range p.URNs {
+		if u != urn {
+			q.Add("urn", u)
+		}
+	}
+	return "/compare?" + q.Encode()
 }
 
 // compareCell is one school's figure for the download.
@@ -33,7 +51,7 @@ type compareCell struct {
 
 // compare shows 2-4 schools side by side, indicator by indicator.
 func (s *server) compare(c *echo.Context) (*pageResult, error) {
-	urns := c.QueryParams()["urn"]
+	urns := compareURNs(c.QueryParams()["urn"])
 	if len(urns) < 2 || len(urns) > 4 {
 		return nil, badInput("Compare 2 to 4 schools: add each URN as urn=…, like /compare?urn=100001&urn=100002.")
 	}
@@ -46,7 +64,12 @@ func (s *server) compare(c *echo.Context) (*pageResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := comparePage{Schools: profiles}
+	p := comparePage{Schools: profiles, URNs: urns}
+	for _, prof := range profiles {
+		if prof.School.TypeGroup != profiles[0].School.TypeGroup {
+			p.MixedTypes = true
+		}
+	}
 	var cells []compareCell
 	for i, prof := range profiles {
 		for j := range prof.Figures {
@@ -66,4 +89,17 @@ func (s *server) compare(c *echo.Context) (*pageResult, error) {
 	})
 	return &pageResult{Template: "compare", Title: "Compare schools", Data: p, API: profiles,
 		Tables: tables("", tableOf(cells)), File: "compare-" + strings.Join(urns, "-")}, nil
+}
+
+// compareURNs drops empty and repeated URNs, so the "add a school" form can
+// submit an empty box or a school already on the page.
+func compareURNs(in []string) []string {
+	var out []string
+	for _, u := range in {
+		u = strings.TrimSpace(u)
+		if u != "" && !slices.Contains(out, u) {
+			out = append(out, u)
+		}
+	}
+	return out
 }

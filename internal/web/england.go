@@ -2,6 +2,7 @@ package web
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/labstack/echo/v5"
 
@@ -9,12 +10,20 @@ import (
 	"github.com/sendash/sendash/internal/store"
 )
 
-// englandPage is the national picture for a year.
+// englandPage is the national picture for a year, grouped by theme.
 type englandPage struct {
-	England    *store.England
-	PlaceChart charts.Chart
-	Summary    string
+	England     *store.England
+	Themes      []themeBlock
+	Leagues     []string // indicators with a league table
+	HasOutcome  bool     // a tribunal outcome figure is loaded
+	HasTribunal bool     // a tribunal section is shown (it carries the outcome note)
+	PlaceTable  pivot
+	PlaceChart  charts.Chart
+	Summary     string
 }
+
+// League reports whether an indicator has a league table to link to.
+func (p englandPage) League(indicator string) bool { return slices.Contains(p.Leagues, indicator) }
 
 // england shows England's newest figure for every indicator up to a year.
 func (s *server) england(c *echo.Context) (*pageResult, error) {
@@ -22,15 +31,55 @@ func (s *server) england(c *echo.Context) (*pageResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	e, err := s.st.EnglandOverview(c.Request().Context(), year)
+	ctx := c.Request().Context()
+	e, err := s.st.EnglandOverview(ctx, year)
 	if err != nil {
 		return nil, err
 	}
-	p := englandPage{England: e,
+	leagues, err := s.st.LeagueIndicators(ctx)
+	if err != nil {
+		return nil, err
+	}
+	p := englandPage{England: e, Themes: groupByTheme(e.Figures, "", "ehcp.placement"),
+		PlaceTable: placementPivot(e.Placement),
 		PlaceChart: charts.Placement(charts.IDEnglandPlacement, e.Placement,
-			"Where children with EHC plans in England are placed, each year"),
-		Summary: fmt.Sprintf("England's newest figure for each of %d indicator groups, up to %d.", len(e.Figures), e.Year)}
+			"Where children with EHC plans in England are placed, each year")}
+	if len(e.Placement) > 0 {
+		p.Themes = withTheme(p.Themes, "ehcp")
+	}
+	for _, l := range leagues {
+		p.Leagues = append(p.Leagues, l.ID)
+	}
+	indicators := map[string]bool{}
+	for _, f := range e.Figures {
+		indicators[f.Indicator] = true
+		p.HasOutcome = p.HasOutcome || f.Indicator == "tribunal.outcome"
+		p.HasTribunal = p.HasTribunal || themeOf(f.Indicator) == "tribunal"
+	}
+	p.Summary = fmt.Sprintf("England's newest published figure for each of %d indicators, up to %d.", len(indicators), e.Year)
 	return &pageResult{Template: "england", Title: fmt.Sprintf("England, up to %d", e.Year), Data: p, API: e,
 		Tables: tables("", tableOf(e.Figures), "placement", tableOf(e.Placement)),
 		File:   fmt.Sprintf("england-%d", e.Year)}, nil
+}
+
+// placementPivot lays out a placement mix as placements x years.
+func placementPivot(rows []store.Figure) pivot {
+	pv := pivot{Periods: periodsOf(rows)}
+	var groups []string
+	for _, r := range rows {
+		if !slices.Contains(groups, r.Grp) {
+			groups = append(groups, r.Grp)
+		}
+	}
+	slices.SortFunc(groups, charts.ComparePlacements)
+	for _, g := range groups {
+		var figs []store.Figure
+		for _, r := range rows {
+			if r.Grp == g {
+				figs = append(figs, r)
+			}
+		}
+		pv.addRow(charts.GroupLabel(g), "", false, figs)
+	}
+	return pv
 }

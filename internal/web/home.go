@@ -2,7 +2,6 @@ package web
 
 import (
 	"net/http"
-	"strings"
 
 	"github.com/labstack/echo/v5"
 
@@ -16,15 +15,10 @@ type homePage struct {
 
 // home is the front page: search, league tables, England.
 func (s *server) home(c *echo.Context) error {
-	cat, err := s.st.Indicators(c.Request().Context())
+	leagues, err := s.st.LeagueIndicators(c.Request().Context())
 	if err != nil {
 		return err
 	}
-	var p homePage
-	for _, i := range cat.Indicators {
-		if strings.Contains(strings.ToLower(i.Levels), "la") {
-			p.Leagues = append(p.Leagues, i)
-		}
-	}
+	p := homePage{Leagues: byTheme(leagues)}
 	return s.render(c, http.StatusOK, "home", "Inclusion in England's schools", p)
 }

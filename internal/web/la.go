@@ -2,6 +2,7 @@ package web
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/labstack/echo/v5"
 
@@ -9,16 +10,24 @@ import (
 	"github.com/sendash/sendash/internal/store"
 )
 
-// laPage is an LA's profile: every indicator with its rank, the trend
-// against statistical neighbours, the placement mix and flags.
+// laPage is an LA's profile: the latest figure of every indicator grouped by
+// theme with its rank among LAs, one indicator's trend against statistical
+// neighbours, the placement mix, flags and neighbours.
 type laPage struct {
-	Profile    *store.LAProfile
-	Indicator  string
-	Title      string
-	Trend      []store.TrendFigure
-	TrendChart charts.Chart
-	PlaceChart charts.Chart
-	Summary    string
+	Profile     *store.LAProfile
+	Themes      []themeBlock
+	Missing     []theme  // LA themes with no figure for this LA
+	Indicator   string   // the indicator the trend shows (?indicator=)
+	Grp         string   // the group it shows (?grp=)
+	Groups      []string // the groups the indicator has, for the form
+	Title       string
+	Indicators  []store.ProfileRow // one row per indicator, for the trend form
+	Trend       []store.TrendFigure
+	TrendTable  pivot
+	TrendChart  charts.Chart
+	PlaceLatest []store.Figure
+	PlaceChart  charts.Chart
+	Summary     string
 }
 
 type laAPI struct {
@@ -27,7 +36,8 @@ type laAPI struct {
 }
 
 // la shows one LA. Old 3-digit and superseded codes redirect to the current
-// 9-character code, so every LA has one citable URL.
+// 9-character code, so every LA has one citable URL. ?indicator= and ?grp=
+// choose the trend; the same URL opens that indicator's group table.
 func (s *server) la(c *echo.Context) (*pageResult, error) {
 	code := c.Param("code")
 	if err := checkLACode(code); err != nil {
@@ -39,6 +49,10 @@ func (s *server) la(c *echo.Context) (*pageResult, error) {
 	} else if err := checkIndicator(ind); err != nil {
 		return nil, err
 	}
+	grp, err := queryGroup(c)
+	if err != nil {
+		return nil, err
+	}
 	ctx := c.Request().Context()
 	prof, err := s.st.LAProfile(ctx, code)
 	if err != nil {
@@ -47,39 +61,88 @@ func (s *server) la(c *echo.Context) (*pageResult, error) {
 	if prof.LA.Code != code {
 		return &pageResult{Redirect: "/las/" + prof.LA.Code}, nil
 	}
-	p := laPage{Profile: prof, Indicator: ind, Title: ind}
-	if p.Trend, err = s.st.LATrend(ctx, code, ind); err != nil {
+	trend, err := s.st.LATrend(ctx, code, ind)
+	if err != nil {
 		return nil, err
 	}
+	p := laPage{Profile: prof, Indicator: ind, Title: ind,
+		Themes: groupByTheme(prof.Figures, c.QueryParam("indicator"), "ehcp.placement")}
+	if len(prof.Placement) > 0 {
+		p.Themes = withTheme(p.Themes, "ehcp")
+	}
+	p.Missing = missingThemes(p.Themes, "roll", "ehcp", "tribunal", "excl", "attend", "outcome")
+	p.Groups = trendGroups(trend)
+	if grp == "" || !slices.Contains(p.Groups, grp) {
+		grp = headlineGroup(p.Groups)
+	}
+	p.Grp = grp
 	for _, f := range prof.Figures {
+		if !slices.ContainsFunc(p.Indicators, func(r store.ProfileRow) bool { return r.Indicator == f.Indicator }) {
+			p.Indicators = append(p.Indicators, f)
+		}
 		if f.Indicator == ind {
 			p.Title = f.Title
 		}
 	}
+	for _, t := range trend {
+		if t.Grp == grp {
+			p.Trend = append(p.Trend, t)
+		}
+	}
 	name := prof.LA.Name
+	p.TrendTable = laPivot(p.Trend, prof.Neighbours)
 	p.TrendChart = charts.LATrend(p.Trend, name,
-		fmt.Sprintf("%s for %s each year, against its statistical neighbours and England", p.Title, name))
+		fmt.Sprintf("%s (%s) for %s each year, against its statistical neighbours and England", p.Title, charts.GroupLabel(grp), name))
+	p.PlaceLatest = latestPlacement(prof.Placement)
 	p.PlaceChart = charts.Placement(charts.IDLAPlacement, prof.Placement,
 		fmt.Sprintf("Where children with EHC plans in %s are placed, each year", name))
 	p.Summary = laSummary(prof)
 	return &pageResult{Template: "la", Title: name, Data: p,
-		API: laAPI{LAProfile: prof, Trend: p.Trend},
+		API: laAPI{LAProfile: prof, Trend: trend},
 		Tables: tables("", tableOf(prof.Figures), "trend", tableOf(p.Trend),
-			"placement", tableOf(prof.Placement), "neighbours", tableOf(prof.Neighbours)),
+			"placement", tableOf(prof.Placement), "neighbours", tableOf(prof.Neighbours),
+			"flags", tableOf(prof.Flags)),
 		File: "la-" + prof.LA.Code}, nil
+}
+
+// trendGroups lists the groups in an LA trend, in first-seen order.
+func trendGroups(rows []store.TrendFigure) []string {
+	var out []string
+	for _, r := range rows {
+		if !slices.Contains(out, r.Grp) {
+			out = append(out, r.Grp)
+		}
+	}
+	return out
+}
+
+// latestPlacement is the newest year of a placement mix.
+func latestPlacement(rows []store.Figure) []store.Figure {
+	best := -1
+	for _, r := range rows {
+		best = max(best, r.Year)
+	}
+	var out []store.Figure
+	for _, r := range rows {
+		if r.Year == best {
+			out = append(out, r)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b store.Figure) int { return charts.ComparePlacements(a.Grp, b.Grp) })
+	return out
 }
 
 // laSummary is the one-sentence text alternative of the page.
 func laSummary(p *store.LAProfile) string {
 	for _, f := range p.Figures {
-		if f.Indicator == "tribunal.rate" && f.Value != nil {
-			s := fmt.Sprintf("In %s, %s of %s's appealable decisions were appealed to the SEND Tribunal",
+		if f.Indicator == "tribunal.rate" && f.Grp == "all" && f.Value != nil {
+			s := fmt.Sprintf("In %s, %s of %s's appealable SEND decisions were appealed to the SEND Tribunal",
 				f.Period, formatValue(f.Value, f.Unit), p.LA.Name)
 			if f.EnglandValue != nil {
 				s += fmt.Sprintf(" (England: %s)", formatValue(f.EnglandValue, f.Unit))
 			}
-			if r := rankPhrase(f.Rank, f.RankOf); r != "" {
-				s += ", the " + r + " among LAs"
+			if r := standingPhrase(f.Rank, f.RankOf, f.Quartile); r != "" {
+				s += ": " + r
 			}
 			return s + "."
 		}

@@ -2,6 +2,7 @@ package web
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/labstack/echo/v5"
 
@@ -9,11 +10,13 @@ import (
 	"github.com/sendash/sendash/internal/store"
 )
 
-// leaguePage is every LA's figure for one indicator, year and group.
+// leaguePage is every LA's figure for one indicator, year and group, with
+// links to the other league tables.
 type leaguePage struct {
 	League  *store.League
 	Chart   charts.Chart
 	Summary string
+	Others  []store.IndicatorInfo
 }
 
 // league shows an LA league table; year and grp in the query string.
@@ -30,13 +33,19 @@ func (s *server) league(c *echo.Context) (*pageResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	l, err := s.st.League(c.Request().Context(), ind, year, grp)
+	ctx := c.Request().Context()
+	l, err := s.st.League(ctx, ind, year, grp)
 	if err != nil {
 		return nil, err
 	}
-	title := fmt.Sprintf("%s: local authorities, %s", l.Indicator.Title, l.Period)
-	p := leaguePage{League: l, Summary: leagueSummary(l),
-		Chart: charts.League(l.Rows, l.England, fmt.Sprintf("%s for each local authority, highest first", l.Indicator.Title))}
+	others, err := s.st.LeagueIndicators(ctx)
+	if err != nil {
+		return nil, err
+	}
+	title := fmt.Sprintf("%s (%s): local authorities, %s", l.Indicator.Title, charts.GroupLabel(l.Grp), l.Period)
+	p := leaguePage{League: l, Summary: leagueSummary(l), Others: byTheme(others),
+		Chart: charts.League(l.Rows, l.England, fmt.Sprintf("%s, %s, for each local authority, highest first",
+			l.Indicator.Title, charts.GroupLabel(l.Grp)))}
 	rows := l.Rows
 	if l.England != nil {
 		rows = append([]store.Figure{*l.England}, rows...)
@@ -60,10 +69,20 @@ func leagueSummary(l *store.League) string {
 	if top == nil {
 		return fmt.Sprintf("No local authority has a published value for %s in %s.", l.Indicator.Title, l.Period)
 	}
-	s := fmt.Sprintf("%d local authorities have a value for %s in %s; the highest is %s (%s)",
-		n, l.Indicator.Title, l.Period, top.Name, formatValue(top.Value, top.Unit))
+	s := fmt.Sprintf("%d local authorities have a value for %s (%s) in %s; the highest is %s (%s)",
+		n, l.Indicator.Title, charts.GroupLabel(l.Grp), l.Period, top.Name, formatValue(top.Value, top.Unit))
 	if l.England != nil && l.England.Value != nil {
 		s += fmt.Sprintf(" and England's is %s", formatValue(l.England.Value, l.England.Unit))
 	}
 	return s + "."
+}
+
+// byTheme orders catalogue entries as the LA page's sections are ordered.
+func byTheme(all []store.IndicatorInfo) []store.IndicatorInfo {
+	out := slices.Clone(all)
+	pos := func(id string) int {
+		return slices.IndexFunc(themes, func(t theme) bool { return t.ID == themeOf(id) })
+	}
+	slices.SortStableFunc(out, func(a, b store.IndicatorInfo) int { return pos(a.ID) - pos(b.ID) })
+	return out
 }

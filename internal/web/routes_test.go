@@ -24,7 +24,7 @@ func TestPagesRender(t *testing.T) {
 			"chart-school-trend", "chart-school-trend-options", "chart-school-similar", "Beta Primary School", "format=csv"}},
 		{"/schools/100001?indicator=roll.ehcp", []string{"EHC plan % over time"}},
 		{"/compare?urn=100001&urn=100003", []string{"Alpha Primary School", "Gamma Primary School", "suppressed"}},
-		{"/las/E09000007", []string{"Camden", "3.4%", "1st highest of 3", "chart-la-trend", "chart-la-placement",
+		{"/las/E09000007", []string{"Camden", "3.4%", "highest of 3 LAs; highest quartile", "chart-la-trend", "chart-la-placement",
 			"a prompt to look, not a verdict", "Appeal rate in the highest quartile", "for England only", "Greenwich"}},
 		{"/league/tribunal.rate", []string{"Camden", "Greenwich", "Hackney", "chart-league", "England"}},
 		{"/league/roll.ehcp?year=2023&grp=all", []string{"too few to report", "Greenwich"}},

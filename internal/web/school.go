@@ -16,8 +16,9 @@ type schoolPage struct {
 	Title      string // its title
 	Indicators []store.ProfileRow
 	Trend      []store.Figure
+	TrendTable pivot
 	TrendChart charts.Chart
-	Similar    []store.SimilarPoint
+	Similar    *store.Similar
 	SimChart   charts.Chart
 	Summary    string
 }
@@ -25,8 +26,8 @@ type schoolPage struct {
 // schoolAPI is the JSON mirror of the school page.
 type schoolAPI struct {
 	*store.SchoolProfile
-	Trend   []store.Figure       `json:"trend"`
-	Similar []store.SimilarPoint `json:"similar"`
+	Trend   []store.Figure `json:"trend"`
+	Similar *store.Similar `json:"similar"`
 }
 
 // school shows one school: every indicator, a trend, similar schools, flags.
@@ -64,15 +65,18 @@ func (s *server) school(c *echo.Context) (*pageResult, error) {
 		}
 	}
 	name := prof.School.Name
+	p.TrendTable = schoolPivot(p.Trend, name)
 	p.TrendChart = charts.SchoolTrend(p.Trend, name,
 		fmt.Sprintf("%s at %s each year, with its local authority and England", p.Title, name))
-	p.SimChart = charts.SimilarSchools(p.Similar, titles,
-		fmt.Sprintf("%s (diamond) against similar schools on each percentage indicator", name))
+	p.SimChart = charts.SimilarSchools(p.Similar.Points, titles,
+		fmt.Sprintf("%s (diamond) against its similar schools on each percentage indicator", name))
 	p.Summary = schoolSummary(prof)
 	return &pageResult{Template: "school", Title: name, Data: p,
-		API:    schoolAPI{SchoolProfile: prof, Trend: p.Trend, Similar: p.Similar},
-		Tables: tables("", tableOf(prof.Figures), "trend", tableOf(p.Trend), "similar", tableOf(p.Similar)),
-		File:   "school-" + urn}, nil
+		API: schoolAPI{SchoolProfile: prof, Trend: p.Trend, Similar: p.Similar},
+		Tables: tables("", tableOf(prof.Figures), "trend", tableOf(p.Trend),
+			"similar", tableOf(p.Similar.Schools), "similar_summary", tableOf(p.Similar.Summary),
+			"similar_values", tableOf(p.Similar.Points), "flags", tableOf(prof.Flags)),
+		File: "school-" + urn}, nil
 }
 
 // defaultSchoolIndicator is the EHC plan share when published, else the first.
@@ -95,6 +99,9 @@ func schoolSummary(p *store.SchoolProfile) string {
 			s := fmt.Sprintf("In %s, %s of pupils at %s had an EHC plan", f.Period, formatValue(f.Value, f.Unit), p.School.Name)
 			if f.EnglandValue != nil {
 				s += fmt.Sprintf(" (England: %s)", formatValue(f.EnglandValue, f.Unit))
+			}
+			if pc := percentilePhrase(f.Percentile); pc != "" {
+				s += "; " + pc
 			}
 			return s + "."
 		}

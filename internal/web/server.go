@@ -25,7 +25,30 @@ type Config struct {
 	Logger         *slog.Logger
 	Demo           bool          // show the demo banner even if the database does not say so
 	RequestTimeout time.Duration // 0 means 15 seconds
+	// RateLimit is the sustained requests per second allowed to one client
+	// IP (a token bucket holding RateBurst requests); 0 turns limiting off.
+	// Main passes DefaultRateLimit and DefaultRateBurst unless told otherwise.
+	RateLimit float64
+	RateBurst int // 0 means twice RateLimit
+	// CacheBytes bounds the cache of whole compressed pages (see cache.go);
+	// 0 turns it off. Main passes DefaultCacheBytes unless told otherwise.
+	CacheBytes int64
 }
+
+// DefaultCacheBytes is serve's page cache: about 3,000 typical pages, well
+// within the serving memory budget beside DuckDB's own memory limit.
+const DefaultCacheBytes = 64 << 20
+
+// Rate limits for serve's defaults: far above what a person browsing needs
+// and above the load benchmarks, low enough to blunt a single-client flood.
+const (
+	DefaultRateLimit = 100
+	DefaultRateBurst = 200
+)
+
+// maxBodyBytes bounds request bodies: every route is a GET, so anything
+// larger than a small form is refused with 413 before a handler runs.
+const maxBodyBytes = 64 << 10
 
 // server holds the parsed templates and start-up facts shared by handlers.
 type server struct {
@@ -66,8 +89,16 @@ func New(cfg Config) (*echo.Echo, error) {
 	e.Use(middleware.Recover())
 	e.Use(s.requestLog())
 	e.Use(securityHeaders)
+	if cfg.RateLimit > 0 {
+		e.Use(rateLimit(cfg.RateLimit, cfg.RateBurst))
+	}
+	e.Use(middleware.BodyLimit(maxBodyBytes))
+	if cfg.CacheBytes > 0 {
+		e.Use(s.cache(newPageCache(cfg.CacheBytes)))
+	}
 	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{MinLength: 1024}))
-	e.Use(middleware.ContextTimeout(cfg.RequestTimeout))
+	e.Use(middleware.ContextTimeoutWithConfig(middleware.ContextTimeoutConfig{
+		Timeout: cfg.RequestTimeout, ErrorHandler: deadlineError}))
 	e.Use(s.etag)
 	s.routes(e)
 	return e, nil
@@ -116,6 +147,39 @@ func securityHeaders(next echo.HandlerFunc) echo.HandlerFunc {
 		h.Set("Cross-Origin-Opener-Policy", "same-origin")
 		return next(c)
 	}
+}
+
+// rateLimit allows each client IP (the connection's address; forwarded
+// headers are not trusted) perSec requests a second with bursts of burst,
+// and answers the rest 429 with Retry-After. Idle clients are forgotten
+// after three minutes.
+func rateLimit(perSec float64, burst int) echo.MiddlewareFunc {
+	if burst <= 0 {
+		burst = max(1, int(2*perSec))
+	}
+	store := middleware.NewRateLimiterMemoryStoreWithConfig(middleware.RateLimiterMemoryStoreConfig{
+		Rate: perSec, Burst: burst, ExpiresIn: 3 * time.Minute})
+	return middleware.RateLimiterWithConfig(middleware.RateLimiterConfig{
+		Store: store,
+		DenyHandler: func(c *echo.Context, _ string, _ error) error {
+			if c.Response().Header().Get(echo.HeaderRetryAfter) == "" {
+				c.Response().Header().Set(echo.HeaderRetryAfter, "1")
+			}
+			return echo.NewHTTPError(http.StatusTooManyRequests, "rate limit exceeded")
+		},
+	})
+}
+
+// deadlineError marks an error from a request whose time limit has passed
+// as a deadline error, so it is a 503 "too slow" page: DuckDB reports a
+// query interrupted by the deadline as "INTERRUPT Error", not as
+// context.DeadlineExceeded, and that would otherwise be a 500.
+func deadlineError(c *echo.Context, err error) error {
+	if err != nil && !errors.Is(err, context.DeadlineExceeded) &&
+		errors.Is(c.Request().Context().Err(), context.DeadlineExceeded) {
+		return fmt.Errorf("%w: %w", context.DeadlineExceeded, err)
+	}
+	return err
 }
 
 // etag lets clients revalidate: every response depends only on the URL and the

@@ -57,3 +57,14 @@ INSERT INTO source_file VALUES
  (2, '/data/tribunal/appeal_rates.csv', 'def456', 2000, 'tribunal', 'tribunal', 'SEND appeal rates', 'MoJ', 'OGL v3.0', 50, '2022, 2023', TIMESTAMP '2026-01-01 10:00:00', NULL),
  (3, '/data/sen2/sen2.csv', 'ghi789', 3000, 'ees', 'sen2', 'EHC plans', 'DfE', 'OGL v3.0', 50, '2023', TIMESTAMP '2026-01-01 10:00:00', NULL);
 INSERT INTO build_info VALUES ('build_id', 'fixture0001');
+-- Added for the page-shape tests: a representation ratio (numerator and
+-- denominator are percentages), a phase figure for the LA (the school
+-- trend's reference line must use it), and a file that was not loaded.
+INSERT INTO indicator VALUES
+ ('roll.representation', 'SEND representation', 'school', 'ratio', 'neutral', 'School EHC plan % / LA mainstream EHC plan % of the same phase.', NULL, 'School census');
+INSERT INTO figure (indicator, level, code, name, la_code, period, period_type, year_sort, grp,
+    numerator, denominator, value, unit, status, reason, source_id, rank, rank_of, quartile, percentile) VALUES
+ ('roll.representation', 'school', '100001', 'Alpha Primary School', '202', '2023/24', 'academic', 2023, 'ehcp', 4.25, 3.2, 1.328125, 'ratio', 'ok', NULL, 1, NULL, NULL, NULL, 60),
+ ('roll.ehcp', 'la', '202', 'Camden', '202', '2022/23', 'academic', 2022, 'primary', 280, 10000, 2.8, '%', 'ok', NULL, 1, 1, 2, 1, NULL),
+ ('roll.ehcp', 'la', '202', 'Camden', '202', '2023/24', 'academic', 2023, 'primary', 290, 10000, 2.9, '%', 'ok', NULL, 1, 1, 2, 1, NULL);
+INSERT INTO not_loaded VALUES ('/data/notes/README.md', NULL, 'documentation (provenance notes), not data');

@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# Benchmarks of BENCHMARKS.md in one command: ingest of the national-size demo
+# set and of ../shared/data (wall time, peak RSS, and the ratio to DuckDB's own
+# read_csv of the same CSV files timed in the same run); HTTP latency and
+# throughput of the school, LA, league, compare and search pages at 1, 8 and
+# 32 clients and of a mix of all five at 8, against the national-size
+# database; the server's peak RSS; the Go page benchmarks.
+#
+#   scripts/bench.sh             # full run, about 15-30 minutes on 2 cores
+#   scripts/bench.sh --quick     # tiny data, 1 s runs: checks everything runs (CI)
+#
+# Options: --scale N (demo-data scale, default 10), --duration D (each load
+# run, default 10s), --clients LIST (default 1,8,32), --repeat N (ingests,
+# median reported; default 1), --real DIR|none (default ../shared/data),
+# --out DIR (results; default a temp folder, kept). Needs Go, curl-free
+# bash, and /usr/bin/time (Debian package "time").
+set -euo pipefail
+
+quick=false scale=10 duration=10s warmup=1s clients=1,8,32 repeat=1 real="" out="" n=200
+while [ $# -gt 0 ]; do
+	case "$1" in
+	--quick) quick=true; shift ;;
+	--scale) scale=$2; shift 2 ;;
+	--duration) duration=$2; shift 2 ;;
+	--clients) clients=$2; shift 2 ;;
+	--repeat) repeat=$2; shift 2 ;;
+	--real) real=$2; shift 2 ;;
+	--out) out=$2; shift 2 ;;
+	*) echo "usage: $0 [--quick] [--scale N] [--duration D] [--clients LIST] [--repeat N] [--real DIR|none] [--out DIR]" >&2; exit 2 ;;
+	esac
+done
+root=$(cd "$(dirname "$0")/.." && pwd)
+if $quick; then scale=1 duration=1s warmup=200ms clients=1,8 real=none n=20; fi
+[ -n "$real" ] || real="$root/../shared/data"
+[ -x /usr/bin/time ] || { echo "bench: /usr/bin/time is missing (apt-get install time)" >&2; exit 1; }
+
+work=$(mktemp -d /tmp/sendash-bench.XXXXXX)
+out=${out:-$work/results}
+mkdir -p "$out"
+server=""
+cleanup() {
+	if [ -n "$server" ] && kill -0 "$server" 2>/dev/null; then kill "$server"; wait "$server" 2>/dev/null || true; fi
+	rm -rf "$work/data" "$work"/*.duckdb "$work"/*.duckdb.*
+}
+trap cleanup EXIT
+summary="$out/summary.md"
+say() { echo "$*" | tee -a "$summary"; }
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+
+cd "$root"
+echo "== building into $work"
+go build -o "$work/sendash" ./cmd/sendash
+go build -o "$work/sendash-load" ./cmd/sendash-load
+go test -c -o "$work/store.test" ./internal/store
+go test -c -o "$work/web.test" ./internal/web
+bin="$work/sendash"
+
+say "# sendash benchmarks $(date -u +%Y-%m-%dT%H:%MZ) $($quick && echo '(quick: checks only)')"
+say ""
+say "machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GB RAM, $(lscpu | sed -n 's/^Model name: *//p' | head -1); commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet 2>/dev/null || echo '+changes')"
+say ""
+
+# ingest_bench NAME DIR DB: ingest DIR into DB under /usr/bin/time --repeat
+# times, then time DuckDB's read_csv of the same CSV files; print one row.
+ingest_bench() {
+	local name=$1 dir=$2 db=$3 secs=() rss=() raw before after i
+	before=$(load)
+	for i in $(seq "$repeat"); do
+		rm -f "$db"
+		/usr/bin/time -v "$bin" ingest --data "$dir" --db "$db" --quiet 2> "$work/time.txt" || { cat "$work/time.txt" >&2; return 1; }
+		secs+=("$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, t, ":"); s = 0; for (j = 1; j <= n; j++) s = s * 60 + t[j]; print s}' "$work/time.txt")")
+		rss+=("$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2 / 1024}' "$work/time.txt")")
+	done
+	raw=$(SENDASH_BENCH_CSV="$dir" "$work/store.test" -test.run '^$' -test.bench RawReadCSV -test.benchtime 1x |
+		awk '/^BenchmarkRawReadCSV/ {printf "%.1f", $3 / 1e9}')
+	after=$(load)
+	local s r
+	s=$(printf '%s\n' "${secs[@]}" | sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}')
+	r=$(printf '%s\n' "${rss[@]}" | sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}')
+	say "| $name | $(du -sm "$dir" | cut -f1) MB | ${s} s | ${raw} s | $(awk -v a="$s" -v b="$raw" 'BEGIN {printf "%.1fx", a / b}') | ${r} MB | $before -> $after |"
+}
+
+echo "== generating the demo set (scale $scale)"
+"$bin" demo-data --out "$work/data" --scale "$scale" > /dev/null
+db="$work/bench.duckdb"
+say "## Ingest (median of $repeat)"
+say ""
+say "| data | size | sendash ingest | DuckDB read_csv of its CSVs | ratio | ingest peak RSS | load avg before -> after |"
+say "|---|---|---|---|---|---|---|"
+ingest_bench "demo-data --scale $scale" "$work/data" "$db"
+if [ "$real" != none ]; then
+	[ -d "$real" ] || { echo "bench: $real is missing (use --real DIR or --real none)" >&2; exit 1; }
+	ingest_bench "$(basename "$(cd "$real" && pwd)")" "$real" "$work/real.duckdb"
+	rm -f "$work/real.duckdb"
+fi
+say ""
+
+echo "== serving $db"
+port=$((20000 + RANDOM % 20000))
+serve_flags=()
+if "$bin" serve -h 2>&1 | grep -q -- '-rate-limit'; then serve_flags+=(--rate-limit 0); fi
+"$bin" serve --db "$db" --addr "127.0.0.1:$port" "${serve_flags[@]}" > "$work/serve.out" 2> "$work/serve.log" &
+server=$!
+loadgen() { "$work/sendash-load" -base "http://127.0.0.1:$port" -db "$db" -pid "$server" -n "$n" \
+	-duration "$duration" -warmup "$warmup" "$@"; }
+budgets="school:p95=25ms,la:p95=25ms,search:p95=15ms,mix:rps=400"
+verdicts=()
+say "## Serving (${duration} per run after ${warmup} warm-up; latency in ms)"
+say ""
+say '```'
+for c in ${clients//,/ }; do
+	b=""
+	[ "$c" = 8 ] && b=$budgets
+	say "load avg before $c clients: $(load)"
+	rc=0
+	loadgen -clients "$c" -json "$out/load-c$c.json" -budget "$b" > "$work/load.txt" || rc=$?
+	cat "$work/load.txt" | tee -a "$summary"
+	[ $rc = 0 ] || [ $rc = 3 ] || exit $rc
+	[ $rc = 3 ] && verdicts+=("over budget at $c clients")
+done
+say "load avg before the mix: $(load)"
+rc=0
+loadgen -pages mix -clients 8 -json "$out/load-mix.json" -budget "$budgets" > "$work/load.txt" || rc=$?
+cat "$work/load.txt" | tee -a "$summary"
+[ $rc = 0 ] || [ $rc = 3 ] || exit $rc
+[ $rc = 3 ] && verdicts+=("mix over budget")
+say '```'
+say ""
+say "serving peak RSS: $(awk '/VmHWM/ {printf "%.0f MB", $2 / 1024}' "/proc/$server/status") (budget 400 MB)"
+kill "$server"; wait "$server" 2>/dev/null || true; server=""
+say ""
+
+echo "== Go page benchmarks"
+bt=200x
+$quick && bt=1x
+say '```'
+SENDASH_BENCH_DB="$db" "$work/web.test" -test.run '^$' -test.bench . -test.benchtime "$bt" | grep -E '^Benchmark' | tee -a "$summary"
+say '```'
+say ""
+if [ ${#verdicts[@]} -gt 0 ]; then say "budgets: ${verdicts[*]}"; else say "budgets: all met"; fi
+echo "== results in $out (summary.md, load-*.json)"
