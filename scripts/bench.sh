@@ -90,45 +90,58 @@ say "|---|---|---|---|---|---|---|"
 ingest_bench "demo-data --scale $scale" "$work/data" "$db"
 if [ "$real" != none ]; then
 	[ -d "$real" ] || { echo "bench: $real is missing (use --real DIR or --real none)" >&2; exit 1; }
-	ingest_bench "$(basename "$(cd "$real" && pwd)")" "$real" "$work/real.duckdb"
+	ingest_bench "${real#"$root"/}" "$real" "$work/real.duckdb"
 	rm -f "$work/real.duckdb"
 fi
 say ""
 
-echo "== serving $db"
-port=$((20000 + RANDOM % 20000))
-serve_flags=()
-if "$bin" serve -h 2>&1 | grep -q -- '-rate-limit'; then serve_flags+=(--rate-limit 0); fi
-"$bin" serve --db "$db" --addr "127.0.0.1:$port" "${serve_flags[@]}" > "$work/serve.out" 2> "$work/serve.log" &
-server=$!
-loadgen() { "$work/sendash-load" -base "http://127.0.0.1:$port" -db "$db" -pid "$server" -n "$n" \
-	-duration "$duration" -warmup "$warmup" "$@"; }
 budgets="school:p95=25ms,la:p95=25ms,search:p95=15ms,mix:rps=400"
 verdicts=()
-say "## Serving (${duration} per run after ${warmup} warm-up; latency in ms)"
+# serve_and_load LABEL SERVE-FLAGS...: serve $db, run every page kind at each
+# client count and the mix at 8, record the server's peak RSS, stop it.
+serve_and_load() {
+	local label=$1 port rc c b
+	shift
+	port=$((20000 + RANDOM % 20000))
+	echo "== serving $db ($label)"
+	"$bin" serve --db "$db" --addr "127.0.0.1:$port" "${serve_flags[@]}" "$@" > "$work/serve.out" 2> "$work/serve.log" &
+	server=$!
+	loadgen() { "$work/sendash-load" -base "http://127.0.0.1:$port" -db "$db" -pid "$server" -n "$n" \
+		-duration "$duration" -warmup "$warmup" "${load_flags[@]}" "$@"; }
+	say "### $label"
+	say ""
+	say '```'
+	for c in ${clients//,/ } mix; do
+		b=""
+		[ "$c" = 8 ] || [ "$c" = mix ] && b=$budgets
+		say "load avg before $c: $(load)"
+		rc=0
+		if [ "$c" = mix ]; then
+			loadgen -pages mix -clients 8 -json "$out/load-$tag-mix.json" -budget "$b" > "$work/load.txt" || rc=$?
+		else
+			loadgen -clients "$c" -json "$out/load-$tag-c$c.json" -budget "$b" > "$work/load.txt" || rc=$?
+		fi
+		tee -a "$summary" < "$work/load.txt"
+		[ $rc = 0 ] || [ $rc = 3 ] || { cat "$work/serve.log" >&2; exit $rc; }
+		[ $rc = 3 ] && verdicts+=("$label: $(grep -c 'OVER BUDGET' "$work/load.txt") over budget at $c")
+	done
+	say '```'
+	say ""
+	say "serving peak RSS ($label): $(awk '/VmHWM/ {printf "%.0f MB", $2 / 1024}' "/proc/$server/status") (budget 400 MB)"
+	say ""
+	kill "$server"; wait "$server" 2>/dev/null || true; server=""
+}
+serve_flags=()
+if "$bin" serve -h 2>&1 | grep -q -- '-rate-limit'; then serve_flags+=(--rate-limit 0); fi
+say "## Serving (${duration} per run after ${warmup} warm-up, $n pages of each kind; latency in ms)"
 say ""
-say '```'
-for c in ${clients//,/ }; do
-	b=""
-	[ "$c" = 8 ] && b=$budgets
-	say "load avg before $c clients: $(load)"
-	rc=0
-	loadgen -clients "$c" -json "$out/load-c$c.json" -budget "$b" > "$work/load.txt" || rc=$?
-	cat "$work/load.txt" | tee -a "$summary"
-	[ $rc = 0 ] || [ $rc = 3 ] || exit $rc
-	[ $rc = 3 ] && verdicts+=("over budget at $c clients")
-done
-say "load avg before the mix: $(load)"
-rc=0
-loadgen -pages mix -clients 8 -json "$out/load-mix.json" -budget "$budgets" > "$work/load.txt" || rc=$?
-cat "$work/load.txt" | tee -a "$summary"
-[ $rc = 0 ] || [ $rc = 3 ] || exit $rc
-[ $rc = 3 ] && verdicts+=("mix over budget")
-say '```'
+say "CPU ms/req is the server's CPU time (all threads) per request: on a shared machine it is"
+say "the steadier measure of cost; 2000/CPU is the most requests a second 2 idle cores could serve."
 say ""
-say "serving peak RSS: $(awk '/VmHWM/ {printf "%.0f MB", $2 / 1024}' "/proc/$server/status") (budget 400 MB)"
-kill "$server"; wait "$server" 2>/dev/null || true; server=""
-say ""
+load_flags=(-prefill) tag=hot
+serve_and_load "hot: as shipped, every sampled page already in the page cache"
+load_flags=() tag=cold
+serve_and_load "cold: page cache off, every request queries DuckDB" --cache-mb 0
 
 echo "== Go page benchmarks"
 bt=200x
@@ -137,5 +150,10 @@ say '```'
 SENDASH_BENCH_DB="$db" "$work/web.test" -test.run '^$' -test.bench . -test.benchtime "$bt" | grep -E '^Benchmark' | tee -a "$summary"
 say '```'
 say ""
-if [ ${#verdicts[@]} -gt 0 ]; then say "budgets: ${verdicts[*]}"; else say "budgets: all met"; fi
+if [ ${#verdicts[@]} -gt 0 ]; then
+	say "budgets missed:"
+	for v in "${verdicts[@]}"; do say "- $v"; done
+else
+	say "budgets: all met"
+fi
 echo "== results in $out (summary.md, load-*.json)"

@@ -60,7 +60,7 @@ sql() { "$bin" sql --db "$db" --format csv "$1" | tail -n +2; }
   sql "SELECT coalesce(new_code, old_code) FROM la WHERE status = 'current' ORDER BY 1" | while read -r c; do
     echo "/las/$c"; echo "/las/$c?indicator=ehcp.timely"; echo "/api/las/$c"
   done
-  sql "SELECT id FROM indicator WHERE levels LIKE '%la%' ORDER BY 1" | while read -r i; do
+  sql "SELECT DISTINCT indicator FROM figure WHERE level = 'la' ORDER BY 1" | while read -r i; do
     echo "/league/$i"; echo "/league/$i?format=csv"; echo "/api/league/$i"
   done
   sql "SELECT DISTINCT year_sort FROM figure ORDER BY 1" | while read -r y; do

@@ -50,6 +50,7 @@ type options struct {
 	base, urls, db, pages, clients, jsonOut, budgets string
 	duration, warmup, timeout, wait                  time.Duration
 	rate                                             float64
+	prefill                                          bool
 	n, pid                                           int
 	seed                                             int64
 }
@@ -65,6 +66,7 @@ func parse(args []string, stderr io.Writer) (*options, error) {
 	fs.StringVar(&o.clients, "clients", "8", "concurrent clients; a list (1,8,32) runs each in turn")
 	fs.DurationVar(&o.duration, "duration", 10*time.Second, "measured time of each run")
 	fs.DurationVar(&o.warmup, "warmup", time.Second, "unmeasured time before each run")
+	fs.BoolVar(&o.prefill, "prefill", false, "request every page once before each run (measure a warm page cache)")
 	fs.Float64Var(&o.rate, "rate", 0, "requests a second in total on a fixed schedule (0: as fast as the clients go)")
 	fs.DurationVar(&o.timeout, "timeout", 30*time.Second, "per-request time limit")
 	fs.DurationVar(&o.wait, "wait", 30*time.Second, "wait this long for the server's /healthz before starting")
@@ -106,7 +108,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	for _, c := range clients {
 		for _, r := range runs {
 			res, err := loadtest.Run(ctx, loadtest.Config{Base: o.base, Targets: r.targets, Clients: c,
-				Duration: o.duration, Warmup: o.warmup, Rate: o.rate, Timeout: o.timeout, PID: o.pid})
+				Duration: o.duration, Warmup: o.warmup, Rate: o.rate, Timeout: o.timeout, PID: o.pid, Prefill: o.prefill})
 			if err != nil {
 				return err
 			}

@@ -382,7 +382,7 @@ func TestFaultBadDatabaseAtServe(t *testing.T) {
 
 // TestFaultServeReadOnly: serve opens the database read-only, so another
 // process can read it at the same time (a read-write open would hold an
-// exclusive lock) and an hour of requests never changes a byte.
+// exclusive lock) and serving never changes a byte of the file.
 func TestFaultServeReadOnly(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "sendash.duckdb")

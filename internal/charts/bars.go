@@ -79,7 +79,9 @@ func Placement(id string, rows []store.Figure, label string) Chart {
 	slices.SortFunc(groups, ComparePlacements)
 	c := charts.NewBar()
 	// a plain legend wraps, so every placement's name shows
-	c.SetGlobalOptions(baseOptsLegend("per cent of plans", opts.Legend{Show: opts.Bool(true), Bottom: "0"}, "80")...)
+	c.SetGlobalOptions(append(baseOptsLegend("per cent of plans", opts.Legend{Show: opts.Bool(true), Bottom: "0"}, "80"),
+		// shares add up to 100 (give or take rounding): never an axis to 120
+		charts.WithYAxisOpts(opts.YAxis{Name: "per cent of plans", Type: "value", Max: 100}))...)
 	c.SetXAxis(periods)
 	for i, g := range groups {
 		data := make([]opts.BarData, len(periods))
@@ -118,7 +120,7 @@ func League(rows []store.Figure, england *store.Figure, label string) Chart {
 	c.SetGlobalOptions(
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
-		charts.WithGridOpts(opts.Grid{Left: "3%", Right: "6%", Top: "30", Bottom: "20", ContainLabel: opts.Bool(true)}),
+		charts.WithGridOpts(opts.Grid{Left: "3%", Right: "6%", Top: "30", Bottom: "35", ContainLabel: opts.Bool(true)}),
 		charts.WithXAxisOpts(opts.XAxis{Type: "value", Position: "top"}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: names,
 			AxisLabel: &opts.AxisLabel{Interval: "0", FontSize: 10}}),
@@ -131,7 +133,7 @@ func League(rows []store.Figure, england *store.Figure, label string) Chart {
 			charts.WithMarkLineStyleOpts(opts.MarkLineStyle{
 				Symbol:    []string{"none", "none"},
 				LineStyle: &opts.LineStyle{Color: colourEngland, Type: "dashed", Width: 2},
-				Label:     &opts.Label{Show: opts.Bool(true), Formatter: "England {c}"},
+				Label:     &opts.Label{Show: opts.Bool(true), Position: "start", Formatter: "England {c}"},
 			}))
 	}
 	c.AddSeries("Value", data, series...)

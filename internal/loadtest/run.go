@@ -17,6 +17,7 @@ type Config struct {
 	Clients  int           // concurrent clients, each with its own keep-alive connection
 	Duration time.Duration // measured time
 	Warmup   time.Duration // unmeasured time before it (fills caches)
+	Prefill  bool          // request every target once before the warm-up, unmeasured
 	// Rate is the total requests a second to send on a fixed schedule (open
 	// loop); 0 means each client sends its next request as soon as its last
 	// one ends (closed loop). At a fixed rate, latency counts from when a
@@ -44,6 +45,9 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 	}
 	client := newClient(cfg.Clients, cfg.Timeout)
 	defer client.CloseIdleConnections()
+	if cfg.Prefill {
+		prefill(ctx, client, cfg)
+	}
 	if cfg.Warmup > 0 {
 		closedLoop(ctx, client, cfg, cfg.Warmup)
 	}
@@ -106,6 +110,21 @@ func closedLoop(ctx context.Context, client *http.Client, cfg Config, d time.Dur
 	}
 	wg.Wait()
 	return out
+}
+
+// prefill requests every target once, spread over the clients, so a run
+// can measure a server whose caches hold the whole list.
+func prefill(ctx context.Context, client *http.Client, cfg Config) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range cfg.Clients {
+		wg.Go(func() {
+			for t := int(next.Add(1) - 1); t < len(cfg.Targets) && ctx.Err() == nil; t = int(next.Add(1) - 1) {
+				fetch(ctx, client, cfg.Base, cfg.Targets, t, time.Now())
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // openLoop sends requests due every 1/Rate seconds to whichever client is

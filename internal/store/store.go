@@ -30,11 +30,14 @@ type Options struct {
 }
 
 // ServingOptions are how `sendash serve` (and the page benchmarks) open a
-// database: read-only, a pool of 8 connections (requests beyond that queue
-// for a connection rather than oversubscribe the CPU), a memory limit that
-// keeps the resident set within the serving budget, and 2 DuckDB threads.
+// database: read-only; one DuckDB thread, since page queries are small and
+// concurrent requests already use every core; a pool of 4 connections, so
+// requests beyond that queue for a connection instead of oversubscribing
+// the CPU; and a memory limit. Measured on 2 cores (BENCHMARKS.md), this
+// spends about 15% less CPU per page than 2 threads and 8 connections, and
+// keeps peak resident memory near 320 MB instead of 400 MB.
 func ServingOptions() Options {
-	return Options{ReadOnly: true, MaxConns: 8, MemoryLimit: "256MB", Threads: 2}
+	return Options{ReadOnly: true, MaxConns: 4, MemoryLimit: "256MB", Threads: 1}
 }
 
 // Store is an open sendash database.

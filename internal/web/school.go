@@ -14,7 +14,6 @@ type schoolPage struct {
 	Profile    *store.SchoolProfile
 	Indicator  string // the indicator the trend chart shows
 	Title      string // its title
-	Indicators []store.ProfileRow
 	Trend      []store.Figure
 	TrendTable pivot
 	TrendChart charts.Chart
@@ -65,6 +64,9 @@ func (s *server) school(c *echo.Context) (*pageResult, error) {
 		}
 	}
 	name := prof.School.Name
+	if name == "" {
+		name = "School with URN " + urn
+	}
 	p.TrendTable = schoolPivot(p.Trend, name)
 	p.TrendChart = charts.SchoolTrend(p.Trend, name,
 		fmt.Sprintf("%s at %s each year, with its local authority and England", p.Title, name))

@@ -12,7 +12,9 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"regexp"
+	"runtime"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -44,9 +46,8 @@ var leakPatterns = regexp.MustCompile(`goroutine \d|\.go:\d|runtime error|panic:
 
 // queryValues are the hostile values sent in query parameters: one of each
 // kind, to keep the route-by-parameter product fast.
-var queryValues = []string{"' OR '1'='1", "100001; DROP TABLE school; --", "../../etc/passwd",
-	"<script>alert(1)</script>", "x\r\nSet-Cookie: injected=1", "\x00", "\xff\xfe",
-	strings.Repeat("9", 5000), "-1", ""}
+var queryValues = []string{"1' OR '1'='1; DROP TABLE school; --", "../../etc/passwd",
+	"<script>alert(1)</script>", "x\r\nSet-Cookie: injected=1", "\x00\xff\xfe", strings.Repeat("9", 5000)}
 
 // queryParams are every query parameter a handler reads (grep QueryParam)
 // and one none does.
@@ -137,12 +138,11 @@ func TestEveryRouteRejectsHostileInput(t *testing.T) {
 	if len(routes) < 10 {
 		t.Fatalf("only %d routes registered", len(routes))
 	}
-	n := 0
+	var paths []string
 	for _, r := range routes {
 		if r.Method != http.MethodGet {
 			continue
 		}
-		var paths []string
 		if strings.Contains(r.Path, ":") || strings.Contains(r.Path, "*") {
 			for _, v := range hostileValues {
 				paths = append(paths, fillPath(r.Path, v))
@@ -154,17 +154,25 @@ func TestEveryRouteRejectsHostileInput(t *testing.T) {
 			}
 			paths = append(paths, fillValid(r.Path)+"?urn=100001&urn="+url.QueryEscape(v))
 		}
-		{
-			for _, p := range paths {
-				checkSafeResponse(t, p, serve(h, httptest.NewRequest(http.MethodGet, p, nil)))
-				n++
-			}
-		}
 	}
+	work := make(chan string)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for p := range work {
+				checkSafeResponse(t, p, serve(h, httptest.NewRequest(http.MethodGet, p, nil)))
+			}
+		})
+	}
+	for _, p := range paths {
+		work <- p
+	}
+	close(work)
+	wg.Wait()
 	if after := tableCounts(t, st); after != before {
 		t.Errorf("the database changed under hostile requests:\nbefore %s\nafter  %s", before, after)
 	}
-	t.Logf("%d hostile requests over %d routes", n, len(routes))
+	t.Logf("%d hostile requests over %d routes", len(paths), len(routes))
 }
 
 // TestRawHostilePaths sends paths that a browser would normalise, byte for
