@@ -159,3 +159,21 @@ func TestNoInlineStyleOrScript(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadlineIsTheSameGroupEverywhere checks the headline group does not
+// change with suppression: an LA whose EHC plan figure is suppressed shows
+// that (with its badge) rather than switching to another group.
+func TestHeadlineIsTheSameGroupEverywhere(t *testing.T) {
+	v := 1.0
+	rows := []store.ProfileRow{
+		{Figure: store.Figure{Indicator: "excl.permanent", Grp: "sen_support", Value: &v, Status: "ok"}},
+		{Figure: store.Figure{Indicator: "excl.permanent", Grp: "ehcp", Status: "suppressed"}},
+	}
+	if h := headline(rows); h.Grp != "ehcp" {
+		t.Errorf("headline group %q, want ehcp", h.Grp)
+	}
+	blocks := groupByTheme(rows, "")
+	if len(blocks) != 1 || blocks[0].ID != "excl" || len(blocks[0].Indicators[0].Groups) != 2 {
+		t.Errorf("themes %+v", blocks)
+	}
+}

@@ -100,25 +100,17 @@ func groupByTheme(rows []store.ProfileRow, open string, skip ...string) []themeB
 	return out
 }
 
-// headline picks the figure that stands for an indicator: the first group of
-// headlineGroups that has a value, else the first that exists, else the first
-// group with a value, else the first row.
+// headline picks the figure that stands for an indicator: the first group
+// of headlineGroups that is published (with a value or a reason it has
+// none), so every LA's headline is the same group; else the first group with
+// a value; else the first row.
 func headline(rows []store.ProfileRow) store.ProfileRow {
-	find := func(ok func(store.ProfileRow) bool) (store.ProfileRow, bool) {
-		for _, g := range headlineGroups {
-			for _, r := range rows {
-				if r.Grp == g && ok(r) {
-					return r, true
-				}
+	for _, g := range headlineGroups {
+		for _, r := range rows {
+			if r.Grp == g {
+				return r
 			}
 		}
-		return store.ProfileRow{}, false
-	}
-	if r, ok := find(func(r store.ProfileRow) bool { return r.Value != nil }); ok {
-		return r
-	}
-	if r, ok := find(func(store.ProfileRow) bool { return true }); ok {
-		return r
 	}
 	for _, r := range rows {
 		if r.Value != nil {
