@@ -12,11 +12,12 @@
 # Options: --scale N (demo-data scale, default 10), --duration D (each load
 # run, default 10s), --clients LIST (default 1,8,32), --repeat N (ingests,
 # median reported; default 1), --real DIR|none (default ../shared/data),
-# --out DIR (results; default a temp folder, kept). Needs Go, curl-free
-# bash, and /usr/bin/time (Debian package "time").
+# --out DIR (results; default a temp folder, kept), --db FILE (skip the
+# ingests: benchmark serving an existing database). Needs Go, bash and
+# /usr/bin/time (Debian package "time").
 set -euo pipefail
 
-quick=false scale=10 duration=10s warmup=1s clients=1,8,32 repeat=1 real="" out="" n=200
+quick=false scale=10 duration=10s warmup=1s clients=1,8,32 repeat=1 real="" out="" n=200 db=""
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--quick) quick=true; shift ;;
@@ -26,7 +27,8 @@ while [ $# -gt 0 ]; do
 	--repeat) repeat=$2; shift 2 ;;
 	--real) real=$2; shift 2 ;;
 	--out) out=$2; shift 2 ;;
-	*) echo "usage: $0 [--quick] [--scale N] [--duration D] [--clients LIST] [--repeat N] [--real DIR|none] [--out DIR]" >&2; exit 2 ;;
+	--db) db=$2; shift 2 ;;
+	*) echo "usage: $0 [--quick] [--scale N] [--duration D] [--clients LIST] [--repeat N] [--real DIR|none] [--out DIR] [--db FILE]" >&2; exit 2 ;;
 	esac
 done
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -40,7 +42,7 @@ mkdir -p "$out"
 server=""
 cleanup() {
 	if [ -n "$server" ] && kill -0 "$server" 2>/dev/null; then kill "$server"; wait "$server" 2>/dev/null || true; fi
-	rm -rf "$work/data" "$work"/*.duckdb "$work"/*.duckdb.*
+	rm -rf "$work/data" "$work"/*.duckdb "$work"/*.duckdb.* "$work"/*.test "$work"/sendash*
 }
 trap cleanup EXIT
 summary="$out/summary.md"
@@ -57,7 +59,7 @@ bin="$work/sendash"
 
 say "# sendash benchmarks $(date -u +%Y-%m-%dT%H:%MZ) $($quick && echo '(quick: checks only)')"
 say ""
-say "machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GB RAM, $(lscpu | sed -n 's/^Model name: *//p' | head -1); commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet 2>/dev/null || echo '+changes')"
+say "machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GB RAM, $(lscpu | sed -n 's/^Model name: *//p' | head -1) $(lscpu | sed -n 's/^Hypervisor vendor: *//p' | head -1); Go $(go env GOVERSION); commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet 2>/dev/null || echo '+changes')"
 say ""
 
 # ingest_bench NAME DIR DB: ingest DIR into DB under /usr/bin/time --repeat
@@ -80,21 +82,26 @@ ingest_bench() {
 	say "| $name | $(du -sm "$dir" | cut -f1) MB | ${s} s | ${raw} s | $(awk -v a="$s" -v b="$raw" 'BEGIN {printf "%.1fx", a / b}') | ${r} MB | $before -> $after |"
 }
 
-echo "== generating the demo set (scale $scale)"
-"$bin" demo-data --out "$work/data" --scale "$scale" > /dev/null
-db="$work/bench.duckdb"
-say "## Ingest (median of $repeat)"
-say ""
-say "| data | size | sendash ingest | DuckDB read_csv of its CSVs | ratio | ingest peak RSS | load avg before -> after |"
-say "|---|---|---|---|---|---|---|"
-ingest_bench "demo-data --scale $scale" "$work/data" "$db"
-if [ "$real" != none ]; then
-	[ -d "$real" ] || { echo "bench: $real is missing (use --real DIR or --real none)" >&2; exit 1; }
-	ingest_bench "${real#"$root"/}" "$real" "$work/real.duckdb"
-	rm -f "$work/real.duckdb"
+if [ -n "$db" ]; then
+	db=$(cd "$(dirname "$db")" && pwd)/$(basename "$db")
+	say "(serving only: $db, no ingest)"
+	say ""
+else
+	echo "== generating the demo set (scale $scale)"
+	"$bin" demo-data --out "$work/data" --scale "$scale" > /dev/null
+	db="$work/bench.duckdb"
+	say "## Ingest (median of $repeat)"
+	say ""
+	say "| data | size | sendash ingest | DuckDB read_csv of its CSVs | ratio | ingest peak RSS | load avg before -> after |"
+	say "|---|---|---|---|---|---|---|"
+	ingest_bench "demo-data --scale $scale" "$work/data" "$db"
+	if [ "$real" != none ]; then
+		[ -d "$real" ] || { echo "bench: $real is missing (use --real DIR or --real none)" >&2; exit 1; }
+		ingest_bench "${real#"$root"/}" "$real" "$work/real.duckdb"
+		rm -f "$work/real.duckdb"
+	fi
+	say ""
 fi
-say ""
-
 budgets="school:p95=25ms,la:p95=25ms,search:p95=15ms,mix:rps=400"
 verdicts=()
 # serve_and_load LABEL SERVE-FLAGS...: serve $db, run every page kind at each
@@ -138,9 +145,11 @@ say ""
 say "CPU ms/req is the server's CPU time (all threads) per request: on a shared machine it is"
 say "the steadier measure of cost; 2000/CPU is the most requests a second 2 idle cores could serve."
 say ""
-load_flags=(-prefill) tag=hot
+load_flags=(-prefill)
+tag=hot
 serve_and_load "hot: as shipped, every sampled page already in the page cache"
-load_flags=() tag=cold
+load_flags=()
+tag=cold
 serve_and_load "cold: page cache off, every request queries DuckDB" --cache-mb 0
 
 echo "== Go page benchmarks"

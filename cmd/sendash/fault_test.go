@@ -33,20 +33,30 @@ import (
 
 var (
 	buildOnce sync.Once
+	binDir    string
 	binPath   string
 	buildErr  error
 )
+
+// TestMain removes the binary the fault tests built.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if binDir != "" {
+		os.RemoveAll(binDir)
+	}
+	os.Exit(code)
+}
 
 // sendashBin builds the command once for all fault tests.
 func sendashBin(t *testing.T) string {
 	t.Helper()
 	buildOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "sendash-fault-bin-")
-		if err != nil {
+		var err error
+		if binDir, err = os.MkdirTemp("", "sendash-fault-bin-"); err != nil {
 			buildErr = err
 			return
 		}
-		binPath = filepath.Join(dir, "sendash")
+		binPath = filepath.Join(binDir, "sendash")
 		out, err := exec.Command("go", "build", "-o", binPath, ".").CombinedOutput()
 		if err != nil {
 			buildErr = fmt.Errorf("go build: %v\n%s", err, out)
