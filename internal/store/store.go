@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"runtime"
 	"strconv"
 	"sync"
 
@@ -30,14 +31,15 @@ type Options struct {
 }
 
 // ServingOptions are how `sendash serve` (and the page benchmarks) open a
-// database: read-only; one DuckDB thread, since page queries are small and
-// concurrent requests already use every core; a pool of 4 connections, so
-// requests beyond that queue for a connection instead of oversubscribing
-// the CPU; and a memory limit. Measured on 2 cores (BENCHMARKS.md), this
-// spends about 15% less CPU per page than 2 threads and 8 connections, and
-// keeps peak resident memory near 320 MB instead of 400 MB.
+// database: read-only; one DuckDB thread per query, since page queries are
+// small and concurrent requests already keep the cores busy; one pooled
+// connection per core (at least 2), so further requests queue for a
+// connection instead of oversubscribing the CPU or the memory limit. On 2
+// cores (BENCHMARKS.md) this spends about 15% less CPU per page than 2
+// threads and 8 connections, and keeps peak resident memory under 400 MB
+// even with 32 clients missing the page cache.
 func ServingOptions() Options {
-	return Options{ReadOnly: true, MaxConns: 4, MemoryLimit: "256MB", Threads: 1}
+	return Options{ReadOnly: true, MaxConns: max(2, runtime.NumCPU()), MemoryLimit: "256MB", Threads: 1}
 }
 
 // Store is an open sendash database.
