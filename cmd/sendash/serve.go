@@ -25,6 +25,7 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 	dir := fs.String("data", "", "folder of published files: ingest it, then serve")
 	addr := fs.String("addr", "127.0.0.1:8080", "listen address (port 0 picks a free port)")
 	timeout := fs.Duration("timeout", 10*time.Second, "per-request time limit")
+	rateLimit := fs.Float64("rate-limit", web.DefaultRateLimit, "requests per second per client IP (0 = no limit)")
 	cacheMB := fs.Int64("cache-mb", web.DefaultCacheBytes>>20, "memory for cached pages in MB (0: no cache)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -43,7 +44,7 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 		return fmt.Errorf("serve: %s is not a sendash database (run sendash ingest): %w", path, err)
 	}
 	h, err := web.New(web.Config{Store: st, Logger: logger, Demo: demo, RequestTimeout: *timeout,
-		CacheBytes: *cacheMB << 20})
+		CacheBytes: *cacheMB << 20, RateLimit: *rateLimit, RateBurst: web.DefaultRateBurst})
 	if err != nil {
 		return err
 	}

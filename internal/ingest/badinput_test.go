@@ -40,8 +40,7 @@ var badInputs = []badInput{
 	// Windows-1252 is refused wherever it is: a value, a header, the Go-parsed appeal-rate table.
 	{dir: "windows-1252-value", err: "not UTF-8"},
 	{dir: "windows-1252-header", err: "not UTF-8"},
-	{dir: "windows-1252-appeal-rate", err: "not UTF-8",
-		known: "readCSVGrid does not check UTF-8: the LA name is stored as NULL and Hartlepool silently drops out of tribunal.rate"},
+	{dir: "windows-1252-appeal-rate", err: "not UTF-8"},
 	{dir: "truncated-quote", err: "a quoted value is never closed"},
 	{dir: "truncated-no-newline", err: "line 3 column 4 (PERCTOT): row has 3 of 5 columns"},
 	{dir: "missing-cell-ees", err: "line 3 column 20 (one_plus_fixed_rate): row has 19 of 20 columns"},
@@ -74,29 +73,20 @@ var badInputs = []badInput{
 		}
 	}},
 	{dir: "no-year-in-path", err: "this file's rows carry no year"},
-	// Duplicated rows are loaded as published, each with its line, and
-	// never double a figure (see checkNoDuplicateFigures).
-	{dir: "duplicated-rows", known: "a census row printed twice doubles roll.ehcp, roll.support and roll.representation figures for that school",
-		check: func(t *testing.T, db *sql.DB) {
-			var n int
-			db.QueryRow(`SELECT count(*) FROM school_census WHERE urn = '100000'`).Scan(&n)
-			if n != 2 {
-				t.Errorf("a row printed twice: %d rows, want both kept", n)
-			}
-		}},
+	// A performance-tables file has one row per school: a URN printed twice
+	// would double that school's figures, so the file is refused.
+	{dir: "duplicated-rows", err: "the same school is on more than one row (also line"},
+	// Rows repeated inside one EES file are kept as published.
 	{dir: "duplicated-rows-ees"},
-	// Two files with the same dataset and year both load and every row keeps
-	// its source_id. Tribunal: one figure per LA-year; a CSV wins over the MoJ
-	// ODS (derive.la.tribunal_rate), but between two CSVs of the same years
-	// the pick is not specified (reported). EES: the exclusions indicators
-	// count both files' rows (reported).
+	// Two files with the same dataset and year. Tribunal tables both load,
+	// every row keeps its source_id, and the indicator takes one per LA-year:
+	// a printed value over a blank, the DfE CSV over the MoJ ODS, then the
+	// newer publication, then the file loaded last (derive.la.tribunal_rate).
+	// EES: the second file holding the same rows is refused, naming the first.
 	{dir: "same-dataset-year-tribunal", check: func(t *testing.T, db *sql.DB) {
 		checkTwoSources(t, db, `FROM tribunal_appeal_rate WHERE la_name = 'Darlington' AND period = '2023' AND measure = 'appeals'`)
 	}},
-	{dir: "same-dataset-year-ees", known: "two EES files with the same LA-year double excl.permanent, excl.oneplus and excl.suspension figures",
-		check: func(t *testing.T, db *sql.DB) {
-			checkTwoSources(t, db, `FROM ees_value WHERE la_old_code = '836' AND period = '2018/19' AND measure = 'perm_excl'`)
-		}},
+	{dir: "same-dataset-year-ees", err: "two files hold the same data, remove one"},
 }
 
 func TestBadInputs(t *testing.T) {

@@ -364,9 +364,6 @@ func FuzzCSVError(f *testing.F) {
 		for i := range cols {
 			cols[i] = "c" + string(rune('a'+i%26))
 		}
-		if csvErrorKnownPanic(msg, len(cols)) {
-			t.Skip("known defect, reported: csvError indexes the header with DuckDB's column count unchecked")
-		}
 		err := csvError("f.csv", cols, errors.New(msg))
 		if err == nil {
 			t.Fatal("nil error")
@@ -427,11 +424,8 @@ func FuzzStagingNames(f *testing.F) {
 			}
 			k := strings.ToLower(n)
 			if j, dup := seen[k]; dup {
-				// Known defect, reported: stagingNames dedupes exact names
-				// only, so "C,c" or "X,X,X_2" stage as names DuckDB treats
-				// as equal and the file fails with "Binder Error: Duplicate
-				// struct entry name". Make this t.Errorf when fixed.
-				t.Skipf("known defect: columns %d and %d both stage as %q (header %q)", j+1, i+1, n, header)
+				// DuckDB treats names that differ only in case as equal.
+				t.Errorf("columns %d and %d both stage as %q (header %q)", j+1, i+1, n, header)
 			}
 			seen[k] = i
 		}

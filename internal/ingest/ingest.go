@@ -15,6 +15,9 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
+	"strings"
+	"syscall"
 	"time"
 
 	"github.com/sendash/sendash/internal/store"
@@ -66,6 +69,7 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	removeStaleBuilds(cfg.DBPath, cfg.Logger)
 	tmp := fmt.Sprintf("%s.building-%d", cfg.DBPath, os.Getpid())
 	os.Remove(tmp)
 	defer os.Remove(tmp)
@@ -209,4 +213,26 @@ func AsLoadError(err error) (*LoadError, bool) {
 	var le *LoadError
 	ok := errors.As(err, &le)
 	return le, ok
+}
+
+// removeStaleBuilds deletes half-built databases left beside target by an
+// ingest that was killed (kill -9, power loss): their process is gone. A
+// build whose process still runs is left alone.
+func removeStaleBuilds(target string, logger *slog.Logger) {
+	matches, _ := filepath.Glob(target + ".building-*")
+	for _, m := range matches {
+		pidText := strings.TrimSuffix(strings.TrimPrefix(m, target+".building-"), ".wal")
+		pid, err := strconv.Atoi(pidText)
+		if err != nil || pid == os.Getpid() || processAlive(pid) {
+			continue
+		}
+		if os.Remove(m) == nil {
+			logger.Info("removed a half-built database left by a killed ingest", "file", m)
+		}
+	}
+}
+
+func processAlive(pid int) bool {
+	err := syscall.Kill(pid, 0)
+	return err == nil || errors.Is(err, syscall.EPERM)
 }

@@ -203,7 +203,7 @@ func (l *loader) stageCSV(ctx context.Context, p plan) ([]string, error) {
 // columns with k$ and filters with f$ so the SQL can tell them from indicators.
 func stagingNames(format string, header []string) []string {
 	out := make([]string, len(header))
-	seen := map[string]int{}
+	taken := map[string]bool{} // DuckDB compares column names case-insensitively
 	for i, c := range header {
 		if c == "" {
 			c = fmt.Sprintf("column%d", i+1)
@@ -211,11 +211,12 @@ func stagingNames(format string, header []string) []string {
 		if format == "ees_tidy" {
 			c = eesStagingName(c)
 		}
-		seen[c]++
-		if seen[c] > 1 {
-			c = fmt.Sprintf("%s_%d", c, seen[c])
+		name := c
+		for n := 2; taken[strings.ToLower(name)]; n++ {
+			name = fmt.Sprintf("%s_%d", c, n)
 		}
-		out[i] = c
+		taken[strings.ToLower(name)] = true
+		out[i] = name
 	}
 	return out
 }
@@ -287,7 +288,9 @@ func csvError(path string, cols []string, err error) error {
 			le.Column = want + 1
 			le.Msg = fmt.Sprintf("row has %d columns, the header has %d (extra column)", got, want)
 		} else {
-			le.Name = cleanColName(cols[le.Column-1])
+			if le.Column >= 1 && le.Column <= len(cols) {
+				le.Name = cleanColName(cols[le.Column-1])
+			}
 			le.Msg = fmt.Sprintf("row has %d of %d columns: the file is truncated or the row is cut short", got, want)
 		}
 	case strings.Contains(msg, "unterminated quote"):

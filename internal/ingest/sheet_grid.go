@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Helpers shared by the Go parsers of presentation tables and workbooks:
@@ -95,6 +96,9 @@ func readCSVGrid(path string) ([]gridRow, error) {
 		}
 		line, _ := r.FieldPos(0)
 		for i := range rec {
+			if !utf8.ValidString(rec[i]) {
+				return nil, fmt.Errorf("%s line %d column %d: the file is not UTF-8 text (Windows-1252?); re-save it as UTF-8", path, line, i+1)
+			}
 			rec[i] = strings.TrimSpace(rec[i])
 		}
 		rows = append(rows, gridRow{line: line, cells: rec})

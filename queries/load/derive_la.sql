@@ -93,7 +93,7 @@ cand AS (
   SELECT n.k, n.old_code, l.status, year(l.effective_date) AS gone FROM name_code n JOIN la l ON l.old_code = n.old_code
 ),
 wide AS (
-  SELECT t.source_id, t.la_name, t.period, f.path ILIKE '%.csv' AS is_csv,
+  SELECT t.source_id, t.la_name, t.period, f.path ILIKE '%.csv' AS is_csv, y.last_year,
     max(t.value) FILTER (WHERE t.measure = 'appeals') AS appeals,
     max(t.marker) FILTER (WHERE t.measure = 'appeals') AS appeals_m,
     max(t.value) FILTER (WHERE t.measure = 'decisions') AS decisions,
@@ -101,6 +101,7 @@ wide AS (
     max(t.value) FILTER (WHERE t.measure = 'rate') AS rate,
     max(t.marker) FILTER (WHERE t.measure = 'rate') AS rate_m
   FROM tribunal_appeal_rate t JOIN source_file f USING (source_id)
+  JOIN (SELECT source_id, max(CAST(period AS INTEGER)) AS last_year FROM tribunal_appeal_rate GROUP BY ALL) y USING (source_id)
   WHERE t.level = 'Local authority' GROUP BY ALL
 ),
 coded AS (
@@ -112,7 +113,9 @@ coded AS (
 pick AS (
   SELECT * FROM coded WHERE old_code IS NOT NULL
   QUALIFY row_number() OVER (PARTITION BY old_code, period
-    ORDER BY (decisions IS NOT NULL OR appeals IS NOT NULL) DESC, is_csv DESC) = 1
+    -- a printed value beats a blank; the DfE CSV beats the MoJ ODS; then the
+    -- newer publication (latest year covered), then the file loaded last
+    ORDER BY (decisions IS NOT NULL OR appeals IS NOT NULL) DESC, is_csv DESC, last_year DESC, source_id DESC) = 1
 ),
 st AS (
   SELECT p.*, CASE

@@ -202,9 +202,9 @@ WITH ex AS (
     sum(value) FILTER (WHERE measure = 'fixed_excl') AS fixed, max(marker) FILTER (WHERE measure = 'fixed_excl' AND value IS NULL) AS fixed_m,
     sum(value) FILTER (WHERE measure = 'perm_excl') AS perm, max(marker) FILTER (WHERE measure = 'perm_excl' AND value IS NULL) AS perm_m,
     sum(value) FILTER (WHERE measure = 'one_plus_fixed') AS oneplus, max(marker) FILTER (WHERE measure = 'one_plus_fixed' AND value IS NULL) AS oneplus_m,
-    CASE WHEN count(DISTINCT line) = 1 THEN max(value) FILTER (WHERE measure = 'fixed_excl_rate') END AS fixed_rate,
-    CASE WHEN count(DISTINCT line) = 1 THEN max(value) FILTER (WHERE measure = 'perm_excl_rate') END AS perm_rate,
-    CASE WHEN count(DISTINCT line) = 1 THEN max(value) FILTER (WHERE measure = 'one_plus_fixed_rate') END AS oneplus_rate
+    CASE WHEN min(line) = max(line) THEN max(value) FILTER (WHERE measure = 'fixed_excl_rate') END AS fixed_rate,
+    CASE WHEN min(line) = max(line) THEN max(value) FILTER (WHERE measure = 'perm_excl_rate') END AS perm_rate,
+    CASE WHEN min(line) = max(line) THEN max(value) FILTER (WHERE measure = 'one_plus_fixed_rate') END AS oneplus_rate
   FROM ees_value WHERE dataset = 'exclusions' AND level = 'School' AND laestab IS NOT NULL
   GROUP BY period, laestab
 ),

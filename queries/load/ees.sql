@@ -45,6 +45,24 @@ SELECT (SELECT source_id FROM load_ctx), _line, (SELECT dataset FROM load_ctx),
 
 FROM raw;
 
+-- name: load.ees_tidy.check_overlap
+-- Two files holding the same published rows (same dataset, period, level,
+-- area, school and filters) would double every figure built from them, so
+-- the second file is refused, naming the first. (Rows repeated inside one
+-- file are kept as published.)
+SELECT n.line, 'time_period', n.period,
+  'this row (' || n.dataset || ', ' || n.level || ', ' || coalesce(n.la_name, n.region_name, 'England') ||
+  ') is already loaded from ' || any_value(f.path) || ': two files hold the same data, remove one'
+FROM ees_row n
+JOIN ees_row o ON o.dataset = n.dataset AND o.period = n.period AND o.level = n.level
+  AND o.region_code IS NOT DISTINCT FROM n.region_code AND o.la_old_code IS NOT DISTINCT FROM n.la_old_code
+  AND o.laestab IS NOT DISTINCT FROM n.laestab AND o.urn IS NOT DISTINCT FROM n.urn
+  AND o.school_type IS NOT DISTINCT FROM n.school_type AND o.filters = n.filters
+  AND o.source_id < n.source_id
+JOIN source_file f ON f.source_id = o.source_id
+WHERE n.source_id = (SELECT source_id FROM load_ctx)
+GROUP BY n.line, n.period, n.dataset, n.level, n.la_name, n.region_name ORDER BY n.line LIMIT 1;
+
 -- name: load.ees_tidy.insert
 -- Every indicator cell, with its number or its marker.
 INSERT INTO ees_cell

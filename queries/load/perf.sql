@@ -12,6 +12,13 @@ SELECT _line, col, v, 'impossible value (negative count or percentage over 100)'
   ON COLUMNS(* EXCLUDE (_line)) INTO NAME col VALUE v)
 WHERE sd_num(v) < 0 OR (col LIKE 'P%' AND sd_num(v) > 100) ORDER BY _line LIMIT 1;
 
+-- name: load.perf_census.check_duplicates
+-- One row per school: a URN printed twice would double its figures, so the
+-- file is refused, naming both lines.
+SELECT max(_line), 'URN', URN, 'the same school is on more than one row (also line ' || min(_line) || ')'
+FROM raw WHERE URN <> 'NAT' AND nullif(trim(URN), '') IS NOT NULL
+GROUP BY URN HAVING count(*) > 1 ORDER BY 1 LIMIT 1;
+
 -- name: load.perf_census.insert
 -- School census counts and published percentages; NAT rows keep their phase.
 INSERT INTO school_census
@@ -34,6 +41,12 @@ SELECT _line, col, v, 'not a number or a known marker' FROM (
   UNPIVOT (SELECT _line, PERCTOT, PPERSABS10 FROM raw) ON COLUMNS(* EXCLUDE (_line)) INTO NAME col VALUE v)
 WHERE sd_bad(v) OR sd_num(v) < 0 OR sd_num(v) > 100 ORDER BY _line LIMIT 1;
 
+-- name: load.perf_absence.check_duplicates
+-- One row per school: a URN printed twice is refused, naming both lines.
+SELECT max(_line), 'URN', URN, 'the same school is on more than one row (also line ' || min(_line) || ')'
+FROM raw WHERE nullif(trim(URN), '') IS NOT NULL
+GROUP BY URN HAVING count(*) > 1 ORDER BY 1 LIMIT 1;
+
 -- name: load.perf_absence.insert
 INSERT INTO school_absence
 SELECT (SELECT source_id FROM load_ctx), _line, (SELECT period FROM load_ctx),
@@ -48,6 +61,12 @@ SELECT period FROM load_ctx;
 SELECT _line, col, v, 'not a number or a known marker' FROM (
   UNPIVOT (SELECT _line, TPUP, ATT8SCR, P8MEA, P8CILOW, P8CIUPP, P8PUP FROM raw) ON COLUMNS(* EXCLUDE (_line)) INTO NAME col VALUE v)
 WHERE sd_bad(v) ORDER BY _line LIMIT 1;
+
+-- name: load.perf_ks4.check_duplicates
+-- One row per school: a URN printed twice is refused, naming both lines.
+SELECT max(_line), 'URN', URN, 'the same school is on more than one row (also line ' || min(_line) || ')'
+FROM raw WHERE nullif(trim(URN), '') IS NOT NULL
+GROUP BY URN HAVING count(*) > 1 ORDER BY 1 LIMIT 1;
 
 -- name: load.perf_ks4.insert
 INSERT INTO school_ks4
@@ -64,6 +83,12 @@ SELECT period FROM load_ctx;
 SELECT _line, col, v, 'not a number or a known marker' FROM (
   UNPIVOT (SELECT _line, COHORT, OVERALL_DEST, OVERALL_DESTPER FROM raw) ON COLUMNS(* EXCLUDE (_line)) INTO NAME col VALUE v)
 WHERE sd_bad(v) ORDER BY _line LIMIT 1;
+
+-- name: load.perf_ks4_dest.check_duplicates
+-- One row per school: a URN printed twice is refused, naming both lines.
+SELECT max(_line), 'URN', URN, 'the same school is on more than one row (also line ' || min(_line) || ')'
+FROM raw WHERE nullif(trim(URN), '') IS NOT NULL
+GROUP BY URN HAVING count(*) > 1 ORDER BY 1 LIMIT 1;
 
 -- name: load.perf_ks4_dest.insert
 INSERT INTO school_destinations
