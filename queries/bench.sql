@@ -41,4 +41,5 @@ SELECT * FROM read_csv(?, all_varchar = true, null_padding = true, strict_mode =
                         ignore_errors = true);
 
 -- name: bench.read_csv_drop
+-- Drop the table bench.read_csv made. No params.
 DROP TABLE IF EXISTS raw_csv;

@@ -11,6 +11,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"time"
 
 	"github.com/sendash/sendash/data"
@@ -29,6 +30,11 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 	cacheMB := fs.Int64("cache-mb", web.DefaultCacheBytes>>20, "memory for cached pages in MB (0: no cache)")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if e.getenv("GOMEMLIMIT") == "" && *cacheMB > 0 {
+		// Keep the Go heap, mostly the page cache, near its size: the collector
+		// works harder instead of letting the heap grow to twice what is live.
+		debug.SetMemoryLimit((*cacheMB + 64) << 20)
 	}
 	logger := slog.New(slog.NewJSONHandler(e.stderr, nil))
 	path, demo, err := serveDatabase(ctx, e, *db, *dir, logger)

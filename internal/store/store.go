@@ -36,10 +36,11 @@ type Options struct {
 // connection per core (at least 2), so further requests queue for a
 // connection instead of oversubscribing the CPU or the memory limit. On 2
 // cores (BENCHMARKS.md) this spends about 15% less CPU per page than 2
-// threads and 8 connections, and keeps peak resident memory under 400 MB
-// even with 32 clients missing the page cache.
+// threads and 8 connections; with the 160 MB limit the server stays near
+// 340 MB resident with 32 clients missing the page cache (256 MB: 424 MB;
+// 128 MB: queries fail for want of memory).
 func ServingOptions() Options {
-	return Options{ReadOnly: true, MaxConns: max(2, runtime.NumCPU()), MemoryLimit: "256MB", Threads: 1}
+	return Options{ReadOnly: true, MaxConns: max(2, runtime.NumCPU()), MemoryLimit: "160MB", Threads: 1}
 }
 
 // Store is an open sendash database.
