@@ -1,8 +1,9 @@
 -- name: derive.final.figure
 -- Rebuild figure once, after every layer has written it: adds each school
 -- figure's percentile among its similar schools and ranks LA rows that the
--- LA layer did not rank, then stores the table sorted by indicator, level
--- and code so page queries read few row groups. (One CREATE TABLE AS is far
+-- LA layer did not rank, then stores the table sorted by level and
+-- school code so a school page reads one small range (league and England
+-- pages read the small LA and England blocks). (One CREATE TABLE AS is far
 -- faster in DuckDB than an UPDATE of millions of rows.) Percentiles are for
 -- each indicator's two latest periods: pages show the current position, and
 -- at national size every period would cost ~100 million comparisons.
@@ -42,7 +43,7 @@ LEFT JOIN pct p ON p.level = f.level AND p.indicator = f.indicator AND p.code = 
   AND p.period = f.period AND p.grp = f.grp
 LEFT JOIN late_rank r ON r.level = f.level AND r.indicator = f.indicator AND r.code = f.code
   AND r.period = f.period AND r.grp = f.grp
-ORDER BY f.indicator, f.level, f.code, f.year_sort, f.grp;
+ORDER BY f.level, f.code, f.indicator, f.year_sort, f.grp;
 
 -- name: derive.final.swap_drop
 -- Replace figure with the finished table.
