@@ -24,7 +24,7 @@ import (
 	"github.com/sendash/sendash/internal/loadtest"
 )
 
-// Exit statuses: 1 for errors and failed requests (5xx, transport errors),
+// Exit statuses: 1 for errors and failed requests (5xx, 429, transport errors),
 // 3 when every request succeeded but a budget was missed.
 var errOverBudget = errors.New("over budget")
 

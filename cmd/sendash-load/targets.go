@@ -70,7 +70,7 @@ func sample(ctx context.Context, db string, n int, seed int64) (loadtest.Keys, e
 }
 
 // report writes the table, the JSON if asked, and fails on any failed
-// request (5xx or transport error), then on any missed budget.
+// request (5xx, 429 or transport error), then on any missed budget.
 func report(stdout io.Writer, jsonOut string, results []*loadtest.Result) error {
 	if err := loadtest.WriteTable(stdout, results); err != nil {
 		return err
@@ -106,7 +106,7 @@ func report(stdout io.Writer, jsonOut string, results []*loadtest.Result) error 
 func statusList(s loadtest.Stats) string {
 	var parts []string
 	for k, n := range s.Status {
-		if k == "error" || k[0] == '5' {
+		if loadtest.FailStatus(k) {
 			parts = append(parts, fmt.Sprintf("%s: %d", k, n))
 		}
 	}

@@ -36,15 +36,20 @@ type Stats struct {
 	Status   map[string]int `json:"status"` // "200", "301", ..., "error"
 }
 
-// Failed reports whether any request failed: a 5xx or a transport error.
+// Failed reports whether any request failed: a 5xx, a transport error, or
+// a 429 (the server's rate limit: the run measured the limiter, not pages).
 func (s Stats) Failed() bool {
 	for k, n := range s.Status {
-		if n > 0 && (k == "error" || k[0] == '5') {
+		if n > 0 && FailStatus(k) {
 			return true
 		}
 	}
 	return false
 }
+
+// FailStatus reports whether a status count's key ("200", "error", ...)
+// counts as a failed request.
+func FailStatus(k string) bool { return k == "error" || k == "429" || k[0] == '5' }
 
 func summarise(cfg Config, got [][]sample, elapsed time.Duration, missed int) *Result {
 	r := &Result{Clients: cfg.Clients, Rate: cfg.Rate, Seconds: elapsed.Seconds(), Missed: missed}
