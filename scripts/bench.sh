@@ -62,23 +62,25 @@ say ""
 say "machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GB RAM, $(lscpu | sed -n 's/^Model name: *//p' | head -1) $(lscpu | sed -n 's/^Hypervisor vendor: *//p' | head -1); Go $(go env GOVERSION); commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet 2>/dev/null || echo '+changes')"
 say ""
 
-# ingest_bench NAME DIR DB: ingest DIR into DB under /usr/bin/time --repeat
-# times, then time DuckDB's read_csv of the same CSV files; print one row.
+# ingest_bench NAME DIR DB: --repeat times, ingest DIR into DB under
+# /usr/bin/time, then time DuckDB's read_csv of the same CSV files; print
+# one row of medians.
+median() { sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
 ingest_bench() {
-	local name=$1 dir=$2 db=$3 secs=() rss=() raw before after i
+	local name=$1 dir=$2 db=$3 secs=() rss=() raws=() before after i s r raw
 	before=$(load)
 	for i in $(seq "$repeat"); do
 		rm -f "$db"
 		/usr/bin/time -v "$bin" ingest --data "$dir" --db "$db" --quiet 2> "$work/time.txt" || { cat "$work/time.txt" >&2; return 1; }
 		secs+=("$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, t, ":"); s = 0; for (j = 1; j <= n; j++) s = s * 60 + t[j]; print s}' "$work/time.txt")")
 		rss+=("$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2 / 1024}' "$work/time.txt")")
+		raws+=("$(SENDASH_BENCH_CSV="$dir" "$work/store.test" -test.run '^$' -test.bench RawReadCSV -test.benchtime 1x |
+			awk '/^BenchmarkRawReadCSV/ {printf "%.1f", $3 / 1e9}')")
 	done
-	raw=$(SENDASH_BENCH_CSV="$dir" "$work/store.test" -test.run '^$' -test.bench RawReadCSV -test.benchtime 1x |
-		awk '/^BenchmarkRawReadCSV/ {printf "%.1f", $3 / 1e9}')
 	after=$(load)
-	local s r
-	s=$(printf '%s\n' "${secs[@]}" | sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}')
-	r=$(printf '%s\n' "${rss[@]}" | sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}')
+	s=$(printf '%s\n' "${secs[@]}" | median)
+	r=$(printf '%s\n' "${rss[@]}" | median)
+	raw=$(printf '%s\n' "${raws[@]}" | median)
 	say "| $name | $(du -sm "$dir" | cut -f1) MB | ${s} s | ${raw} s | $(awk -v a="$s" -v b="$raw" 'BEGIN {printf "%.1fx", a / b}') | ${r} MB | $before -> $after |"
 }
 
@@ -90,7 +92,7 @@ else
 	echo "== generating the demo set (scale $scale)"
 	"$bin" demo-data --out "$work/data" --scale "$scale" > /dev/null
 	db="$work/bench.duckdb"
-	say "## Ingest (median of $repeat)"
+	say "## Ingest (median of $repeat, each ingest followed by the read_csv run)"
 	say ""
 	say "| data | size | sendash ingest | DuckDB read_csv of its CSVs | ratio | ingest peak RSS | load avg before -> after |"
 	say "|---|---|---|---|---|---|---|"

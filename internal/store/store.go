@@ -34,13 +34,14 @@ type Options struct {
 // database: read-only; one DuckDB thread per query, since page queries are
 // small and concurrent requests already keep the cores busy; one pooled
 // connection per core (at least 2), so further requests queue for a
-// connection instead of oversubscribing the CPU or the memory limit. On 2
-// cores (BENCHMARKS.md) this spends about 15% less CPU per page than 2
-// threads and 8 connections; with the 160 MB limit the server stays near
-// 340 MB resident with 32 clients missing the page cache (256 MB: 424 MB;
-// 128 MB: queries fail for want of memory).
+// connection instead of oversubscribing the CPU or the memory; 64 MB of
+// DuckDB memory per connection. Measured on 2 cores (BENCHMARKS.md): 15%
+// less CPU per page than 2 threads and 8 connections, and with 32 clients
+// missing the page cache a peak of about 360 MB resident (256 MB limit:
+// 420 MB; 128 MB shared by 4 connections: queries fail for want of memory).
 func ServingOptions() Options {
-	return Options{ReadOnly: true, MaxConns: max(2, runtime.NumCPU()), MemoryLimit: "160MB", Threads: 1}
+	conns := max(2, runtime.NumCPU())
+	return Options{ReadOnly: true, MaxConns: conns, MemoryLimit: fmt.Sprintf("%dMB", 64*conns), Threads: 1}
 }
 
 // Store is an open sendash database.

@@ -35,10 +35,10 @@ type Config struct {
 	CacheBytes int64
 }
 
-// DefaultCacheBytes is serve's page cache: about 6,000 typical gzipped
+// DefaultCacheBytes is serve's page cache: about 4,500 typical gzipped
 // pages (every LA page and league table, and the most visited schools),
 // within the 400 MB serving memory budget beside DuckDB's own limit.
-const DefaultCacheBytes = 48 << 20
+const DefaultCacheBytes = 32 << 20
 
 // Rate limits for serve's defaults: far above what a person browsing needs
 // and above the load benchmarks, low enough to blunt a single-client flood.
