@@ -11,13 +11,13 @@ SELECT id, coalesce(level, ''), coalesce(indicator, ''), coalesce(rule_text, '')
 FROM flag_rule ORDER BY level, id;
 
 -- name: meta.flags
--- Flags raised for one level and area (empty code: every area), with the rule
--- text. Params: level, code.
+-- Flags raised for one level and area, with the rule text; an empty level
+-- or code matches every one. Params: level, code.
 WITH p AS (SELECT CAST(? AS VARCHAR) AS lvl, CAST(? AS VARCHAR) AS c)
 SELECT f.rule_id, f.level, f.code, coalesce(f.name, ''), coalesce(f.periods, ''),
        coalesce(f.detail, ''), coalesce(r.rule_text, f.rule_id), coalesce(r.indicator, '')
 FROM flag f CROSS JOIN p LEFT JOIN flag_rule r ON r.id = f.rule_id
-WHERE f.level = p.lvl AND (p.c = '' OR f.code = p.c)
+WHERE (p.lvl = '' OR f.level = p.lvl) AND (p.c = '' OR f.code = p.c)
 ORDER BY f.name, f.rule_id;
 
 -- name: meta.sources

@@ -87,7 +87,7 @@ func iptr(v sql.NullInt64) *int64 {
 
 // queryFigures runs a named query that selects the 21 figure columns.
 func (s *Store) queryFigures(ctx context.Context, name string, args ...any) ([]Figure, error) {
-	rows, err := s.DB.QueryContext(ctx, s.Q.Get(name), args...)
+	rows, err := s.query(ctx, name, args...)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
@@ -112,7 +112,7 @@ func (s *Store) queryFigures(ctx context.Context, name string, args ...any) ([]F
 // title, polarity, caveat, LA value and status, England value and status,
 // and the LA and England comparators' groups.
 func (s *Store) queryProfile(ctx context.Context, name string, args ...any) ([]ProfileRow, error) {
-	rows, err := s.DB.QueryContext(ctx, s.Q.Get(name), args...)
+	rows, err := s.query(ctx, name, args...)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
@@ -140,7 +140,15 @@ func (s *Store) queryProfile(ctx context.Context, name string, args ...any) ([]P
 // scanOne runs a named single-row query into dest, mapping no rows to
 // ErrNotFound (wrapped with what was looked up).
 func (s *Store) scanOne(ctx context.Context, name, what string, args []any, dest ...any) error {
-	err := s.DB.QueryRowContext(ctx, s.Q.Get(name), args...).Scan(dest...)
+	rows, err := s.query(ctx, name, args...)
+	if err == nil {
+		defer rows.Close()
+		if rows.Next() {
+			err = rows.Scan(dest...)
+		} else if err = rows.Err(); err == nil {
+			err = sql.ErrNoRows
+		}
+	}
 	if errors.Is(err, sql.ErrNoRows) {
 		return fmt.Errorf("%s: %w", what, ErrNotFound)
 	}

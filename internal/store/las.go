@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 )
 
@@ -36,20 +37,58 @@ type LAProfile struct {
 // ResolveLA maps an old 3-digit code or any 9-character code an LA was
 // published under to the LA; ErrNotFound when none matches.
 func (s *Store) ResolveLA(ctx context.Context, code string) (*LA, error) {
-	var old string
-	if err := s.scanOne(ctx, "la.resolve", "LA "+code, []any{code}, &old); err != nil {
-		return nil, err
-	}
-	var la LA
-	err := s.scanOne(ctx, "la.info", "LA "+code, []any{old}, &la.OldCode, &la.Code, &la.Name,
-		&la.RegionCode, &la.RegionName, &la.Status, &la.Successors)
+	d, err := s.laDirectory(ctx)
 	if err != nil {
 		return nil, err
 	}
-	if la.Code == "" {
-		la.Code = la.OldCode
+	la, ok := d.byOld[d.byKey[code]]
+	if !ok {
+		return nil, fmt.Errorf("LA %s: %w", code, ErrNotFound)
 	}
 	return &la, nil
+}
+
+// laDirectory is every LA and every code that resolves to one (la.keys,
+// la.all): about 500 small rows, so a read-only store reads it once.
+type laDirectory struct {
+	byKey map[string]string // lookup code -> old code
+	byOld map[string]LA
+}
+
+func (s *Store) laDirectory(ctx context.Context) (*laDirectory, error) {
+	if s.readOnly {
+		s.catMu.Lock()
+		defer s.catMu.Unlock()
+		if s.las != nil {
+			return s.las, nil
+		}
+	}
+	d := &laDirectory{byKey: map[string]string{}, byOld: map[string]LA{}}
+	err := eachRow(ctx, s, "la.keys", nil, func(r *sql.Rows) error {
+		var k, old string
+		err := r.Scan(&k, &old)
+		d.byKey[k] = old
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = eachRow(ctx, s, "la.all", nil, func(r *sql.Rows) error {
+		var la LA
+		err := r.Scan(&la.OldCode, &la.Code, &la.Name, &la.RegionCode, &la.RegionName, &la.Status, &la.Successors)
+		if la.Code == "" {
+			la.Code = la.OldCode
+		}
+		d.byOld[la.OldCode] = la
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	if s.readOnly {
+		s.las = d
+	}
+	return d, nil
 }
 
 // LAProfile returns an LA's profile given its old or 9-character code. The
@@ -76,7 +115,7 @@ func (s *Store) LAProfile(ctx context.Context, code string) (*LAProfile, error) 
 }
 
 func (s *Store) neighbours(ctx context.Context, old string) ([]Neighbour, error) {
-	rows, err := s.DB.QueryContext(ctx, s.Q.Get("la.neighbours"), old)
+	rows, err := s.query(ctx, "la.neighbours", old)
 	if err != nil {
 		return nil, fmt.Errorf("la.neighbours: %w", err)
 	}
@@ -112,7 +151,7 @@ func (s *Store) LATrend(ctx context.Context, code, indicator string) ([]TrendFig
 	if _, err := s.Indicator(ctx, indicator); err != nil {
 		return nil, err
 	}
-	rows, err := s.DB.QueryContext(ctx, s.Q.Get("la.trend"), la.OldCode, indicator)
+	rows, err := s.query(ctx, "la.trend", la.OldCode, indicator)
 	if err != nil {
 		return nil, fmt.Errorf("la.trend: %w", err)
 	}

@@ -143,7 +143,7 @@ func (s *Store) EnglandOverview(ctx context.Context, year int) (*England, error)
 }
 
 func (s *Store) englandYears(ctx context.Context) ([]int, error) {
-	rows, err := s.DB.QueryContext(ctx, s.Q.Get("england.years"))
+	rows, err := s.query(ctx, "england.years")
 	if err != nil {
 		return nil, fmt.Errorf("england.years: %w", err)
 	}

@@ -120,7 +120,31 @@ func (s *Store) Indicator(ctx context.Context, id string) (*IndicatorInfo, error
 
 // Flags returns the flags raised at a level ("school" or "la") for one area
 // (URN or old LA code), or for every area when code is empty.
+// A read-only store reads the whole (small) flag table once and filters it.
 func (s *Store) Flags(ctx context.Context, level, code string) ([]Flag, error) {
+	if !s.readOnly {
+		return s.readFlags(ctx, level, code)
+	}
+	s.catMu.Lock()
+	defer s.catMu.Unlock()
+	if s.flags == nil {
+		all, err := s.readFlags(ctx, "", "")
+		if err != nil {
+			return nil, err
+		}
+		s.flags = append(make([]Flag, 0, len(all)), all...)
+	}
+	var out []Flag
+	for _, f := range s.flags {
+		if f.Level == level && (code == "" || f.Code == code) {
+			out = append(out, f)
+		}
+	}
+	return out, nil
+}
+
+// readFlags runs meta.flags; an empty level or code matches every one.
+func (s *Store) readFlags(ctx context.Context, level, code string) ([]Flag, error) {
 	var out []Flag
 	err := eachRow(ctx, s, "meta.flags", []any{level, code}, func(r *sql.Rows) error {
 		var f Flag
@@ -213,7 +237,7 @@ func (s *Store) IsDemo(ctx context.Context) (bool, error) {
 
 // eachRow runs a named query and calls fn for each row.
 func eachRow(ctx context.Context, s *Store, name string, args []any, fn func(*sql.Rows) error) error {
-	rows, err := s.DB.QueryContext(ctx, s.Q.Get(name), args...)
+	rows, err := s.query(ctx, name, args...)
 	if err != nil {
 		return fmt.Errorf("%s: %w", name, err)
 	}

@@ -30,11 +30,8 @@ type SchoolProfile struct {
 // SchoolProfile returns a school's profile, or ErrNotFound for an unknown URN.
 func (s *Store) SchoolProfile(ctx context.Context, urn string) (*SchoolProfile, error) {
 	var p SchoolProfile
-	sc := &p.School
-	err := s.scanOne(ctx, "school.info", "school "+urn, []any{urn},
-		&sc.URN, &sc.LAESTAB, &sc.LAOldCode, &sc.Name, &sc.Type, &sc.Phase, &sc.TypeGroup,
-		&sc.LACode, &sc.LAName)
-	if err != nil {
+	var err error
+	if p.School, err = s.school(ctx, urn); err != nil {
 		return nil, err
 	}
 	if p.Figures, err = s.queryProfile(ctx, "school.latest", urn); err != nil {
@@ -49,20 +46,23 @@ func (s *Store) SchoolProfile(ctx context.Context, urn string) (*SchoolProfile, 
 // SchoolTrend returns every year of one indicator for a school, its LA and
 // England. It returns ErrNotFound for an unknown school or indicator.
 func (s *Store) SchoolTrend(ctx context.Context, urn, indicator string) ([]Figure, error) {
-	if err := s.schoolExists(ctx, urn); err != nil {
+	sc, err := s.school(ctx, urn)
+	if err != nil {
 		return nil, err
 	}
 	if _, err := s.Indicator(ctx, indicator); err != nil {
 		return nil, err
 	}
-	return s.queryFigures(ctx, "school.trend", urn, indicator)
+	return s.queryFigures(ctx, "school.trend", urn, indicator, sc.LAOldCode, sc.Phase)
 }
 
-func (s *Store) schoolExists(ctx context.Context, urn string) error {
+// school reads one school's header row; ErrNotFound for an unknown URN.
+func (s *Store) school(ctx context.Context, urn string) (School, error) {
 	var sc School
-	return s.scanOne(ctx, "school.info", "school "+urn, []any{urn},
+	err := s.scanOne(ctx, "school.info", "school "+urn, []any{urn},
 		&sc.URN, &sc.LAESTAB, &sc.LAOldCode, &sc.Name, &sc.Type, &sc.Phase, &sc.TypeGroup,
 		&sc.LACode, &sc.LAName)
+	return sc, err
 }
 
 // Similar is a school's similar-schools comparison: the schools (the school
@@ -119,11 +119,8 @@ type SimilarPoint struct {
 }
 
 // SimilarSchools returns the school's similar-schools comparison;
-// ErrNotFound for an unknown URN.
+// ErrNotFound for an unknown URN (every known school has its own rank-0 row).
 func (s *Store) SimilarSchools(ctx context.Context, urn string) (*Similar, error) {
-	if err := s.schoolExists(ctx, urn); err != nil {
-		return nil, err
-	}
 	out := &Similar{}
 	err := eachRow(ctx, s, "school.similar_schools", []any{urn}, func(r *sql.Rows) error {
 		var x SimilarSchool
@@ -135,6 +132,9 @@ func (s *Store) SimilarSchools(ctx context.Context, urn string) (*Similar, error
 	})
 	if err != nil {
 		return nil, err
+	}
+	if len(out.Schools) == 0 {
+		return nil, fmt.Errorf("school %s: %w", urn, ErrNotFound)
 	}
 	err = eachRow(ctx, s, "school.similar", []any{urn}, func(r *sql.Rows) error {
 		var x SimilarPoint
@@ -183,7 +183,7 @@ type SearchHit struct {
 
 // SearchSchools finds schools and LAs by name, URN, LAESTAB or LA code.
 func (s *Store) SearchSchools(ctx context.Context, q string, limit int) ([]SearchHit, error) {
-	rows, err := s.DB.QueryContext(ctx, s.Q.Get("search.all"), q, limit)
+	rows, err := s.query(ctx, "search.all", q, limit)
 	if err != nil {
 		return nil, fmt.Errorf("search.all: %w", err)
 	}

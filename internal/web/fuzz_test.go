@@ -6,12 +6,10 @@ package web
 //	go test -run '^$' -fuzz '^FuzzRoutes$' -fuzztime 60s ./internal/web
 
 import (
-	"context"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -19,7 +17,6 @@ import (
 
 	"github.com/labstack/echo/v5"
 
-	"github.com/sendash/sendash/internal/store"
 )
 
 func allDigits(s string) bool {
@@ -155,30 +152,6 @@ func FuzzGroupParam(f *testing.F) {
 	})
 }
 
-// fuzzStore is fixtureStore for a fuzz target (built once per worker).
-func fuzzStore(tb testing.TB) *store.Store {
-	tb.Helper()
-	ctx := context.Background()
-	st, err := store.Open(ctx, "", store.Options{})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { st.Close() })
-	fixture, err := os.ReadFile("testdata/fixture.sql")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for _, name := range []string{"schema.macros", "schema.tables", "schema.figures"} {
-		if _, err := st.DB.ExecContext(ctx, st.Q.Get(name)); err != nil {
-			tb.Fatalf("%s: %v", name, err)
-		}
-	}
-	if _, err := st.DB.ExecContext(ctx, string(fixture)); err != nil {
-		tb.Fatalf("fixture: %v", err)
-	}
-	return st
-}
-
 // FuzzRoutes sends arbitrary paths and query strings through the whole
 // Echo stack over the fixture database: never a 5xx (a panic shows as 500
 // through the Recover middleware), never internals in the body.
@@ -191,7 +164,7 @@ func FuzzRoutes(f *testing.F) {
 			f.Add(p, q)
 		}
 	}
-	h, err := New(Config{Store: fuzzStore(f), Logger: slog.New(slog.DiscardHandler)})
+	h, err := New(Config{Store: fixtureStore(f), Logger: slog.New(slog.DiscardHandler)})
 	if err != nil {
 		f.Fatal(err)
 	}

@@ -13,9 +13,9 @@ import (
 	"github.com/sendash/sendash/internal/store"
 )
 
-// fixtureStore opens an in-memory database with the real schema and the
-// tiny data set in testdata/fixture.sql.
-func fixtureStore(t *testing.T) *store.Store {
+// fixtureStore opens an in-memory database with the real schema, the tiny
+// data set in testdata/fixture.sql and the page tables ingest builds from it.
+func fixtureStore(t testing.TB) *store.Store {
 	t.Helper()
 	ctx := context.Background()
 	st, err := store.Open(ctx, "", store.Options{})
@@ -34,6 +34,11 @@ func fixtureStore(t *testing.T) *store.Store {
 	}
 	if _, err := st.DB.ExecContext(ctx, string(fixture)); err != nil {
 		t.Fatalf("fixture: %v", err)
+	}
+	for _, name := range st.Q.WithPrefix("derive.page.") {
+		if _, err := st.DB.ExecContext(ctx, st.Q.Get(name)); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
 	}
 	return st
 }

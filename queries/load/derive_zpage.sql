@@ -1,0 +1,156 @@
+-- Page tables: what the school and LA pages show, computed once at ingest for
+-- every school and LA and stored sorted by the page's key (page_urn,
+-- page_la), so a page request is
+-- a few range reads instead of joins and windows over the whole figure table
+-- (BENCHMARKS.md: the cold school page fell from about 170 ms of CPU to a few
+-- ms). Each table holds exactly the columns its page query returns; the page
+-- queries in queries/page_school.sql and page_la.sql only select by key. They run after
+-- derive_zfinal.sql, which finishes figure and similar_school.
+
+-- name: derive.page.school_info
+-- One row per school with its LA, for the school page header.
+CREATE TABLE page_school_info AS
+SELECT s.urn, coalesce(CAST(s.laestab AS VARCHAR), '') AS laestab, coalesce(s.la_old_code, '') AS la_old_code,
+       coalesce(s.name, '') AS name, coalesce(s.school_type, '') AS school_type,
+       coalesce(s.phase, '') AS phase, coalesce(s.type_group, '') AS type_group,
+       coalesce(l.new_code, '') AS la_code, coalesce(l.name, '') AS la_name
+FROM school s LEFT JOIN la l ON l.old_code = s.la_old_code
+ORDER BY s.urn;
+
+-- name: derive.page.school_latest
+-- Each school's latest figure for each indicator and group, with the same
+-- figure for its LA and for England beside it. For the school's "all pupils"
+-- figure the comparator is the school's phase (e.g. the LA's primary
+-- schools) where the area publishes it, else all pupils; la_grp and
+-- england_grp say which.
+CREATE TABLE page_school_latest AS
+WITH sc AS (SELECT urn, coalesce(phase, '') AS phase FROM school),
+s AS (
+    SELECT f.*, CASE WHEN f.grp = 'all' THEN sc.phase END AS phase_grp
+    FROM figure f JOIN sc ON sc.urn = f.code
+    WHERE f.level = 'school'
+    QUALIFY row_number() OVER (PARTITION BY f.code, f.indicator, f.grp ORDER BY f.year_sort DESC, f.period DESC) = 1),
+area AS (SELECT level, code, indicator, period, grp, value, status FROM figure WHERE level IN ('la', 'england'))
+SELECT s.code AS page_urn, s.indicator, s.level, s.code, coalesce(s.name, '') AS name,
+       coalesce(s.la_code, '') AS la_code, s.period, s.period_type, s.year_sort, s.grp,
+       s.numerator, s.denominator, s.value, coalesce(s.unit, '') AS unit, s.status,
+       coalesce(s.reason, '') AS reason, s.published, s.source_id,
+       s.rank, s.rank_of, s.quartile, s.percentile,
+       coalesce(i.title, s.indicator) AS title, coalesce(i.polarity, '') AS polarity,
+       coalesce(i.caveat, '') AS caveat,
+       CASE WHEN lp.status IS NOT NULL THEN lp.value ELSE la.value END AS la_value,
+       coalesce(lp.status, la.status, '') AS la_status,
+       CASE WHEN ep.status IS NOT NULL THEN ep.value ELSE en.value END AS england_value,
+       coalesce(ep.status, en.status, '') AS england_status,
+       coalesce(lp.grp, la.grp, '') AS la_grp, coalesce(ep.grp, en.grp, '') AS england_grp
+FROM s
+LEFT JOIN indicator i ON i.id = s.indicator
+LEFT JOIN area lp ON lp.level = 'la' AND lp.code = s.la_code
+     AND lp.indicator = s.indicator AND lp.period = s.period AND lp.grp = s.phase_grp
+LEFT JOIN area la ON la.level = 'la' AND la.code = s.la_code AND la.indicator = s.indicator
+     AND la.period = s.period AND la.grp = s.grp
+LEFT JOIN area ep ON ep.level = 'england' AND ep.indicator = s.indicator
+     AND ep.period = s.period AND ep.grp = s.phase_grp
+LEFT JOIN area en ON en.level = 'england' AND en.indicator = s.indicator
+     AND en.period = s.period AND en.grp = s.grp
+ORDER BY page_urn, s.indicator, s.grp;
+
+-- name: derive.page.school_similar
+-- For each school (page_urn): the school (rank 0) and its named similar
+-- schools, each with its figure for every percentage indicator (grp 'all')
+-- in the period of the school's own latest figure, so every value compared
+-- is from the same year. A similar school with no figure that year has a row
+-- with a NULL value and status 'not_published'. Each row also carries the
+-- indicator's title and, over the similar schools (not the school), how many
+-- have a value and the lowest, median and highest.
+CREATE TABLE page_school_similar AS
+WITH peers AS (
+    SELECT urn AS page_urn, urn, 0 AS rank FROM school
+    UNION ALL
+    SELECT urn, similar_urn, rank FROM similar_school),
+fs AS (
+    SELECT code, indicator, period, year_sort, value, status, unit, percentile FROM figure
+    WHERE level = 'school' AND grp = 'all' AND unit = '%'),
+latest AS (
+    SELECT code AS page_urn, indicator, period, unit FROM fs
+    QUALIFY row_number() OVER (PARTITION BY code, indicator ORDER BY year_sort DESC, period DESC) = 1),
+pts AS (
+    SELECT pe.page_urn, pe.urn, pe.rank, coalesce(s.name, '') AS name, l.indicator,
+           coalesce(i.title, l.indicator) AS title, l.period, f.value,
+           coalesce(f.status, 'not_published') AS status, l.unit, f.percentile,
+           CASE WHEN pe.rank > 0 THEN f.value END AS peer_value
+    FROM peers pe JOIN latest l ON l.page_urn = pe.page_urn
+    LEFT JOIN school s ON s.urn = pe.urn
+    LEFT JOIN indicator i ON i.id = l.indicator
+    LEFT JOIN fs f ON f.code = pe.urn AND f.indicator = l.indicator AND f.period = l.period)
+SELECT page_urn, urn, rank, name, indicator, title, period, value, status, unit, percentile,
+       count(peer_value) OVER w AS peers, min(peer_value) OVER w AS peer_min,
+       quantile_cont(peer_value, 0.5) OVER w AS peer_median, max(peer_value) OVER w AS peer_max
+FROM pts
+WINDOW w AS (PARTITION BY page_urn, indicator)
+ORDER BY page_urn, indicator, rank;
+
+-- name: derive.page.school_similar_schools
+-- For each school (page_urn): the school (rank 0) and its named similar
+-- schools with what made them similar: phase, type group, headcount and the
+-- share of pupils eligible for free school meals in the past six years, from
+-- each school's latest January census.
+CREATE TABLE page_school_similar_schools AS
+WITH peers AS (
+    SELECT urn AS page_urn, urn, 0 AS rank, 0.0 AS distance FROM school
+    UNION ALL
+    SELECT urn, similar_urn, rank, distance FROM similar_school),
+census AS (
+    SELECT c.urn, c.period, c.nor,
+           coalesce(c.fsm_ever_pct_pub, CASE WHEN c.nor > 0 THEN 100.0 * c.fsm_ever / c.nor END) AS fsm_pct
+    FROM school_census c
+    QUALIFY row_number() OVER (PARTITION BY c.urn ORDER BY c.period DESC, c.nor IS NULL, c.source_id, c.line) = 1)
+SELECT pe.page_urn, pe.urn, pe.rank, pe.distance, coalesce(s.name, '') AS name,
+       coalesce(s.phase, '') AS phase, coalesce(s.type_group, '') AS type_group,
+       coalesce(c.period, '') AS census_period, c.nor, c.fsm_pct
+FROM peers pe
+LEFT JOIN school s ON s.urn = pe.urn
+LEFT JOIN census c ON c.urn = pe.urn
+ORDER BY pe.page_urn, pe.rank;
+
+-- name: derive.page.la_latest
+-- Each LA's latest figure for each indicator and group, with its rank among
+-- LAs and the England figure for the same period.
+CREATE TABLE page_la_latest AS
+WITH s AS (
+    SELECT * FROM figure WHERE level = 'la'
+    QUALIFY row_number() OVER (PARTITION BY code, indicator, grp ORDER BY year_sort DESC, period DESC) = 1),
+en AS (SELECT indicator, period, grp, value, status FROM figure WHERE level = 'england')
+SELECT s.code AS page_la, s.indicator, s.level, s.code, coalesce(s.name, '') AS name,
+       coalesce(s.la_code, '') AS la_code, s.period, s.period_type, s.year_sort, s.grp,
+       s.numerator, s.denominator, s.value, coalesce(s.unit, '') AS unit, s.status,
+       coalesce(s.reason, '') AS reason, s.published, s.source_id,
+       s.rank, s.rank_of, s.quartile, s.percentile,
+       coalesce(i.title, s.indicator) AS title, coalesce(i.polarity, '') AS polarity,
+       coalesce(i.caveat, '') AS caveat,
+       NULL::DOUBLE AS la_value, '' AS la_status, en.value AS england_value,
+       coalesce(en.status, '') AS england_status, '' AS la_grp, coalesce(en.grp, '') AS england_grp
+FROM s
+LEFT JOIN indicator i ON i.id = s.indicator
+LEFT JOIN en ON en.indicator = s.indicator AND en.period = s.period AND en.grp = s.grp
+ORDER BY page_la, s.indicator, s.grp;
+
+-- name: derive.page.la_trend
+-- For each LA (page_la) and indicator: every year of the LA's figures, its
+-- statistical neighbours' and England's, tagged with the role of each.
+CREATE TABLE page_la_trend AS
+WITH areas AS (
+    SELECT old_code AS page_la, 'la' AS role, 1 AS ord, 'la' AS level, old_code AS code FROM la
+    UNION ALL
+    SELECT la_old_code, 'neighbour', 2, 'la', neighbour_old_code FROM la_neighbour
+    UNION ALL
+    SELECT l.old_code, 'england', 3, 'england', e.code
+    FROM la l, (SELECT DISTINCT code FROM figure WHERE level = 'england') e)
+SELECT a.page_la, a.role, f.indicator, f.level, f.code, coalesce(f.name, '') AS name,
+       coalesce(f.la_code, '') AS la_code, f.period, f.period_type, f.year_sort, f.grp,
+       f.numerator, f.denominator, f.value, coalesce(f.unit, '') AS unit, f.status,
+       coalesce(f.reason, '') AS reason, f.published, f.source_id,
+       f.rank, f.rank_of, f.quartile, f.percentile
+FROM areas a
+JOIN figure f ON f.level = a.level AND f.code = a.code
+ORDER BY a.page_la, f.indicator, a.ord, f.code, f.grp, f.year_sort;
