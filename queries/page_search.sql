@@ -1,23 +1,20 @@
 -- name: search.all
 -- Schools and LAs matching a name, URN, LAESTAB or LA code, exact matches
--- first. Params: q, limit.
-WITH p AS (SELECT trim(CAST(? AS VARCHAR)) AS q),
+-- first, from page_search (built at ingest by queries/load/derive_zpage.sql).
+-- A school matches on its URN, LAESTAB, part of its name, or its LA's old
+-- code, 9-character code or whole name; an LA on its codes or part of its
+-- name. Params: $1 q, $2 limit.
+WITH p AS (SELECT trim(CAST($1 AS VARCHAR)) AS q),
+k AS (SELECT q, lower(q) AS lq, upper(q) AS uq FROM p),
 hits AS (
-    SELECT 'school' AS kind, s.urn AS code, coalesce(s.name, '') AS name,
-           coalesce(l.name, '') AS place, coalesce(s.phase, '') AS detail,
-           CASE WHEN s.urn = p.q OR CAST(s.laestab AS VARCHAR) = p.q THEN 0
-                WHEN starts_with(lower(s.name), lower(p.q)) THEN 1 ELSE 2 END AS score
-    FROM p, school s LEFT JOIN la l ON l.old_code = s.la_old_code
-    WHERE s.urn = p.q OR CAST(s.laestab AS VARCHAR) = p.q
-       OR contains(lower(s.name), lower(p.q)) OR lower(l.name) = lower(p.q)
-       OR s.la_old_code = p.q OR l.new_code = upper(p.q)
-    UNION ALL
-    SELECT 'la', coalesce(nullif(l.new_code, ''), l.old_code), coalesce(l.name, ''),
-           coalesce(l.region_name, ''), coalesce(l.status, ''),
-           CASE WHEN l.old_code = p.q OR l.new_code = upper(p.q) OR lower(l.name) = lower(p.q) THEN -1
-                ELSE 1 END
-    FROM p, la l
-    WHERE l.old_code = p.q OR l.new_code = upper(p.q) OR contains(lower(l.name), lower(p.q)))
+    SELECT s.kind, s.code, s.name, s.place, s.detail,
+           CASE WHEN s.kind = 'la' THEN
+                     CASE WHEN s.la_old_code = k.q OR s.la_new_code = k.uq OR s.name_key = k.lq THEN -1 ELSE 1 END
+                WHEN s.code = k.q OR s.laestab = k.q THEN 0
+                WHEN starts_with(s.name_key, k.lq) THEN 1 ELSE 2 END AS score
+    FROM page_search s, k
+    WHERE s.la_old_code = k.q OR s.la_new_code = k.uq OR contains(s.name_key, k.lq)
+       OR (s.kind = 'school' AND (s.code = k.q OR s.laestab = k.q OR s.la_name_key = k.lq)))
 SELECT kind, code, name, place, detail FROM hits
 ORDER BY score, kind DESC, name, code
-LIMIT ?;
+LIMIT $2;

@@ -82,12 +82,14 @@ pts AS (
     FROM peers pe JOIN latest l ON l.page_urn = pe.page_urn
     LEFT JOIN school s ON s.urn = pe.urn
     LEFT JOIN indicator i ON i.id = l.indicator
-    LEFT JOIN fs f ON f.code = pe.urn AND f.indicator = l.indicator AND f.period = l.period)
-SELECT page_urn, urn, rank, name, indicator, title, period, value, status, unit, percentile,
-       count(peer_value) OVER w AS peers, min(peer_value) OVER w AS peer_min,
-       quantile_cont(peer_value, 0.5) OVER w AS peer_median, max(peer_value) OVER w AS peer_max
-FROM pts
-WINDOW w AS (PARTITION BY page_urn, indicator)
+    LEFT JOIN fs f ON f.code = pe.urn AND f.indicator = l.indicator AND f.period = l.period),
+summary AS (
+    SELECT page_urn, indicator, count(peer_value) AS peers, min(peer_value) AS peer_min,
+           quantile_cont(peer_value, 0.5) AS peer_median, max(peer_value) AS peer_max
+    FROM pts GROUP BY page_urn, indicator)
+SELECT p.page_urn, p.urn, p.rank, p.name, p.indicator, p.title, p.period, p.value, p.status,
+       p.unit, p.percentile, s.peers, s.peer_min, s.peer_median, s.peer_max
+FROM pts p JOIN summary s USING (page_urn, indicator)
 ORDER BY page_urn, indicator, rank;
 
 -- name: derive.page.school_similar_schools
@@ -154,3 +156,19 @@ SELECT a.page_la, a.role, f.indicator, f.level, f.code, coalesce(f.name, '') AS 
 FROM areas a
 JOIN figure f ON f.level = a.level AND f.code = a.code
 ORDER BY a.page_la, f.indicator, a.ord, f.code, f.grp, f.year_sort;
+
+-- name: derive.page.search
+-- Every school and LA with the keys search matches on, lower-cased once
+-- here rather than on every search: names, URN, LAESTAB and the LA's codes.
+CREATE TABLE page_search AS
+SELECT 'school' AS kind, s.urn AS code, coalesce(s.name, '') AS name,
+       coalesce(l.name, '') AS place, coalesce(s.phase, '') AS detail,
+       lower(coalesce(s.name, '')) AS name_key, CAST(s.laestab AS VARCHAR) AS laestab,
+       s.la_old_code AS la_old_code, l.new_code AS la_new_code, lower(l.name) AS la_name_key
+FROM school s LEFT JOIN la l ON l.old_code = s.la_old_code
+UNION ALL
+SELECT 'la', coalesce(nullif(l.new_code, ''), l.old_code), coalesce(l.name, ''),
+       coalesce(l.region_name, ''), coalesce(l.status, ''), lower(coalesce(l.name, '')), NULL,
+       l.old_code, l.new_code, lower(l.name)
+FROM la l
+ORDER BY kind, name, code;
