@@ -56,8 +56,9 @@ ORDER BY f.ord, f.grp, f.year_sort;
 -- The school (rank 0) and its named similar schools, each with its figure
 -- for every percentage indicator in the period of the school's own latest
 -- figure, and per indicator the similar schools' count, lowest, median and
--- highest (page_school_similar, built at ingest). Params: urn.
-SELECT urn, rank, name, indicator, title, period, value, status, unit, percentile,
+-- highest (page_school_similar, built at ingest; names come with
+-- school.similar_schools, titles with the catalogue). Params: urn.
+SELECT urn, rank, indicator, period, value, status, unit, percentile,
        peers, peer_min, peer_median, peer_max
 FROM page_school_similar WHERE page_urn = ?;
 

@@ -63,9 +63,10 @@ var badInputs = []badInput{
 	{dir: "negative-ees", warning: "negative value where only counts and rates are published, first at line 3 (fixed_excl) \"-1\", kept as published"},
 	{dir: "negative-census", err: "line 3 column 12 (TSENELK): impossible value (negative count or percentage over 100): \"-5\""},
 	{dir: "rate-over-100-census", err: "line 2 column 11 (PSENELSE): impossible value (negative count or percentage over 100): \"101.8\""},
-	// EES rates over 100 are kept as published: EES files mix rates with
-	// counts and the metadata, not the column name, says which is which.
-	{dir: "rate-over-100-ees", check: func(t *testing.T, db *sql.DB) {
+	// EES rates over 100 are kept as published with a warning: a rate per
+	// 100 pupils can pass 100, and the metadata, not the column name, says
+	// which columns are percentages.
+	{dir: "rate-over-100-ees", warning: "1 cell(s): percentage or rate over 100 (a rate per 100 pupils, such as suspensions, can pass 100), first at line 3 (fixed_excl_rate) \"250\", kept as published", check: func(t *testing.T, db *sql.DB) {
 		var v float64
 		db.QueryRow(`SELECT value FROM ees_value WHERE la_old_code = '203' AND measure = 'fixed_excl_rate'`).Scan(&v)
 		if v != 250 {

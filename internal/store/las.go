@@ -56,13 +56,10 @@ type laDirectory struct {
 }
 
 func (s *Store) laDirectory(ctx context.Context) (*laDirectory, error) {
-	if s.readOnly {
-		s.catMu.Lock()
-		defer s.catMu.Unlock()
-		if s.las != nil {
-			return s.las, nil
-		}
-	}
+	return kept(s, &s.las, func() (*laDirectory, error) { return s.readLADirectory(ctx) })
+}
+
+func (s *Store) readLADirectory(ctx context.Context) (*laDirectory, error) {
 	d := &laDirectory{byKey: map[string]string{}, byOld: map[string]LA{}}
 	err := eachRow(ctx, s, "la.keys", nil, func(r *sql.Rows) error {
 		var k, old string
@@ -82,13 +79,7 @@ func (s *Store) laDirectory(ctx context.Context) (*laDirectory, error) {
 		d.byOld[la.OldCode] = la
 		return err
 	})
-	if err != nil {
-		return nil, err
-	}
-	if s.readOnly {
-		s.las = d
-	}
-	return d, nil
+	return d, err
 }
 
 // LAProfile returns an LA's profile given its old or 9-character code. The

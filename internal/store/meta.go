@@ -50,22 +50,24 @@ type Catalogue struct {
 	Rules      []FlagRule      `json:"flag_rules"`
 }
 
+// title is an indicator's title, or its id when the catalogue lacks it.
+func (c *Catalogue) title(id string) string {
+	for _, i := range c.Indicators {
+		if i.ID == id {
+			return i.Title
+		}
+	}
+	return id
+}
+
 // Indicators returns the indicator catalogue and the flag rules. A
 // read-only store reads them once: pages look indicators up on every request.
 func (s *Store) Indicators(ctx context.Context) (*Catalogue, error) {
-	if !s.readOnly {
-		return s.readCatalogue(ctx)
+	c, err := kept(s, &s.cat, func() (*Catalogue, error) { return s.readCatalogue(ctx) })
+	if err != nil {
+		return nil, err
 	}
-	s.catMu.Lock()
-	defer s.catMu.Unlock()
-	if s.cat == nil {
-		c, err := s.readCatalogue(ctx)
-		if err != nil {
-			return nil, err
-		}
-		s.cat = c
-	}
-	return &Catalogue{Indicators: slices.Clone(s.cat.Indicators), Rules: slices.Clone(s.cat.Rules)}, nil
+	return &Catalogue{Indicators: slices.Clone(c.Indicators), Rules: slices.Clone(c.Rules)}, nil
 }
 
 func (s *Store) readCatalogue(ctx context.Context) (*Catalogue, error) {
@@ -94,14 +96,20 @@ func (s *Store) readCatalogue(ctx context.Context) (*Catalogue, error) {
 // LeagueIndicators returns the catalogue entries that have LA figures: the
 // league tables worth linking to.
 func (s *Store) LeagueIndicators(ctx context.Context) ([]IndicatorInfo, error) {
-	var out []IndicatorInfo
-	err := eachRow(ctx, s, "meta.league_indicators", nil, func(r *sql.Rows) error {
-		var i IndicatorInfo
-		err := r.Scan(&i.ID, &i.Title, &i.Levels, &i.Unit, &i.Polarity, &i.Definition, &i.Caveat, &i.Sources)
-		out = append(out, i)
-		return err
+	out, err := kept(s, &s.leagues, func() (*[]IndicatorInfo, error) {
+		var out []IndicatorInfo
+		err := eachRow(ctx, s, "meta.league_indicators", nil, func(r *sql.Rows) error {
+			var i IndicatorInfo
+			err := r.Scan(&i.ID, &i.Title, &i.Levels, &i.Unit, &i.Polarity, &i.Definition, &i.Caveat, &i.Sources)
+			out = append(out, i)
+			return err
+		})
+		return &out, err
 	})
-	return out, err
+	if err != nil {
+		return nil, err
+	}
+	return slices.Clone(*out), nil
 }
 
 // Indicator returns one catalogue entry; ErrNotFound for an unknown id.
@@ -125,17 +133,15 @@ func (s *Store) Flags(ctx context.Context, level, code string) ([]Flag, error) {
 	if !s.readOnly {
 		return s.readFlags(ctx, level, code)
 	}
-	s.catMu.Lock()
-	defer s.catMu.Unlock()
-	if s.flags == nil {
-		all, err := s.readFlags(ctx, "", "")
-		if err != nil {
-			return nil, err
-		}
-		s.flags = append(make([]Flag, 0, len(all)), all...)
+	all, err := kept(s, &s.flags, func() (*[]Flag, error) {
+		f, err := s.readFlags(ctx, "", "")
+		return &f, err
+	})
+	if err != nil {
+		return nil, err
 	}
 	var out []Flag
-	for _, f := range s.flags {
+	for _, f := range *all {
 		if f.Level == level && (code == "" || f.Code == code) {
 			out = append(out, f)
 		}

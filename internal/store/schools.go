@@ -136,17 +136,26 @@ func (s *Store) SimilarSchools(ctx context.Context, urn string) (*Similar, error
 	if len(out.Schools) == 0 {
 		return nil, fmt.Errorf("school %s: %w", urn, ErrNotFound)
 	}
+	cat, err := s.Indicators(ctx)
+	if err != nil {
+		return nil, err
+	}
+	names := make(map[string]string, len(out.Schools))
+	for _, sc := range out.Schools {
+		names[sc.URN] = sc.Name
+	}
 	err = eachRow(ctx, s, "school.similar", []any{urn}, func(r *sql.Rows) error {
 		var x SimilarPoint
 		var sum SimilarSummary
 		var v, pct, lo, med, hi sql.NullFloat64
-		err := r.Scan(&x.URN, &x.Rank, &x.Name, &x.Indicator, &sum.Title, &x.Period, &v, &x.Status,
+		err := r.Scan(&x.URN, &x.Rank, &x.Indicator, &x.Period, &v, &x.Status,
 			&x.Unit, &pct, &sum.Peers, &lo, &med, &hi)
 		x.Value, x.Percentile = fptr(v), fptr(pct)
+		x.Name = names[x.URN]
 		out.Points = append(out.Points, x)
 		if x.Rank == 0 {
-			sum.Indicator, sum.Period, sum.Unit, sum.Value, sum.Status, sum.Percentile =
-				x.Indicator, x.Period, x.Unit, x.Value, x.Status, x.Percentile
+			sum.Indicator, sum.Title, sum.Period, sum.Unit, sum.Value, sum.Status, sum.Percentile =
+				x.Indicator, cat.title(x.Indicator), x.Period, x.Unit, x.Value, x.Status, x.Percentile
 			sum.Min, sum.Median, sum.Max = fptr(lo), fptr(med), fptr(hi)
 			out.Summary = append(out.Summary, sum)
 		}

@@ -49,12 +49,15 @@ type Store struct {
 	DB *sql.DB
 	Q  *queries.Set
 
-	readOnly bool         // nothing can change, so small lookups may be kept
-	catMu    sync.Mutex   // guards cat, flags and las
-	cat      *Catalogue   // the indicator catalogue, once read (read-only only)
-	flags    []Flag       // every flag, once read (read-only only)
-	las      *laDirectory // every LA and its lookup codes, once read (read-only only)
-	stmts    sync.Map     // query name -> *sql.Stmt (read-only only)
+	readOnly bool // nothing can change, so small lookups may be kept
+	// Small tables read on most pages, kept once read by a read-only store
+	// (nothing can change them): see kept.
+	keptMu  sync.Mutex
+	cat     *Catalogue       // the indicator catalogue
+	flags   *[]Flag          // every flag
+	las     *laDirectory     // every LA and its lookup codes
+	leagues *[]IndicatorInfo // the indicators with LA figures
+	stmts   sync.Map         // query name -> *sql.Stmt (read-only only)
 }
 
 // Open opens (or creates, unless read-only) the database at path; an empty
@@ -106,6 +109,24 @@ func (s *Store) Close() error {
 		return true
 	})
 	return s.DB.Close()
+}
+
+// kept returns *slot, filled by read on first use when the store is
+// read-only; a writable store reads afresh every time.
+func kept[T any](s *Store, slot **T, read func() (*T, error)) (*T, error) {
+	if !s.readOnly {
+		return read()
+	}
+	s.keptMu.Lock()
+	defer s.keptMu.Unlock()
+	if *slot == nil {
+		v, err := read()
+		if err != nil {
+			return nil, err
+		}
+		*slot = v
+	}
+	return *slot, nil
 }
 
 // query runs the named query. A read-only store prepares each query once

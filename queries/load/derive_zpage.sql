@@ -60,9 +60,11 @@ ORDER BY page_urn, s.indicator, s.grp;
 -- schools, each with its figure for every percentage indicator (grp 'all')
 -- in the period of the school's own latest figure, so every value compared
 -- is from the same year. A similar school with no figure that year has a row
--- with a NULL value and status 'not_published'. Each row also carries the
--- indicator's title and, over the similar schools (not the school), how many
--- have a value and the lowest, median and highest.
+-- with a NULL value and status 'not_published'. Each row also carries, over
+-- the similar schools (not the school), how many have a value and the
+-- lowest, median and highest. (Names are in page_school_similar_schools and
+-- titles in indicator: carrying them on these ~200 rows per school doubled
+-- the build's time and memory.)
 CREATE TABLE page_school_similar AS
 WITH peers AS (
     SELECT urn AS page_urn, urn, 0 AS rank FROM school
@@ -75,20 +77,17 @@ latest AS (
     SELECT code AS page_urn, indicator, period, unit FROM fs
     QUALIFY row_number() OVER (PARTITION BY code, indicator ORDER BY year_sort DESC, period DESC) = 1),
 pts AS (
-    SELECT pe.page_urn, pe.urn, pe.rank, coalesce(s.name, '') AS name, l.indicator,
-           coalesce(i.title, l.indicator) AS title, l.period, f.value,
+    SELECT pe.page_urn, pe.urn, pe.rank, l.indicator, l.period, f.value,
            coalesce(f.status, 'not_published') AS status, l.unit, f.percentile,
            CASE WHEN pe.rank > 0 THEN f.value END AS peer_value
     FROM peers pe JOIN latest l ON l.page_urn = pe.page_urn
-    LEFT JOIN school s ON s.urn = pe.urn
-    LEFT JOIN indicator i ON i.id = l.indicator
     LEFT JOIN fs f ON f.code = pe.urn AND f.indicator = l.indicator AND f.period = l.period),
 summary AS (
     SELECT page_urn, indicator, count(peer_value) AS peers, min(peer_value) AS peer_min,
            quantile_cont(peer_value, 0.5) AS peer_median, max(peer_value) AS peer_max
     FROM pts GROUP BY page_urn, indicator)
-SELECT p.page_urn, p.urn, p.rank, p.name, p.indicator, p.title, p.period, p.value, p.status,
-       p.unit, p.percentile, s.peers, s.peer_min, s.peer_median, s.peer_max
+SELECT p.page_urn, p.urn, p.rank, p.indicator, p.period, p.value, p.status, p.unit,
+       p.percentile, s.peers, s.peer_min, s.peer_median, s.peer_max
 FROM pts p JOIN summary s USING (page_urn, indicator)
 ORDER BY page_urn, indicator, rank;
 

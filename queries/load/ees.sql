@@ -19,6 +19,18 @@ WHERE num IS NULL AND v IS NOT NULL AND sd_marker(v) IS NULL ORDER BY _line LIMI
 SELECT _line, col, v, 'negative value where only counts and rates are published', count(*) OVER ()
 FROM ees_cells WHERE num < 0 AND col NOT ILIKE '%p8%' ORDER BY _line LIMIT 1;
 
+-- name: load.ees_tidy.warn_over_100
+-- A percentage or rate over 100. EES rates are per 100 pupils and some can
+-- pass 100 (a pupil can be suspended more than once), and the metadata, not
+-- the column name, says which columns are percentages, so this is a warning
+-- kept with the file and the value is kept as published. Returns the first
+-- case and how many there are.
+SELECT _line, col, v, 'percentage or rate over 100 (a rate per 100 pupils, such as suspensions, can pass 100)',
+       count(*) OVER ()
+FROM ees_cells
+WHERE num > 100 AND regexp_matches(col, '(^|_)(rate|pct|perc|percent|percentage)(_|$)', 'i')
+ORDER BY _line LIMIT 1;
+
 -- name: load.ees_tidy.rows
 -- Each published row's keys and filters, once.
 INSERT INTO ees_row
