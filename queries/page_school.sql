@@ -21,35 +21,17 @@ FROM page_school_latest WHERE page_urn = ?;
 
 -- name: school.trend
 -- Every year of one indicator for a school, with its LA and England as
--- reference lines for the same years. A reference line uses the school's own
--- group; for the school's "all pupils" figure it uses the school's phase
--- (e.g. LA primary schools) where the area publishes that phase, else "all".
--- Params: $1 urn, $2 indicator, $3 the school's LA (old code), $4 its phase
--- (from school.info; given as values so that each read of figure is a
--- range of its sorted blocks).
-WITH sch AS (SELECT * FROM figure WHERE level = 'school' AND code = $1 AND indicator = $2),
-ref AS (
-    SELECT * FROM (
-        SELECT * FROM figure WHERE level = 'la' AND code = $3 AND indicator = $2
-        UNION ALL
-        SELECT * FROM figure WHERE level = 'england' AND indicator = $2)
-    WHERE period IN (SELECT period FROM sch)),
-refgrp AS (
-    SELECT r.level, g.grp AS school_grp,
-           CASE WHEN g.grp <> 'all' THEN g.grp
-                WHEN bool_or(r.grp = $4) THEN $4 ELSE 'all' END AS ref_grp
-    FROM ref r, (SELECT DISTINCT grp FROM sch) g
-    GROUP BY r.level, g.grp),
-rows AS (
-    SELECT 1 AS ord, * FROM sch
-    UNION ALL
-    SELECT CASE r.level WHEN 'la' THEN 2 ELSE 3 END, r.*
-    FROM ref r JOIN refgrp g ON g.level = r.level AND g.ref_grp = r.grp)
+-- reference lines for the same years (page_school_trend_ref, built at ingest:
+-- see derive.page.school_trend_ref for which group each line uses).
+-- Params: urn, indicator.
 SELECT f.indicator, f.level, f.code, coalesce(f.name, ''), coalesce(f.la_code, ''), f.period,
        f.period_type, f.year_sort, f.grp, f.numerator, f.denominator, f.value,
        coalesce(f.unit, ''), f.status, coalesce(f.reason, ''), f.published, f.source_id,
        f.rank, f.rank_of, f.quartile, f.percentile
-FROM rows f
+FROM (
+    SELECT 1 AS ord, * FROM figure WHERE level = 'school' AND code = $1 AND indicator = $2
+    UNION ALL
+    SELECT * EXCLUDE (page_urn) FROM page_school_trend_ref WHERE page_urn = $1 AND indicator = $2) f
 ORDER BY f.ord, f.grp, f.year_sort;
 
 -- name: school.similar

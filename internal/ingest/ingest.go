@@ -85,8 +85,13 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 	return res, nil
 }
 
+// RowGroupSize is the row group size of a built database: small, because
+// pages read a few rows by key and DuckDB scans each row group they touch
+// (store.Options.RowGroupSize).
+const RowGroupSize = 8192
+
 func build(ctx context.Context, cfg Config, tmp string, files []string) (*Result, error) {
-	st, err := store.Open(ctx, tmp, store.Options{MemoryLimit: cfg.MemoryLimit})
+	st, err := store.Open(ctx, tmp, store.Options{MemoryLimit: cfg.MemoryLimit, RowGroupSize: RowGroupSize, MaxConns: 1})
 	if err != nil {
 		return nil, err
 	}

@@ -46,14 +46,13 @@ func (s *Store) SchoolProfile(ctx context.Context, urn string) (*SchoolProfile, 
 // SchoolTrend returns every year of one indicator for a school, its LA and
 // England. It returns ErrNotFound for an unknown school or indicator.
 func (s *Store) SchoolTrend(ctx context.Context, urn, indicator string) ([]Figure, error) {
-	sc, err := s.school(ctx, urn)
-	if err != nil {
+	if _, err := s.school(ctx, urn); err != nil {
 		return nil, err
 	}
 	if _, err := s.Indicator(ctx, indicator); err != nil {
 		return nil, err
 	}
-	return s.queryFigures(ctx, "school.trend", urn, indicator, sc.LAOldCode, sc.Phase)
+	return s.queryFigures(ctx, "school.trend", urn, indicator)
 }
 
 // school reads one school's header row; ErrNotFound for an unknown URN.
