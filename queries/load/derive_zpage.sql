@@ -211,3 +211,26 @@ SELECT * FROM (
     SELECT w.urn, 3, a.*
     FROM want w JOIN en_f a ON a.indicator = w.indicator AND a.period = w.period AND a.grp = w.en_grp)
 ORDER BY page_urn, indicator, ord, grp, year_sort;
+
+-- name: derive.page.league
+-- Every league table: for each indicator, year and group, England's figure
+-- first, then every LA's, highest value first, LAs with no value
+-- (suppressed, too few) last, then by name.
+CREATE TABLE page_league AS
+SELECT f.indicator AS page_indicator, f.year_sort AS page_year, f.grp AS page_grp,
+       f.indicator, f.level, f.code, coalesce(l.name, f.name, '') AS name,
+       coalesce(l.new_code, '') AS la_code, f.period, f.period_type, f.year_sort, f.grp,
+       f.numerator, f.denominator, f.value, coalesce(f.unit, '') AS unit, f.status,
+       coalesce(f.reason, '') AS reason, f.published, f.source_id,
+       f.rank, f.rank_of, f.quartile, f.percentile
+FROM figure f LEFT JOIN la l ON l.old_code = f.code
+WHERE f.level IN ('la', 'england')
+ORDER BY f.indicator, f.year_sort, f.grp, f.level = 'england' DESC, f.value DESC NULLS LAST, 7;
+
+-- name: derive.page.league_periods
+-- For each indicator: the years (first year of each period) it has LA
+-- figures for, newest first, and the groups published in each.
+CREATE TABLE page_league_periods AS
+SELECT indicator, year_sort, period, grp, count(*) AS n
+FROM figure WHERE level = 'la'
+GROUP BY ALL ORDER BY indicator, year_sort DESC, grp;
