@@ -306,3 +306,7 @@ func firstDiff(want, got []byte) string {
 	}
 	return "(same lines, different bytes)"
 }
+
+func TestDemoNoQuartileWithoutRank(t *testing.T) {
+	checkNoQuartileWithoutRank(t, demoStore(t).DB)
+}

@@ -208,4 +208,19 @@ func TestLAFlags(t *testing.T) {
 	if bad[0][0] != "0" {
 		t.Errorf("%s figures with an impossible rank or quartile", bad[0][0])
 	}
+	checkNoQuartileWithoutRank(t, db)
+}
+
+// checkNoQuartileWithoutRank: a figure with no value is unranked, so it has
+// no quartile either (DuckDB's least() once gave such rows quartile 4, and
+// the league table printed "4 (lowest)" beside "not published").
+func checkNoQuartileWithoutRank(t *testing.T, db *sql.DB) {
+	t.Helper()
+	var n int
+	if err := db.QueryRow(`SELECT count(*) FROM figure WHERE quartile IS NOT NULL AND rank IS NULL`).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	if n != 0 {
+		t.Errorf("%d figures have a quartile but no rank", n)
+	}
 }

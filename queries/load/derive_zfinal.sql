@@ -36,7 +36,9 @@ late_rank AS (
 SELECT f.* REPLACE (
     coalesce(f.rank, r.rnk) AS rank,
     coalesce(f.rank_of, CAST(r.n AS INTEGER)) AS rank_of,
-    coalesce(f.quartile, CAST(least(4, 1 + (4 * (r.rnk - 1)) // r.n) AS INTEGER)) AS quartile,
+    -- (DuckDB's least() skips NULLs, so an unranked row needs the CASE, or
+    -- it would get quartile 4)
+    coalesce(f.quartile, CASE WHEN r.rnk IS NOT NULL THEN CAST(least(4, 1 + (4 * (r.rnk - 1)) // r.n) AS INTEGER) END) AS quartile,
     coalesce(p.pct, f.percentile) AS percentile)
 FROM figure f
 LEFT JOIN pct p ON p.level = f.level AND p.indicator = f.indicator AND p.code = f.code
