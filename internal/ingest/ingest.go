@@ -74,6 +74,7 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 	os.Remove(tmp)
 	defer os.Remove(tmp)
 	defer os.Remove(tmp + ".wal")
+	defer os.RemoveAll(tmp + ".tmp") // DuckDB's spill files
 	res, err := build(ctx, cfg, tmp, files)
 	if err != nil {
 		return nil, err
@@ -116,6 +117,9 @@ func build(ctx context.Context, cfg Config, tmp string, files []string) (*Result
 	}
 	if err := l.derive(ctx); err != nil {
 		return nil, fmt.Errorf("derive tables: %w", err)
+	}
+	if _, err := conn.ExecContext(ctx, st.Q.Get("ingest.schema_version"), st.Q.SchemaVersion()); err != nil {
+		return nil, fmt.Errorf("record the schema version: %w", err)
 	}
 	if _, err := conn.ExecContext(ctx, "CHECKPOINT"); err != nil {
 		return nil, fmt.Errorf("checkpoint: %w", err)

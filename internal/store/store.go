@@ -92,6 +92,9 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 		// file is attached to an in-memory instance and made every
 		// connection's default database.
 		dsn = ""
+		// Spill beside the file, as DuckDB does for a file it opens itself
+		// (an in-memory instance would spill into the working directory).
+		v.Set("temp_directory", path+".tmp")
 		attach := fmt.Sprintf("ATTACH IF NOT EXISTS '%s' AS sendash (ROW_GROUP_SIZE %d); USE sendash",
 			strings.ReplaceAll(path, "'", "''"), opt.RowGroupSize)
 		init = func(c driver.ExecerContext) error {

@@ -192,6 +192,12 @@ FROM school_absence a LEFT JOIN school s USING (urn),
                   ('attend.persistent', a.persistent_pct, a.persistent_marker, 'persistent absence rate')) AS m(indicator, v, mk, what)
 WHERE a.urn IS NOT NULL;
 
+-- name: derive.school.exclusion_unordered
+-- The exclusions working table's row order does not matter (figure is sorted
+-- at the end), and keeping it costs memory: with a file far larger than
+-- memory this step ran out of a 256 MB limit. Restored after it.
+SET preserve_insertion_order = false;
+
 -- name: derive.school.exclusion_urn
 -- Working table: exclusions by school (LAESTAB) matched to a URN through the lookup for the same or nearest year.
 CREATE OR REPLACE TABLE sds_exclusion AS
@@ -218,6 +224,9 @@ matched AS (
   FROM ex e JOIN lookup k USING (laestab) GROUP BY ALL
 )
 SELECT e.*, m.urn FROM ex e LEFT JOIN matched m USING (period, laestab);
+
+-- name: derive.school.exclusion_ordered
+RESET preserve_insertion_order;
 
 -- name: derive.school.exclusions
 -- excl.suspension, excl.permanent and excl.oneplus per matched school and year (unmatched LAESTABs are left out).
