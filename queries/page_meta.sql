@@ -49,3 +49,8 @@ ORDER BY id;
 -- sources page. No params.
 SELECT coalesce(path, ''), coalesce(sha256, ''), coalesce(reason, '')
 FROM not_loaded ORDER BY path;
+
+-- name: meta.schema_version
+-- The fingerprint of the SQL that built the database ('' before it was
+-- recorded). No params.
+SELECT coalesce((SELECT max(value) FROM build_info WHERE key = 'schema_version'), '');

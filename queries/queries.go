@@ -5,7 +5,9 @@
 package queries
 
 import (
+	"crypto/sha256"
 	"embed"
+	"encoding/hex"
 	"fmt"
 	"io/fs"
 	"sort"
@@ -95,6 +97,20 @@ func (s *Set) Names() []string {
 	out := append([]string(nil), s.order...)
 	sort.Strings(out)
 	return out
+}
+
+// SchemaVersion is a fingerprint of the SQL that builds a database (the
+// schema., load. and derive. sections). Ingest records it in build_info and
+// serve refuses a database built with other SQL, whose tables may not be the
+// ones this version's pages read.
+func (s *Set) SchemaVersion() string {
+	h := sha256.New()
+	for _, n := range s.order {
+		if strings.HasPrefix(n, "schema.") || strings.HasPrefix(n, "load.") || strings.HasPrefix(n, "derive.") {
+			fmt.Fprintf(h, "%s\n%s\n", n, s.byName[n])
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16]
 }
 
 // WithPrefix lists the names that start with prefix, in file order.

@@ -331,8 +331,9 @@ func firstLine(s string) string {
 }
 
 // TestFaultBadDatabaseAtServe: serve refuses a missing, empty, corrupt,
-// truncated or foreign database with a clear message and a non-zero exit,
-// and never changes the file.
+// truncated or foreign database, or one built by another version of
+// sendash, with a clear message and a non-zero exit, and never changes the
+// file.
 func TestFaultBadDatabaseAtServe(t *testing.T) {
 	dir := t.TempDir()
 	good := filepath.Join(dir, "good.duckdb")
@@ -354,6 +355,14 @@ func TestFaultBadDatabaseAtServe(t *testing.T) {
 	}
 	st.DB.Exec("CREATE TABLE t (x INTEGER)")
 	st.Close()
+	older := write("older.duckdb", goodBytes) // built by another sendash: other page tables
+	if st, err = store.Open(context.Background(), older, store.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.DB.Exec("UPDATE build_info SET value = 'older' WHERE key = 'schema_version'"); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
 	cases := map[string]struct {
 		path string
 		want string
@@ -365,6 +374,7 @@ func TestFaultBadDatabaseAtServe(t *testing.T) {
 		"corrupt":   {write("corrupt.duckdb", corrupt), "database"},
 		"directory": {dir, "database"},
 		"foreign":   {foreign, "not a sendash database"},
+		"older":     {older, "built by another version of sendash"},
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {

@@ -17,6 +17,7 @@ import (
 	"github.com/sendash/sendash/data"
 	"github.com/sendash/sendash/internal/store"
 	"github.com/sendash/sendash/internal/web"
+	"github.com/sendash/sendash/queries"
 )
 
 func cmdServe(ctx context.Context, e env, args []string) error {
@@ -48,6 +49,9 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 	defer st.Close()
 	if _, err := st.BuildID(ctx); err != nil {
 		return fmt.Errorf("serve: %s is not a sendash database (run sendash ingest): %w", path, err)
+	}
+	if v, err := st.SchemaVersion(ctx); err != nil || v != st.Q.SchemaVersion() {
+		return fmt.Errorf("serve: %s was built by another version of sendash, whose tables differ from the ones this version reads: rebuild it with sendash ingest --data DIR --db %s", path, path)
 	}
 	h, err := web.New(web.Config{Store: st, Logger: logger, Demo: demo, RequestTimeout: *timeout,
 		CacheBytes: *cacheMB << 20, RateLimit: *rateLimit, RateBurst: web.DefaultRateBurst})
@@ -97,11 +101,13 @@ func demoDatabase(ctx context.Context, e env, logger *slog.Logger) (string, bool
 		cache = os.TempDir()
 	}
 	base := filepath.Join(cache, "sendash")
-	db := filepath.Join(base, "demo-"+sum[:16]+".duckdb")
+	// The key includes the schema version, so a new sendash builds its own.
+	sum = sum[:16] + "-" + queries.MustLoad().SchemaVersion()
+	db := filepath.Join(base, "demo-"+sum+".duckdb")
 	if _, err := os.Stat(db); err == nil {
 		return db, true, nil
 	}
-	src := filepath.Join(base, "demo-"+sum[:16])
+	src := filepath.Join(base, "demo-"+sum)
 	if err := extractDemo(src); err != nil {
 		return "", true, err
 	}

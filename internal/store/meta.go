@@ -231,6 +231,14 @@ func (s *Store) BuildID(ctx context.Context) (string, error) {
 	return id, err
 }
 
+// SchemaVersion is the fingerprint of the SQL that built the database
+// (queries.Set.SchemaVersion); "" for a database built before it was kept.
+func (s *Store) SchemaVersion(ctx context.Context) (string, error) {
+	var v string
+	err := s.DB.QueryRowContext(ctx, s.Q.Get("meta.schema_version")).Scan(&v)
+	return v, err
+}
+
 // IsDemo reports whether the database holds the demo data set.
 func (s *Store) IsDemo(ctx context.Context) (bool, error) {
 	var demo bool

@@ -16,7 +16,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/labstack/echo/v5"
-
 )
 
 func allDigits(s string) bool {

@@ -86,3 +86,9 @@ FROM census c LEFT JOIN names n USING (urn) LEFT JOIN indspec i USING (urn);
 INSERT INTO build_info
 SELECT 'build_id', substr(sha256(string_agg(sha256, ',' ORDER BY path)), 1, 16) FROM source_file
 UNION ALL SELECT 'files', CAST(count(*) AS VARCHAR) FROM source_file;
+
+-- name: ingest.schema_version
+-- The fingerprint of the SQL that built this database (queries.SchemaVersion),
+-- so serve can refuse a database whose tables its pages do not read. Params:
+-- version.
+INSERT INTO build_info VALUES ('schema_version', ?);
