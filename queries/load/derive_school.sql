@@ -192,12 +192,6 @@ FROM school_absence a LEFT JOIN school s USING (urn),
                   ('attend.persistent', a.persistent_pct, a.persistent_marker, 'persistent absence rate')) AS m(indicator, v, mk, what)
 WHERE a.urn IS NOT NULL;
 
--- name: derive.school.exclusion_unordered
--- The exclusions working table's row order does not matter (figure is sorted
--- at the end), and keeping it costs memory: with a file far larger than
--- memory this step ran out of a 256 MB limit. Restored after it.
-SET preserve_insertion_order = false;
-
 -- name: derive.school.exclusion_by_school
 -- Working table: exclusions by school (LAESTAB) and year, one row each. A
 -- table of its own, not a CTE of the next step, so that with a file far
@@ -229,9 +223,6 @@ matched AS (
   FROM ex e JOIN lookup k USING (laestab) GROUP BY ALL
 )
 SELECT e.*, m.urn FROM ex e LEFT JOIN matched m USING (period, laestab);
-
--- name: derive.school.exclusion_ordered
-RESET preserve_insertion_order;
 
 -- name: derive.school.exclusion_ex_drop
 DROP TABLE sds_exclusion_ex;
