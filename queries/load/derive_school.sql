@@ -192,11 +192,10 @@ FROM school_absence a LEFT JOIN school s USING (urn),
                   ('attend.persistent', a.persistent_pct, a.persistent_marker, 'persistent absence rate')) AS m(indicator, v, mk, what)
 WHERE a.urn IS NOT NULL;
 
--- name: derive.school.exclusion_by_school
--- Working table: exclusions by school (LAESTAB) and year, one row each. A
--- table of its own, not a CTE of the next step, so that with a file far
--- larger than memory each step holds one large operator at a time.
-CREATE OR REPLACE TABLE sds_exclusion_ex AS
+-- name: derive.school.exclusion_urn
+-- Working table: exclusions by school (LAESTAB) matched to a URN through the lookup for the same or nearest year.
+CREATE OR REPLACE TABLE sds_exclusion AS
+WITH ex AS (
   SELECT period, laestab, min(source_id) AS source_id, any_value(la_old_code) AS la_code,
     sum(value) FILTER (WHERE measure = 'headcount') AS headcount,
     max(marker) FILTER (WHERE measure = 'headcount' AND value IS NULL) AS headcount_m,
@@ -207,12 +206,8 @@ CREATE OR REPLACE TABLE sds_exclusion_ex AS
     CASE WHEN min(line) = max(line) THEN max(value) FILTER (WHERE measure = 'perm_excl_rate') END AS perm_rate,
     CASE WHEN min(line) = max(line) THEN max(value) FILTER (WHERE measure = 'one_plus_fixed_rate') END AS oneplus_rate
   FROM ees_value WHERE dataset = 'exclusions' AND level = 'School' AND laestab IS NOT NULL
-  GROUP BY period, laestab;
-
--- name: derive.school.exclusion_urn
--- Working table: exclusions by school (LAESTAB) matched to a URN through the lookup for the same or nearest year.
-CREATE OR REPLACE TABLE sds_exclusion AS
-WITH ex AS (SELECT * FROM sds_exclusion_ex),
+  GROUP BY period, laestab
+),
 lookup AS (
   SELECT DISTINCT period, laestab, urn FROM laestab_urn WHERE urn IS NOT NULL AND laestab IS NOT NULL
   UNION SELECT DISTINCT period, laestab, urn FROM school_census WHERE urn IS NOT NULL AND laestab IS NOT NULL
@@ -223,9 +218,6 @@ matched AS (
   FROM ex e JOIN lookup k USING (laestab) GROUP BY ALL
 )
 SELECT e.*, m.urn FROM ex e LEFT JOIN matched m USING (period, laestab);
-
--- name: derive.school.exclusion_ex_drop
-DROP TABLE sds_exclusion_ex;
 
 -- name: derive.school.exclusions
 -- excl.suspension, excl.permanent and excl.oneplus per matched school and year (unmatched LAESTABs are left out).
