@@ -280,17 +280,19 @@ func killIngest(t *testing.T, data, db string, after time.Duration) {
 	t.Logf("killed %v in; left behind: %v", after, left)
 }
 
-// TestFaultFullDisk: an ingest onto a full disk (an 8 MB tmpfs already
+// TestFaultFullDisk: an ingest onto a full disk (a 16 MB tmpfs already
 // holding the previous database) fails with a clear message, exit 1, the
-// previous database unchanged and no partial files left.
+// previous database unchanged and no partial files left. (The fixture's
+// database is about 8.7 MB, mostly one 256 KB block per table; the demo's
+// about 18 MB, so it cannot fit beside it.)
 func TestFaultFullDisk(t *testing.T) {
 	if os.Geteuid() != 0 {
-		t.Skip("the full-disk test mounts an 8 MB tmpfs and needs root (CI runs as root)")
+		t.Skip("the full-disk test mounts a 16 MB tmpfs and needs root (CI runs as root)")
 	}
 	dir := t.TempDir()
 	mnt := filepath.Join(dir, "small-disk")
 	os.Mkdir(mnt, 0o755)
-	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", mnt).CombinedOutput(); err != nil {
+	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", mnt).CombinedOutput(); err != nil {
 		t.Skipf("cannot mount a tmpfs here (%v: %s); the full-disk test needs a machine that allows it", err, out)
 	}
 	t.Cleanup(func() { exec.Command("umount", mnt).Run() })
