@@ -115,6 +115,11 @@ func build(ctx context.Context, cfg Config, tmp string, files []string) (*Result
 	if err != nil {
 		return nil, err
 	}
+	// Write the loaded rows to the file before deriving, so what the
+	// derive steps need is read back from evictable blocks.
+	if _, err := conn.ExecContext(ctx, "CHECKPOINT"); err != nil {
+		return nil, fmt.Errorf("checkpoint: %w", err)
+	}
 	if err := l.derive(ctx); err != nil {
 		return nil, fmt.Errorf("derive tables: %w", err)
 	}

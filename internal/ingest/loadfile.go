@@ -47,6 +47,12 @@ func (l *loader) loadFile(ctx context.Context, p plan) (FileResult, error) {
 		return FileResult{}, err
 	}
 	years := l.years(ctx, strings.TrimSuffix(strings.TrimPrefix(f.loadPrefixes()[len(f.loadPrefixes())-1], "load."), "."))
+	// The staging tables can hold a file several times larger than memory
+	// (spilled to disk): dropped now, not when the next file replaces them,
+	// so the last file's stay neither in memory nor on disk while deriving.
+	if _, err := l.conn.ExecContext(ctx, "DROP TABLE IF EXISTS temp.raw; DROP TABLE IF EXISTS temp.ees_cells"); err != nil {
+		return FileResult{}, err
+	}
 	now := l.cfg.Now().UTC()
 	if _, err := l.conn.ExecContext(ctx, l.st.Q.Get("load.source_file"), id, l.shownPath(p.path), p.sha, p.bytes,
 		f.ID, dataset, f.Title, f.Publisher, f.Licence, n, years, now, strings.Join(warnings, "; ")); err != nil {
