@@ -20,19 +20,15 @@ SELECT indicator, level, code, name, la_code, period, period_type, year_sort, gr
 FROM page_school_latest WHERE page_urn = ?;
 
 -- name: school.trend
--- Every year of one indicator for a school, with its LA and England as
--- reference lines for the same years (page_school_trend_ref, built at ingest:
--- see derive.page.school_trend_ref for which group each line uses).
--- Params: urn, indicator.
-SELECT f.indicator, f.level, f.code, coalesce(f.name, ''), coalesce(f.la_code, ''), f.period,
-       f.period_type, f.year_sort, f.grp, f.numerator, f.denominator, f.value,
-       coalesce(f.unit, ''), f.status, coalesce(f.reason, ''), f.published, f.source_id,
-       f.rank, f.rank_of, f.quartile, f.percentile
-FROM (
-    SELECT 1 AS ord, * FROM figure WHERE level = 'school' AND code = $1 AND indicator = $2
-    UNION ALL
-    SELECT * EXCLUDE (page_urn) FROM page_school_trend_ref WHERE page_urn = $1 AND indicator = $2) f
-ORDER BY f.ord, f.grp, f.year_sort;
+-- Every year of one indicator for a school (ord 1), with its LA (2) and
+-- England (3) as reference lines for the same years (page_school_trend,
+-- built at ingest: see derive.page.school_trend for which group each line
+-- uses), in stored order: ord, group, year. Params: urn, indicator.
+SELECT indicator, level, code, coalesce(name, ''), coalesce(la_code, ''), period,
+       period_type, year_sort, grp, numerator, denominator, value,
+       coalesce(unit, ''), status, coalesce(reason, ''), published, source_id,
+       rank, rank_of, quartile, percentile
+FROM page_school_trend WHERE page_urn = ? AND indicator = ?;
 
 -- name: school.similar
 -- The school (rank 0) and its named similar schools, each with its figure

@@ -18,3 +18,9 @@ hits AS (
 SELECT kind, code, name, place, detail FROM hits
 ORDER BY score, kind DESC, name, code
 LIMIT $2;
+
+-- name: search.rows
+-- Every row of page_search with its match keys: a read-only store keeps
+-- them and runs search.all's matching in Go (store/search.go). No params.
+SELECT kind, code, name, place, detail, name_key, laestab, la_old_code, la_new_code, la_name_key
+FROM page_search;

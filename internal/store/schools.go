@@ -46,13 +46,21 @@ func (s *Store) SchoolProfile(ctx context.Context, urn string) (*SchoolProfile, 
 // SchoolTrend returns every year of one indicator for a school, its LA and
 // England. It returns ErrNotFound for an unknown school or indicator.
 func (s *Store) SchoolTrend(ctx context.Context, urn, indicator string) ([]Figure, error) {
-	if _, err := s.school(ctx, urn); err != nil {
+	rows, err := s.queryFigures(ctx, "school.trend", urn, indicator)
+	if err != nil {
 		return nil, err
+	}
+	// A school with rows exists; only an empty answer needs the header read
+	// to tell an unknown school from one with no figure for the indicator.
+	if len(rows) == 0 {
+		if _, err := s.school(ctx, urn); err != nil {
+			return nil, err
+		}
 	}
 	if _, err := s.Indicator(ctx, indicator); err != nil {
 		return nil, err
 	}
-	return s.queryFigures(ctx, "school.trend", urn, indicator)
+	return rows, nil
 }
 
 // school reads one school's header row; ErrNotFound for an unknown URN.
@@ -187,22 +195,4 @@ type SearchHit struct {
 	Name   string `json:"name"`
 	Place  string `json:"place"`  // the school's LA, or the LA's region
 	Detail string `json:"detail"` // the school's phase, or the LA's status
-}
-
-// SearchSchools finds schools and LAs by name, URN, LAESTAB or LA code.
-func (s *Store) SearchSchools(ctx context.Context, q string, limit int) ([]SearchHit, error) {
-	rows, err := s.query(ctx, "search.all", q, limit)
-	if err != nil {
-		return nil, fmt.Errorf("search.all: %w", err)
-	}
-	defer rows.Close()
-	var out []SearchHit
-	for rows.Next() {
-		var h SearchHit
-		if err := rows.Scan(&h.Kind, &h.Code, &h.Name, &h.Place, &h.Detail); err != nil {
-			return nil, fmt.Errorf("search.all: %w", err)
-		}
-		out = append(out, h)
-	}
-	return out, rows.Err()
 }

@@ -15,10 +15,11 @@ import (
 // download writes one of a page's tables as CSV or JSON. The tables are
 // built from the very rows the page shows, so a download matches the page.
 func download(c *echo.Context, res *pageResult, format, table string) error {
-	t, ok := res.Tables[table]
+	lazy, ok := res.Tables[table]
 	if !ok {
 		return badInput("This page has no table called %q to download.", table)
 	}
+	t := lazy()
 	name := res.File
 	if table != "" {
 		name += "-" + table
@@ -45,16 +46,23 @@ func download(c *echo.Context, res *pageResult, format, table string) error {
 
 // tableOf turns a slice of row structs into a table whose columns are the
 // structs' JSON field names (embedded structs flattened, pointers to NULL).
-func tableOf[T any](rows []T) *tabular.Table {
-	t := &tabular.Table{Columns: columns(reflect.TypeFor[T]())}
-	for _, r := range rows {
-		t.Rows = append(t.Rows, cells(reflect.ValueOf(r)))
+func tableOf[T any](rows []T) lazyTable {
+	return func() *tabular.Table {
+		t := &tabular.Table{Columns: columns(reflect.TypeFor[T]())}
+		for _, r := range rows {
+			t.Rows = append(t.Rows, cells(reflect.ValueOf(r)))
+		}
+		if t.Rows == nil {
+			t.Rows = [][]any{}
+		}
+		return t
 	}
-	if t.Rows == nil {
-		t.Rows = [][]any{}
-	}
-	return t
 }
+
+// lazyTable builds a download table when asked: only a download needs it,
+// and building every table by reflection cost each page about 1 ms
+// (BENCHMARKS.md).
+type lazyTable func() *tabular.Table
 
 func jsonName(f reflect.StructField) (string, bool) {
 	tag := f.Tag.Get("json")
@@ -123,10 +131,10 @@ func isScalar(t reflect.Type) bool {
 }
 
 // tables builds a page's download map from name, table pairs.
-func tables(pairs ...any) map[string]*tabular.Table {
-	m := map[string]*tabular.Table{}
+func tables(pairs ...any) map[string]lazyTable {
+	m := map[string]lazyTable{}
 	for i := 0; i+1 < len(pairs); i += 2 {
-		m[pairs[i].(string)] = pairs[i+1].(*tabular.Table)
+		m[pairs[i].(string)] = pairs[i+1].(lazyTable)
 	}
 	return m
 }

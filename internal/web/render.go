@@ -11,8 +11,6 @@ import (
 	"strings"
 
 	"github.com/labstack/echo/v5"
-
-	"github.com/sendash/sendash/internal/tabular"
 )
 
 //go:embed templates/*.html
@@ -96,9 +94,9 @@ type pageResult struct {
 	Title    string
 	Data     any
 	API      any
-	Tables   map[string]*tabular.Table // "" is the page's main table
-	File     string                    // download file name without extension
-	Redirect string                    // canonical path to redirect to (301)
+	Tables   map[string]lazyTable // "" is the page's main table, built on download
+	File     string               // download file name without extension
+	Redirect string               // canonical path to redirect to (301)
 }
 
 type pageFunc func(c *echo.Context) (*pageResult, error)

@@ -1,0 +1,113 @@
+package store
+
+import (
+	"cmp"
+	"context"
+	"database/sql"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// SearchSchools finds schools and LAs by name, URN, LAESTAB or LA code,
+// exact matches first (queries/page_search.sql says how). A read-only store
+// keeps page_search (one row per school and LA, about 3 MB at national
+// size) and matches it in Go: the same scan in DuckDB cost a cold search
+// page about 8 ms, most of it the per-query work of reading 24,000 names
+// (BENCHMARKS.md). A writable store runs search.all; TestSearchGoMatchesSQL
+// checks the two give the same answers.
+func (s *Store) SearchSchools(ctx context.Context, q string, limit int) ([]SearchHit, error) {
+	if !s.readOnly {
+		return s.searchSQL(ctx, q, limit)
+	}
+	rows, err := kept(s, &s.search, func() (*[]searchRow, error) {
+		r, err := s.readSearchRows(ctx)
+		return &r, err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return matchSearch(*rows, q, limit), nil
+}
+
+func (s *Store) searchSQL(ctx context.Context, q string, limit int) ([]SearchHit, error) {
+	var out []SearchHit
+	err := eachRow(ctx, s, "search.all", []any{q, limit}, func(r *sql.Rows) error {
+		var h SearchHit
+		err := r.Scan(&h.Kind, &h.Code, &h.Name, &h.Place, &h.Detail)
+		out = append(out, h)
+		return err
+	})
+	return out, err
+}
+
+// searchRow is one row of page_search; the keys may be NULL, which matches
+// nothing (as in SQL).
+type searchRow struct {
+	hit                              SearchHit
+	nameKey                          string
+	laestab, laOld, laNew, laNameKey sql.NullString
+}
+
+func (s *Store) readSearchRows(ctx context.Context) ([]searchRow, error) {
+	var out []searchRow
+	err := eachRow(ctx, s, "search.rows", nil, func(r *sql.Rows) error {
+		var x searchRow
+		err := r.Scan(&x.hit.Kind, &x.hit.Code, &x.hit.Name, &x.hit.Place, &x.hit.Detail,
+			&x.nameKey, &x.laestab, &x.laOld, &x.laNew, &x.laNameKey)
+		out = append(out, x)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read the search keys: %w", err)
+	}
+	return out, nil
+}
+
+func eqNull(n sql.NullString, q string) bool { return n.Valid && n.String == q }
+
+// matchSearch is search.all over the kept rows: the same matches, scores
+// and order (score, LAs before schools, name, code), at most limit hits.
+func matchSearch(rows []searchRow, q string, limit int) []SearchHit {
+	q = strings.Trim(q, " ") // SQL trim() removes spaces only
+	lq, uq := strings.ToLower(q), strings.ToUpper(q)
+	type scored struct {
+		score int
+		row   *searchRow
+	}
+	var hits []scored
+	for i := range rows {
+		r := &rows[i]
+		school := r.hit.Kind == "school"
+		if !(eqNull(r.laOld, q) || eqNull(r.laNew, uq) || strings.Contains(r.nameKey, lq) ||
+			(school && (r.hit.Code == q || eqNull(r.laestab, q) || eqNull(r.laNameKey, lq)))) {
+			continue
+		}
+		var score int
+		switch {
+		case !school && (eqNull(r.laOld, q) || eqNull(r.laNew, uq) || r.nameKey == lq):
+			score = -1
+		case !school:
+			score = 1
+		case r.hit.Code == q || eqNull(r.laestab, q):
+			score = 0
+		case strings.HasPrefix(r.nameKey, lq):
+			score = 1
+		default:
+			score = 2
+		}
+		hits = append(hits, scored{score, r})
+	}
+	slices.SortFunc(hits, func(a, b scored) int {
+		return cmp.Or(cmp.Compare(a.score, b.score), -strings.Compare(a.row.hit.Kind, b.row.hit.Kind),
+			strings.Compare(a.row.hit.Name, b.row.hit.Name), strings.Compare(a.row.hit.Code, b.row.hit.Code))
+	})
+	var out []SearchHit // nil when nothing matches, as from SQL
+	for _, h := range hits {
+		if len(out) >= limit {
+			break
+		}
+		out = append(out, h.row.hit)
+	}
+	return out
+}

@@ -1,0 +1,79 @@
+package store_test
+
+import (
+	"context"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/sendash/sendash/internal/store"
+)
+
+// TestSearchGoMatchesSQL checks that the read-only store's search in Go
+// (store/search.go) answers exactly as search.all does in DuckDB, for every
+// school's and LA's name, name prefixes and words, codes in both cases, and
+// odd strings, on the demo data and (when SENDASH_REAL_DATA is set) the
+// real files.
+func TestSearchGoMatchesSQL(t *testing.T) {
+	t.Run("demo", func(t *testing.T) { checkSearchGoMatchesSQL(t, demoStore(t)) })
+	t.Run("real", func(t *testing.T) { checkSearchGoMatchesSQL(t, realSchoolStore(t)) })
+}
+
+func checkSearchGoMatchesSQL(t *testing.T, st *store.Store) {
+	ctx := context.Background()
+	qs := map[string]bool{"": true, " ": true, "  primary ": true, "'": true, "%": true, "_": true, "a": true,
+		"ZZZ no such school": true, "school": true, "ACADEMY": true, "é": true, " st ": true}
+	rows, err := st.DB.QueryContext(ctx, `SELECT name, code, coalesce(laestab, ''), coalesce(la_old_code, ''),
+		coalesce(la_new_code, '') FROM page_search USING SAMPLE 400 ROWS (reservoir, 42)`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var name, code, laestab, old, nw string
+		if err := rows.Scan(&name, &code, &laestab, &old, &nw); err != nil {
+			t.Fatal(err)
+		}
+		for _, q := range []string{name, strings.ToLower(name), strings.ToUpper(name), code, laestab, old,
+			nw, strings.ToLower(nw)} {
+			qs[q] = true
+		}
+		if r := []rune(name); len(r) > 3 {
+			qs[string(r[:3])] = true
+		}
+		for _, w := range strings.Fields(name) {
+			qs[w] = true
+		}
+	}
+	rows.Close()
+	sql := st.Q.Get("search.all")
+	n := 0
+	for q := range qs {
+		for _, limit := range []int{5, 50} {
+			got, err := st.SearchSchools(ctx, q, limit)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var want []store.SearchHit
+			r, err := st.DB.QueryContext(ctx, sql, q, limit)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for r.Next() {
+				var h store.SearchHit
+				if err := r.Scan(&h.Kind, &h.Code, &h.Name, &h.Place, &h.Detail); err != nil {
+					t.Fatal(err)
+				}
+				want = append(want, h)
+			}
+			r.Close()
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("search %q limit %d:\nGo  %v\nSQL %v", q, limit, got, want)
+			}
+			n += len(want)
+		}
+	}
+	t.Logf("%d searches, %d hits, the same from Go and SQL", 2*len(qs), n)
+	if n == 0 {
+		t.Fatal("no search found anything: the test checks nothing")
+	}
+}
