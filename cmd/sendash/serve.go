@@ -53,6 +53,9 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 	if v, err := st.SchemaVersion(ctx); err != nil || v != st.Q.SchemaVersion() {
 		return fmt.Errorf("serve: %s was built by another version of sendash, whose tables differ from the ones this version reads: rebuild it with sendash ingest --data DIR --db %s", path, path)
 	}
+	if err := st.Warm(ctx); err != nil {
+		return fmt.Errorf("serve: read %s: %w", path, err)
+	}
 	h, err := web.New(web.Config{Store: st, Logger: logger, Demo: demo, RequestTimeout: *timeout,
 		CacheBytes: *cacheMB << 20, RateLimit: *rateLimit, RateBurst: web.DefaultRateBurst})
 	if err != nil {

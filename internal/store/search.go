@@ -111,3 +111,23 @@ func matchSearch(rows []searchRow, q string, limit int) []SearchHit {
 	}
 	return out
 }
+
+// Warm reads what a read-only store keeps (the indicator catalogue, flags,
+// LA directory, league list and search keys), so the first requests do not
+// pay for it; `sendash serve` calls it before it listens.
+func (s *Store) Warm(ctx context.Context) error {
+	if _, err := s.Indicators(ctx); err != nil {
+		return err
+	}
+	if _, err := s.Flags(ctx, "la", ""); err != nil {
+		return err
+	}
+	if _, err := s.laDirectory(ctx); err != nil {
+		return err
+	}
+	if _, err := s.LeagueIndicators(ctx); err != nil {
+		return err
+	}
+	_, err := s.SearchSchools(ctx, "", 0)
+	return err
+}
