@@ -18,11 +18,19 @@ FROM la ORDER BY old_code;
 
 -- name: la.neighbours
 -- The LA's statistical neighbours, in the DfE's order. Params: old_code.
-SELECT n.neighbour_old_code, coalesce(l.new_code, ''),
+SELECT n.la_old_code, n.neighbour_old_code, coalesce(l.new_code, ''),
        coalesce(l.name, n.neighbour_name, ''), n.rank
 FROM la_neighbour n LEFT JOIN la l ON l.old_code = n.neighbour_old_code
 WHERE n.la_old_code = ?
 ORDER BY n.rank;
+
+-- name: la.neighbours_all
+-- Every LA's statistical neighbours, as la.neighbours (a read-only store
+-- keeps them). No params.
+SELECT n.la_old_code, n.neighbour_old_code, coalesce(l.new_code, ''),
+       coalesce(l.name, n.neighbour_name, ''), n.rank
+FROM la_neighbour n LEFT JOIN la l ON l.old_code = n.neighbour_old_code
+ORDER BY n.la_old_code, n.rank;
 
 -- name: la.latest
 -- The LA's latest figure for each indicator and group, with its rank among

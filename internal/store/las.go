@@ -106,23 +106,38 @@ func (s *Store) LAProfile(ctx context.Context, code string) (*LAProfile, error) 
 }
 
 func (s *Store) neighbours(ctx context.Context, old string) ([]Neighbour, error) {
-	rows, err := s.query(ctx, "la.neighbours", old)
-	if err != nil {
-		return nil, fmt.Errorf("la.neighbours: %w", err)
+	if !s.readOnly {
+		m, err := s.readNeighbours(ctx, "la.neighbours", old)
+		return m[old], err
 	}
-	defer rows.Close()
-	var out []Neighbour
-	for rows.Next() {
+	all, err := kept(s, &s.nbrs, func() (*map[string][]Neighbour, error) {
+		m, err := s.readNeighbours(ctx, "la.neighbours_all")
+		return &m, err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return (*all)[old], nil
+}
+
+// readNeighbours runs la.neighbours (one LA) or la.neighbours_all (every
+// LA, kept by a read-only store: it saved an LA page a query) into
+// neighbours by LA old code, each LA's in the DfE's order.
+func (s *Store) readNeighbours(ctx context.Context, name string, args ...any) (map[string][]Neighbour, error) {
+	out := map[string][]Neighbour{}
+	err := eachRow(ctx, s, name, args, func(r *sql.Rows) error {
+		var la string
 		var n Neighbour
-		if err := rows.Scan(&n.OldCode, &n.Code, &n.Name, &n.Rank); err != nil {
-			return nil, fmt.Errorf("la.neighbours: %w", err)
+		if err := r.Scan(&la, &n.OldCode, &n.Code, &n.Name, &n.Rank); err != nil {
+			return err
 		}
 		if n.Code == "" {
 			n.Code = n.OldCode
 		}
-		out = append(out, n)
-	}
-	return out, rows.Err()
+		out[la] = append(out[la], n)
+		return nil
+	})
+	return out, err
 }
 
 // TrendFigure is a figure tagged with its role in an LA trend: the LA itself,

@@ -113,7 +113,7 @@ func matchSearch(rows []searchRow, q string, limit int) []SearchHit {
 }
 
 // Warm reads what a read-only store keeps (the indicator catalogue, flags,
-// LA directory, league list and search keys), so the first requests do not
+// LA directory, league list, statistical neighbours and search keys), so the first requests do not
 // pay for it; `sendash serve` calls it before it listens.
 func (s *Store) Warm(ctx context.Context) error {
 	if _, err := s.Indicators(ctx); err != nil {
@@ -126,6 +126,9 @@ func (s *Store) Warm(ctx context.Context) error {
 		return err
 	}
 	if _, err := s.LeagueIndicators(ctx); err != nil {
+		return err
+	}
+	if _, err := s.neighbours(ctx, ""); err != nil {
 		return err
 	}
 	_, err := s.SearchSchools(ctx, "", 0)

@@ -60,12 +60,13 @@ type Store struct {
 	// Small tables read on most pages, kept once read by a read-only store
 	// (nothing can change them): see kept.
 	keptMu  sync.Mutex
-	cat     *Catalogue       // the indicator catalogue
-	flags   *[]Flag          // every flag
-	las     *laDirectory     // every LA and its lookup codes
-	leagues *[]IndicatorInfo // the indicators with LA figures
-	search  *[]searchRow     // page_search, matched in Go (search.go)
-	stmts   sync.Map         // query name -> *sql.Stmt (read-only only)
+	cat     *Catalogue              // the indicator catalogue
+	flags   *[]Flag                 // every flag
+	las     *laDirectory            // every LA and its lookup codes
+	leagues *[]IndicatorInfo        // the indicators with LA figures
+	search  *[]searchRow            // page_search, matched in Go (search.go)
+	nbrs    *map[string][]Neighbour // every LA's statistical neighbours
+	stmts   sync.Map                // query name -> *sql.Stmt (read-only only)
 }
 
 // Open opens (or creates, unless read-only) the database at path; an empty
