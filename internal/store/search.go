@@ -61,21 +61,20 @@ func (s *Store) readSearchRows(ctx context.Context) ([]searchRow, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read the search keys: %w", err)
 	}
+	slices.SortFunc(out, searchOrder)
 	return out, nil
 }
 
 func eqNull(n sql.NullString, q string) bool { return n.Valid && n.String == q }
 
 // matchSearch is search.all over the kept rows: the same matches, scores
-// and order (score, LAs before schools, name, code), at most limit hits.
+// and order (score, schools before LAs, name, code), at most limit hits.
+// rows must be in searchOrder, so each score's hits come out in order and
+// only the first limit of each are kept: no sort.
 func matchSearch(rows []searchRow, q string, limit int) []SearchHit {
 	q = strings.Trim(q, " ") // SQL trim() removes spaces only
 	lq, uq := strings.ToLower(q), strings.ToUpper(q)
-	type scored struct {
-		score int
-		row   *searchRow
-	}
-	var hits []scored
+	var byScore [4][]SearchHit // scores -1, 0, 1, 2
 	for i := range rows {
 		r := &rows[i]
 		school := r.hit.Kind == "school"
@@ -96,20 +95,23 @@ func matchSearch(rows []searchRow, q string, limit int) []SearchHit {
 		default:
 			score = 2
 		}
-		hits = append(hits, scored{score, r})
-	}
-	slices.SortFunc(hits, func(a, b scored) int {
-		return cmp.Or(cmp.Compare(a.score, b.score), -strings.Compare(a.row.hit.Kind, b.row.hit.Kind),
-			strings.Compare(a.row.hit.Name, b.row.hit.Name), strings.Compare(a.row.hit.Code, b.row.hit.Code))
-	})
-	var out []SearchHit // nil when nothing matches, as from SQL
-	for _, h := range hits {
-		if len(out) >= limit {
-			break
+		if b := &byScore[score+1]; len(*b) < limit {
+			*b = append(*b, r.hit)
 		}
-		out = append(out, h.row.hit)
+	}
+	var out []SearchHit // nil when nothing matches, as from SQL
+	for _, b := range byScore {
+		out = append(out, b[:min(len(b), limit-len(out))]...)
 	}
 	return out
+}
+
+// searchOrder is the order of search.all's hits within one score: kind
+// descending (schools, then LAs), name, code, compared bytewise as DuckDB
+// compares VARCHAR.
+func searchOrder(a, b searchRow) int {
+	return cmp.Or(-strings.Compare(a.hit.Kind, b.hit.Kind), strings.Compare(a.hit.Name, b.hit.Name),
+		strings.Compare(a.hit.Code, b.hit.Code))
 }
 
 // Warm reads what a read-only store keeps (the indicator catalogue, flags,
