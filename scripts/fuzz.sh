@@ -20,6 +20,7 @@ targets=(
   internal/ingest:FuzzCSVError internal/ingest:FuzzStagingNames
   internal/web:FuzzURNParam internal/web:FuzzLACodeParam internal/web:FuzzYearParam
   internal/web:FuzzIndicatorParam internal/web:FuzzGroupParam internal/web:FuzzRoutes
+  internal/store:FuzzSearch
 )
 want=("$@")
 for t in "${targets[@]}"; do

@@ -5,8 +5,10 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/sendash/sendash/internal/store"
+	"github.com/sendash/sendash/internal/testdb"
 )
 
 // TestSearchGoMatchesSQL checks that the read-only store's search in Go
@@ -76,4 +78,45 @@ func checkSearchGoMatchesSQL(t *testing.T, st *store.Store) {
 	if n == 0 {
 		t.Fatal("no search found anything: the test checks nothing")
 	}
+}
+
+// FuzzSearch sends any valid UTF-8 query (the web layer refuses the rest)
+// to the Go search and to search.all on the demo data: the Go search must
+// not fail and must give the SQL answer.
+func FuzzSearch(f *testing.F) {
+	for _, s := range []string{"primary", "951", "900066", "E06900002", "Grumblecombe", "  st  ", "'", "%_",
+		"ACADEMY", "é", "İ", "ß", "\x00"} {
+		f.Add(s)
+	}
+	st, err := store.Open(context.Background(), testdb.Demo(f), store.Options{ReadOnly: true})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Cleanup(func() { st.Close() })
+	sql := st.Q.Get("search.all")
+	f.Fuzz(func(t *testing.T, q string) {
+		if !utf8.ValidString(q) || len(q) > 400 {
+			t.Skip()
+		}
+		got, err := st.SearchSchools(context.Background(), q, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := st.DB.QueryContext(context.Background(), sql, q, 10)
+		if err != nil {
+			t.Skipf("search.all refused %q: %v", q, err)
+		}
+		defer r.Close()
+		var want []store.SearchHit
+		for r.Next() {
+			var h store.SearchHit
+			if err := r.Scan(&h.Kind, &h.Code, &h.Name, &h.Place, &h.Detail); err != nil {
+				t.Fatal(err)
+			}
+			want = append(want, h)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("search %q:\nGo  %v\nSQL %v", q, got, want)
+		}
+	})
 }
