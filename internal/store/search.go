@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // SearchSchools finds schools and LAs by name, URN, LAESTAB or LA code,
@@ -72,7 +73,9 @@ func eqNull(n sql.NullString, q string) bool { return n.Valid && n.String == q }
 // rows must be in searchOrder, so each score's hits come out in order and
 // only the first limit of each are kept: no sort.
 func matchSearch(rows []searchRow, q string, limit int) []SearchHit {
-	q = strings.Trim(q, " ") // SQL trim() removes spaces only
+	// DuckDB's trim() removes the Unicode space separators (category Zs:
+	// the space, no-break space, em space, ...) and nothing else.
+	q = strings.TrimFunc(q, func(r rune) bool { return unicode.Is(unicode.Zs, r) })
 	lq, uq := strings.ToLower(q), strings.ToUpper(q)
 	var byScore [4][]SearchHit // scores -1, 0, 1, 2
 	for i := range rows {
