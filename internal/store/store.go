@@ -64,7 +64,7 @@ type Store struct {
 	flags   *[]Flag                 // every flag
 	las     *laDirectory            // every LA and its lookup codes
 	leagues *[]IndicatorInfo        // the indicators with LA figures
-	search  *[]searchRow            // page_search, matched in Go (search.go)
+	search  *searchIndex            // page_search, matched in Go (search.go)
 	nbrs    *map[string][]Neighbour // every LA's statistical neighbours
 	stmts   sync.Map                // query name -> *sql.Stmt (read-only only)
 }
