@@ -12,8 +12,8 @@ import (
 
 // SearchSchools finds schools and LAs by name, URN, LAESTAB or LA code,
 // exact matches first (queries/page_search.sql says how). A read-only store
-// keeps page_search (one row per school and LA, about 3 MB at national
-// size) and matches it in Go: the same scan in DuckDB cost a cold search
+// keeps page_search (one row per school and LA) with an index, 14 MB of
+// heap at national size (24,162 rows, measured), and matches it in Go: the same scan in DuckDB cost a cold search
 // page about 8 ms, most of it the per-query work of reading 24,000 names
 // (BENCHMARKS.md). A writable store runs search.all; TestSearchGoMatchesSQL
 // checks the two give the same answers.
@@ -113,89 +113,91 @@ func newSearchIndex(rows []searchRow) *searchIndex {
 
 // match is search.all over the kept rows: the same matches, scores and
 // order (score, schools before LAs, name, code), at most limit hits.
+// Candidate rows are visited in ascending order, merging the rows whose
+// name key contains the query (found one after another in hay) with the
+// few matched whole through the maps, so nothing is collected or sorted.
 func (ix *searchIndex) match(q string, limit int) []SearchHit {
 	// DuckDB's trim() removes the Unicode space separators (category Zs:
 	// the space, no-break space, em space, ...) and nothing else.
 	q = strings.TrimFunc(q, func(r rune) bool { return unicode.Is(unicode.Zs, r) })
-	lq, uq := strings.ToLower(q), strings.ToUpper(q)
-	return matchRows(ix.rows, ix.candidates(q, lq, uq), q, lq, uq, limit)
-}
-
-// candidates returns, in ascending order, every row that can match: those
-// whose name key contains lq, and those matched whole on a code or LA name.
-// nil means every row (an empty query, or one holding a NUL).
-func (ix *searchIndex) candidates(q, lq, uq string) []int32 {
-	if lq == "" || strings.IndexByte(lq, 0) >= 0 {
-		return nil
+	m := searchMatch{q: q, lq: strings.ToLower(q), uq: strings.ToUpper(q), limit: limit}
+	if m.lq == "" || strings.IndexByte(m.lq, 0) >= 0 {
+		// every row contains "" (and hay cannot hold a NUL): score them all
+		for i := range ix.rows {
+			m.add(&ix.rows[i])
+		}
+		return m.hits()
 	}
-	var out []int32
-	for p := 0; ; {
-		k := strings.Index(ix.hay[p:], lq)
+	var whole []int32
+	for _, l := range [][]int32{ix.laOld[q], ix.laNew[m.uq], ix.schoolBy[q], ix.schoolBy[m.lq]} {
+		whole = append(whole, l...)
+	}
+	slices.Sort(whole)
+	whole = slices.Compact(whole)
+	w := 0
+	for p := 0; p < len(ix.hay); {
+		k := strings.Index(ix.hay[p:], m.lq)
 		if k < 0 {
 			break
 		}
 		// the row whose name key holds position p+k: the last start <= it
-		i, _ := slices.BinarySearch(ix.starts, p+k+1)
-		out = append(out, int32(i-1))
-		if i >= len(ix.starts) {
+		next, _ := slices.BinarySearch(ix.starts, p+k+1)
+		row := int32(next - 1)
+		for ; w < len(whole) && whole[w] <= row; w++ {
+			if whole[w] < row {
+				m.add(&ix.rows[whole[w]])
+			}
+		}
+		m.add(&ix.rows[row])
+		if next >= len(ix.starts) {
 			break
 		}
-		p = ix.starts[i] // the next row's name key
+		p = ix.starts[next] // the next row's name key
 	}
-	sorted := len(out)
-	for _, l := range [][]int32{ix.laOld[q], ix.laNew[uq], ix.schoolBy[q], ix.schoolBy[lq]} {
-		out = append(out, l...)
+	for ; w < len(whole); w++ {
+		m.add(&ix.rows[whole[w]])
 	}
-	if len(out) > sorted {
-		slices.Sort(out)
-		out = slices.Compact(out)
-	}
-	if out == nil {
-		out = []int32{}
-	}
-	return out
+	return m.hits()
 }
 
-// matchRows scores the candidate rows (all rows when cand is nil) as
-// search.all does. rows are in searchOrder, so each score's hits come out in
-// order and only the first limit of each are kept: no sort.
-func matchRows(rows []searchRow, cand []int32, q, lq, uq string, limit int) []SearchHit {
-	var byScore [4][]SearchHit // scores -1, 0, 1, 2
-	n := len(rows)
-	if cand != nil {
-		n = len(cand)
+// searchMatch scores rows as search.all does, keeping the first limit hits
+// of each score; rows must be added in searchOrder.
+type searchMatch struct {
+	q, lq, uq string
+	limit     int
+	byScore   [4][]SearchHit // scores -1, 0, 1, 2
+}
+
+func (m *searchMatch) add(r *searchRow) {
+	school := r.hit.Kind == "school"
+	if !(eqNull(r.laOld, m.q) || eqNull(r.laNew, m.uq) || strings.Contains(r.nameKey, m.lq) ||
+		(school && (r.hit.Code == m.q || eqNull(r.laestab, m.q) || eqNull(r.laNameKey, m.lq)))) {
+		return
 	}
-	for j := range n {
-		i := j
-		if cand != nil {
-			i = int(cand[j])
-		}
-		r := &rows[i]
-		school := r.hit.Kind == "school"
-		if !(eqNull(r.laOld, q) || eqNull(r.laNew, uq) || strings.Contains(r.nameKey, lq) ||
-			(school && (r.hit.Code == q || eqNull(r.laestab, q) || eqNull(r.laNameKey, lq)))) {
-			continue
-		}
-		var score int
-		switch {
-		case !school && (eqNull(r.laOld, q) || eqNull(r.laNew, uq) || r.nameKey == lq):
-			score = -1
-		case !school:
-			score = 1
-		case r.hit.Code == q || eqNull(r.laestab, q):
-			score = 0
-		case strings.HasPrefix(r.nameKey, lq):
-			score = 1
-		default:
-			score = 2
-		}
-		if b := &byScore[score+1]; len(*b) < limit {
-			*b = append(*b, r.hit)
-		}
+	var score int
+	switch {
+	case !school && (eqNull(r.laOld, m.q) || eqNull(r.laNew, m.uq) || r.nameKey == m.lq):
+		score = -1
+	case !school:
+		score = 1
+	case r.hit.Code == m.q || eqNull(r.laestab, m.q):
+		score = 0
+	case strings.HasPrefix(r.nameKey, m.lq):
+		score = 1
+	default:
+		score = 2
 	}
-	var out []SearchHit // nil when nothing matches, as from SQL
-	for _, b := range byScore {
-		out = append(out, b[:min(len(b), limit-len(out))]...)
+	if b := &m.byScore[score+1]; len(*b) < m.limit {
+		*b = append(*b, r.hit)
+	}
+}
+
+// hits returns the kept hits by score, at most limit; nil when nothing
+// matched, as from SQL.
+func (m *searchMatch) hits() []SearchHit {
+	var out []SearchHit
+	for _, b := range m.byScore {
+		out = append(out, b[:min(len(b), m.limit-len(out))]...)
 	}
 	return out
 }
