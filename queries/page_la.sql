@@ -44,14 +44,13 @@ SELECT indicator, level, code, name, la_code, period, period_type, year_sort, gr
 FROM page_la_latest WHERE page_la = ?;
 
 -- name: la.placement
--- Every year of the LA's EHC plan placement mix (one row per placement), in
--- figure's stored order (level, code, indicator, year_sort, grp: see
--- derive.final.figure), so no ORDER BY. Params: old_code.
+-- Every year of the LA's EHC plan placement mix (one row per placement),
+-- from page_la_placement (built at ingest, stored by year and placement, so
+-- no ORDER BY). Params: old_code.
 SELECT indicator, level, code, coalesce(name, ''), coalesce(la_code, ''), period, period_type,
        year_sort, grp, numerator, denominator, value, coalesce(unit, ''), status,
        coalesce(reason, ''), published, source_id, rank, rank_of, quartile, percentile
-FROM figure
-WHERE indicator = 'ehcp.placement' AND level = 'la' AND code = ?;
+FROM page_la_placement WHERE page_la = ?;
 
 -- name: la.trend
 -- Every year of one indicator for an LA, its statistical neighbours and
