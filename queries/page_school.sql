@@ -10,10 +10,13 @@ SELECT urn, laestab, la_old_code, name, school_type, phase, type_group, la_code,
 FROM page_school_info WHERE urn = ?;
 
 -- name: school.latest
--- The school's latest figure for each indicator and group, with its LA's and
--- England's beside it (page_school_latest, built at ingest: see
--- derive.page.school_latest for which comparator group is used). Params: urn.
-SELECT indicator, level, code, name, la_code, period, period_type, year_sort, grp,
+-- The school's header (as school.info, on every row) and its latest figure
+-- for each indicator and group, with its LA's and England's beside it
+-- (page_school_latest, built at ingest: see derive.page.school_latest for
+-- which comparator group is used). Params: urn.
+SELECT page_urn, school_laestab, school_la_old_code, school_name, school_type, school_phase,
+       school_type_group, school_la_code, school_la_name,
+       indicator, level, code, name, la_code, period, period_type, year_sort, grp,
        numerator, denominator, value, unit, status, reason, published, source_id,
        rank, rank_of, quartile, percentile, title, polarity, caveat,
        la_value, la_status, england_value, england_status, la_grp, england_grp

@@ -112,6 +112,12 @@ func (s *Store) queryFigures(ctx context.Context, name string, args ...any) ([]F
 // title, polarity, caveat, LA value and status, England value and status,
 // and the LA and England comparators' groups.
 func (s *Store) queryProfile(ctx context.Context, name string, args ...any) ([]ProfileRow, error) {
+	return s.queryProfileAfter(ctx, name, nil, args...)
+}
+
+// queryProfileAfter is queryProfile for a query that selects the columns
+// scanned into lead (the same on every row) before the profile columns.
+func (s *Store) queryProfileAfter(ctx context.Context, name string, lead []any, args ...any) ([]ProfileRow, error) {
 	rows, err := s.query(ctx, name, args...)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
@@ -122,7 +128,7 @@ func (s *Store) queryProfile(ctx context.Context, name string, args ...any) ([]P
 		var r ProfileRow
 		var n nulls
 		var la, en sql.NullFloat64
-		dest := append(figureDest(&r.Figure, &n), &r.Title, &r.Polarity, &r.Caveat,
+		dest := append(append(lead[:len(lead):len(lead)], figureDest(&r.Figure, &n)...), &r.Title, &r.Polarity, &r.Caveat,
 			&la, &r.LAStatus, &en, &r.EnglandStatus, &r.LAGrp, &r.EnglandGrp)
 		if err := rows.Scan(dest...); err != nil {
 			return nil, fmt.Errorf("%s: %w", name, err)

@@ -31,11 +31,17 @@ type SchoolProfile struct {
 func (s *Store) SchoolProfile(ctx context.Context, urn string) (*SchoolProfile, error) {
 	var p SchoolProfile
 	var err error
-	if p.School, err = s.school(ctx, urn); err != nil {
+	// Each figure row carries the school's header, so a school with figures
+	// is one read; only one without any needs the header read on its own.
+	sc := &p.School
+	lead := []any{&sc.URN, &sc.LAESTAB, &sc.LAOldCode, &sc.Name, &sc.Type, &sc.Phase, &sc.TypeGroup, &sc.LACode, &sc.LAName}
+	if p.Figures, err = s.queryProfileAfter(ctx, "school.latest", lead, urn); err != nil {
 		return nil, err
 	}
-	if p.Figures, err = s.queryProfile(ctx, "school.latest", urn); err != nil {
-		return nil, err
+	if len(p.Figures) == 0 {
+		if p.School, err = s.school(ctx, urn); err != nil {
+			return nil, err
+		}
 	}
 	if p.Flags, err = s.Flags(ctx, "school", urn); err != nil {
 		return nil, err

@@ -19,7 +19,9 @@ ORDER BY s.urn;
 
 -- name: derive.page.school_latest
 -- Each school's latest figure for each indicator and group, with the same
--- figure for its LA and for England beside it. For the school's "all pupils"
+-- figure for its LA and for England beside it, and on every row the school's
+-- header (page_school_info's columns, as school_*), so the profile is one
+-- read. For the school's "all pupils"
 -- figure the comparator is the school's phase (e.g. the LA's primary
 -- schools) where the area publishes it, else all pupils; la_grp and
 -- england_grp say which.
@@ -31,7 +33,10 @@ s AS (
     WHERE f.level = 'school'
     QUALIFY row_number() OVER (PARTITION BY f.code, f.indicator, f.grp ORDER BY f.year_sort DESC, f.period DESC) = 1),
 area AS (SELECT level, code, indicator, period, grp, value, status FROM figure WHERE level IN ('la', 'england'))
-SELECT s.code AS page_urn, s.indicator, s.level, s.code, coalesce(s.name, '') AS name,
+SELECT s.code AS page_urn, h.laestab AS school_laestab, h.la_old_code AS school_la_old_code,
+       h.name AS school_name, h.school_type, h.phase AS school_phase, h.type_group AS school_type_group,
+       h.la_code AS school_la_code, h.la_name AS school_la_name,
+       s.indicator, s.level, s.code, coalesce(s.name, '') AS name,
        coalesce(s.la_code, '') AS la_code, s.period, s.period_type, s.year_sort, s.grp,
        s.numerator, s.denominator, s.value, coalesce(s.unit, '') AS unit, s.status,
        coalesce(s.reason, '') AS reason, s.published, s.source_id,
@@ -44,6 +49,7 @@ SELECT s.code AS page_urn, s.indicator, s.level, s.code, coalesce(s.name, '') AS
        coalesce(ep.status, en.status, '') AS england_status,
        coalesce(lp.grp, la.grp, '') AS la_grp, coalesce(ep.grp, en.grp, '') AS england_grp
 FROM s
+JOIN page_school_info h ON h.urn = s.code
 LEFT JOIN indicator i ON i.id = s.indicator
 LEFT JOIN area lp ON lp.level = 'la' AND lp.code = s.la_code
      AND lp.indicator = s.indicator AND lp.period = s.period AND lp.grp = s.phase_grp
