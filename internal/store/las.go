@@ -110,6 +110,16 @@ func (s *Store) neighbours(ctx context.Context, old string) ([]Neighbour, error)
 		m, err := s.readNeighbours(ctx, "la.neighbours", old)
 		return m[old], err
 	}
+	all, err := s.neighbourMap(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return all[old], nil
+}
+
+// neighbourMap is every LA's statistical neighbours, kept by a read-only
+// store.
+func (s *Store) neighbourMap(ctx context.Context) (map[string][]Neighbour, error) {
 	all, err := kept(s, &s.nbrs, func() (*map[string][]Neighbour, error) {
 		m, err := s.readNeighbours(ctx, "la.neighbours_all")
 		return &m, err
@@ -117,7 +127,7 @@ func (s *Store) neighbours(ctx context.Context, old string) ([]Neighbour, error)
 	if err != nil {
 		return nil, err
 	}
-	return (*all)[old], nil
+	return *all, nil
 }
 
 // readNeighbours runs la.neighbours (one LA) or la.neighbours_all (every

@@ -13,25 +13,31 @@ import (
 // SearchSchools finds schools and LAs by name, URN, LAESTAB or LA code,
 // exact matches first (queries/page_search.sql says how). A read-only store
 // keeps page_search (one row per school and LA) with an index, 14 MB of
-// heap at national size (24,162 rows, measured), and matches it in Go: the same scan in DuckDB cost a cold search
-// page about 8 ms, most of it the per-query work of reading 24,000 names
-// (BENCHMARKS.md). A writable store runs search.all; TestSearchGoMatchesSQL
-// checks the two give the same answers.
+// heap at national size (24,162 rows, measured), and matches it in Go: the
+// same scan in DuckDB cost a cold search page about 8 ms, most of it the
+// per-query work of reading 24,000 names (BENCHMARKS.md). A writable store
+// runs search.all; TestSearchGoMatchesSQL checks the two give the same
+// answers.
 func (s *Store) SearchSchools(ctx context.Context, q string, limit int) ([]SearchHit, error) {
 	if !s.readOnly {
 		return s.searchSQL(ctx, q, limit)
 	}
-	ix, err := kept(s, &s.search, func() (*searchIndex, error) {
+	ix, err := s.searchIndex(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return ix.match(q, limit), nil
+}
+
+// searchIndex is the kept search index of a read-only store.
+func (s *Store) searchIndex(ctx context.Context) (*searchIndex, error) {
+	return kept(s, &s.search, func() (*searchIndex, error) {
 		r, err := s.readSearchRows(ctx)
 		if err != nil {
 			return nil, err
 		}
 		return newSearchIndex(r), nil
 	})
-	if err != nil {
-		return nil, err
-	}
-	return ix.match(q, limit), nil
 }
 
 func (s *Store) searchSQL(ctx context.Context, q string, limit int) ([]SearchHit, error) {
@@ -90,9 +96,7 @@ func newSearchIndex(rows []searchRow) *searchIndex {
 	var hay strings.Builder
 	add := func(m map[string][]int32, k sql.NullString, i int) {
 		if k.Valid {
-			if l := m[k.String]; len(l) == 0 || l[len(l)-1] != int32(i) {
-				m[k.String] = append(l, int32(i))
-			}
+			m[k.String] = append(m[k.String], int32(i)) // match drops repeats
 		}
 	}
 	for i, r := range rows {
@@ -208,27 +212,4 @@ func (m *searchMatch) hits() []SearchHit {
 func searchOrder(a, b searchRow) int {
 	return cmp.Or(-strings.Compare(a.hit.Kind, b.hit.Kind), strings.Compare(a.hit.Name, b.hit.Name),
 		strings.Compare(a.hit.Code, b.hit.Code))
-}
-
-// Warm reads what a read-only store keeps (the indicator catalogue, flags,
-// LA directory, league list, statistical neighbours and search keys), so the first requests do not
-// pay for it; `sendash serve` calls it before it listens.
-func (s *Store) Warm(ctx context.Context) error {
-	if _, err := s.Indicators(ctx); err != nil {
-		return err
-	}
-	if _, err := s.Flags(ctx, "la", ""); err != nil {
-		return err
-	}
-	if _, err := s.laDirectory(ctx); err != nil {
-		return err
-	}
-	if _, err := s.LeagueIndicators(ctx); err != nil {
-		return err
-	}
-	if _, err := s.neighbours(ctx, ""); err != nil {
-		return err
-	}
-	_, err := s.SearchSchools(ctx, "", 0)
-	return err
 }

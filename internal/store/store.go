@@ -136,6 +136,26 @@ func (s *Store) Close() error {
 	return s.DB.Close()
 }
 
+// Warm reads what a read-only store keeps (the indicator catalogue, flags,
+// LA directory, league list, statistical neighbours and search index), so
+// the first requests do not pay for it; `sendash serve` calls it before it
+// listens.
+func (s *Store) Warm(ctx context.Context) error {
+	for _, read := range []func() error{
+		func() error { _, err := s.Indicators(ctx); return err },
+		func() error { _, err := s.Flags(ctx, "la", ""); return err },
+		func() error { _, err := s.laDirectory(ctx); return err },
+		func() error { _, err := s.LeagueIndicators(ctx); return err },
+		func() error { _, err := s.neighbourMap(ctx); return err },
+		func() error { _, err := s.searchIndex(ctx); return err },
+	} {
+		if err := read(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // kept returns *slot, filled by read on first use when the store is
 // read-only; a writable store reads afresh every time.
 func kept[T any](s *Store, slot **T, read func() (*T, error)) (*T, error) {
