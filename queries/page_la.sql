@@ -60,3 +60,9 @@ SELECT role, indicator, level, code, name, la_code, period, period_type, year_so
        numerator, denominator, value, unit, status, reason, published, source_id,
        rank, rank_of, quartile, percentile
 FROM page_la_trend WHERE page_la = ? AND indicator = ?;
+
+-- name: la.doc
+-- One LA's document (page_la_doc, written at ingest by store.BuildLADocs):
+-- its latest figures, placement mix and DefaultLAIndicator's trend, each
+-- encoded and deflated. Params: old_code.
+SELECT profile, placement, trend FROM page_la_doc WHERE page_la = ?;

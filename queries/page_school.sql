@@ -5,22 +5,24 @@
 
 -- name: school.info
 -- One school with its LA, for the school page header (page_school_info,
--- built at ingest by queries/load/derive_zpage.sql). Params: urn.
+-- built at ingest by queries/load/derive_zpage.sql). Params: urn, urn (a
+-- range: store.BuildSchoolDocs reads every school in turn).
 SELECT urn, laestab, la_old_code, name, school_type, phase, type_group, la_code, la_name
-FROM page_school_info WHERE urn = ?;
+FROM page_school_info WHERE urn BETWEEN ? AND ?;
 
 -- name: school.latest
 -- The school's header (as school.info, on every row) and its latest figure
 -- for each indicator and group, with its LA's and England's beside it
 -- (page_school_latest, built at ingest: see derive.page.school_latest for
--- which comparator group is used). Params: urn.
+-- which comparator group is used). Params: urn, urn (a range, as
+-- school.info).
 SELECT page_urn, school_laestab, school_la_old_code, school_name, school_type, school_phase,
        school_type_group, school_la_code, school_la_name,
        indicator, level, code, name, la_code, period, period_type, year_sort, grp,
        numerator, denominator, value, unit, status, reason, published, source_id,
        rank, rank_of, quartile, percentile, title, polarity, caveat,
        la_value, la_status, england_value, england_status, la_grp, england_grp
-FROM page_school_latest WHERE page_urn = ?;
+FROM page_school_latest WHERE page_urn BETWEEN ? AND ?;
 
 -- name: school.trend
 -- Every year of one indicator for a school (ord 1), with its LA (2) and
@@ -38,15 +40,48 @@ FROM page_school_trend WHERE page_urn = ? AND indicator = ?;
 -- for every percentage indicator in the period of the school's own latest
 -- figure, and per indicator the similar schools' count, lowest, median and
 -- highest (page_school_similar, built at ingest; names come with
--- school.similar_schools, titles with the catalogue). Params: urn.
-SELECT urn, rank, indicator, period, value, status, unit, percentile,
+-- school.similar_schools, titles with the catalogue). Params: urn, urn (a
+-- range, as school.info).
+SELECT page_urn, urn, rank, indicator, period, value, status, unit, percentile,
        peers, peer_min, peer_median, peer_max
-FROM page_school_similar WHERE page_urn = ?;
+FROM page_school_similar WHERE page_urn BETWEEN ? AND ?;
 
 -- name: school.similar_schools
 -- The school (rank 0) and its named similar schools with what made them
 -- similar: phase, type group, headcount and free school meals share from
 -- each one's latest January census (page_school_similar_schools, built at
--- ingest). Params: urn.
-SELECT urn, rank, distance, name, phase, type_group, census_period, nor, fsm_pct
-FROM page_school_similar_schools WHERE page_urn = ?;
+-- ingest). Params: urn, urn (a range, as school.info).
+SELECT page_urn, urn, rank, distance, name, phase, type_group, census_period, nor, fsm_pct
+FROM page_school_similar_schools WHERE page_urn BETWEEN ? AND ?;
+
+-- name: school.doc_trend
+-- For school documents (school.doc): each school's trend rows, as
+-- school.trend gives them, for the indicator its page shows first (the EHC
+-- plan share when the school has it, else its first indicator:
+-- DefaultSchoolIndicator), for the schools in a range. Params: urn, urn.
+WITH d AS (
+    SELECT page_urn,
+           CASE WHEN bool_or(indicator = 'roll.ehcp') THEN 'roll.ehcp' ELSE min(indicator) END AS indicator
+    FROM page_school_latest WHERE page_urn BETWEEN $1 AND $2 GROUP BY page_urn)
+SELECT t.page_urn, t.indicator, t.level, t.code, coalesce(t.name, ''), coalesce(t.la_code, ''),
+       t.period, t.period_type, t.year_sort, t.grp, t.numerator, t.denominator, t.value,
+       coalesce(t.unit, ''), t.status, coalesce(t.reason, ''), t.published, t.source_id,
+       t.rank, t.rank_of, t.quartile, t.percentile
+FROM page_school_trend t JOIN d ON d.page_urn = t.page_urn AND d.indicator = t.indicator
+WHERE t.page_urn BETWEEN $1 AND $2
+ORDER BY t.rowid;
+
+-- name: school.doc
+-- One school's document (page_school_doc, written at ingest by
+-- store.BuildSchoolDocs): its profile, the trend its page shows first and
+-- its similar schools, each encoded and deflated, so a school page is one
+-- read by the table's primary key. Params: urn.
+SELECT trend_indicator, profile, trend, similar_schools FROM page_school_doc WHERE page_urn = ?;
+
+-- name: school.doc_profile
+-- The profile part of a school's document (compare). Params: urn.
+SELECT profile FROM page_school_doc WHERE page_urn = ?;
+
+-- name: school.doc_urns
+-- Every school, in URN order (store.BuildSchoolDocs reads them in ranges).
+SELECT urn FROM page_school_info ORDER BY urn;

@@ -21,6 +21,7 @@ targets=(
   internal/web:FuzzURNParam internal/web:FuzzLACodeParam internal/web:FuzzYearParam
   internal/web:FuzzIndicatorParam internal/web:FuzzGroupParam internal/web:FuzzRoutes
   internal/store:FuzzSearch
+  internal/store:FuzzDocDecode
 )
 want=("$@")
 for t in "${targets[@]}"; do

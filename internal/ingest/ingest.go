@@ -123,6 +123,16 @@ func build(ctx context.Context, cfg Config, tmp string, files []string) (*Result
 	if err := l.derive(ctx); err != nil {
 		return nil, fmt.Errorf("derive tables: %w", err)
 	}
+	docStart := time.Now()
+	if err := st.BuildSchoolDocs(ctx, conn, store.SchoolDocBatch); err != nil {
+		return nil, fmt.Errorf("derive tables: school pages: %w", err)
+	}
+	cfg.Logger.Debug("school documents", "took", time.Since(docStart).Round(time.Millisecond))
+	docStart = time.Now()
+	if err := st.BuildLADocs(ctx, conn); err != nil {
+		return nil, fmt.Errorf("derive tables: LA pages: %w", err)
+	}
+	cfg.Logger.Debug("LA documents", "took", time.Since(docStart).Round(time.Millisecond))
 	if _, err := conn.ExecContext(ctx, st.Q.Get("ingest.schema_version"), st.Q.SchemaVersion()); err != nil {
 		return nil, fmt.Errorf("record the schema version: %w", err)
 	}

@@ -118,29 +118,31 @@ func (s *Store) queryProfile(ctx context.Context, name string, args ...any) ([]P
 // queryProfileAfter is queryProfile for a query that selects the columns
 // scanned into lead (the same on every row) before the profile columns.
 func (s *Store) queryProfileAfter(ctx context.Context, name string, lead []any, args ...any) ([]ProfileRow, error) {
-	rows, err := s.query(ctx, name, args...)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	defer rows.Close()
 	var out []ProfileRow
-	for rows.Next() {
+	err := s.eachProfileRow(ctx, name, lead, args, func(r ProfileRow) error {
+		out = append(out, r)
+		return nil
+	})
+	return out, err
+}
+
+// eachProfileRow runs a named query that selects the columns scanned into
+// lead before the profile columns, and calls fn with each row (lead then
+// holds that row's leading columns).
+func (s *Store) eachProfileRow(ctx context.Context, name string, lead []any, args []any, fn func(ProfileRow) error) error {
+	return eachRow(ctx, s, name, args, func(rows *sql.Rows) error {
 		var r ProfileRow
 		var n nulls
 		var la, en sql.NullFloat64
 		dest := append(append(lead[:len(lead):len(lead)], figureDest(&r.Figure, &n)...), &r.Title, &r.Polarity, &r.Caveat,
 			&la, &r.LAStatus, &en, &r.EnglandStatus, &r.LAGrp, &r.EnglandGrp)
 		if err := rows.Scan(dest...); err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
+			return err
 		}
 		n.apply(&r.Figure)
 		r.LAValue, r.EnglandValue = fptr(la), fptr(en)
-		out = append(out, r)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	return out, nil
+		return fn(r)
+	})
 }
 
 // scanOne runs a named single-row query into dest, mapping no rows to

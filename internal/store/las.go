@@ -85,21 +85,22 @@ func (s *Store) readLADirectory(ctx context.Context) (*laDirectory, error) {
 // LAProfile returns an LA's profile given its old or 9-character code. The
 // profile's LA.Code is canonical, so a handler can redirect other codes to it.
 func (s *Store) LAProfile(ctx context.Context, code string) (*LAProfile, error) {
-	la, err := s.ResolveLA(ctx, code)
+	p, err := s.LAPage(ctx, code, "")
 	if err != nil {
 		return nil, err
 	}
-	p := LAProfile{LA: *la}
-	if p.Figures, err = s.queryProfile(ctx, "la.latest", la.OldCode); err != nil {
+	return p.Profile, nil
+}
+
+// laProfileSQL is LAProfile read from the page tables (BuildLADocs stores
+// it); its LA header, neighbours and flags are added on reading.
+func (s *Store) laProfileSQL(ctx context.Context, old string) (*LAProfile, error) {
+	var p LAProfile
+	var err error
+	if p.Figures, err = s.queryProfile(ctx, "la.latest", old); err != nil {
 		return nil, err
 	}
-	if p.Placement, err = s.queryFigures(ctx, "la.placement", la.OldCode); err != nil {
-		return nil, err
-	}
-	if p.Neighbours, err = s.neighbours(ctx, la.OldCode); err != nil {
-		return nil, err
-	}
-	if p.Flags, err = s.Flags(ctx, "la", la.OldCode); err != nil {
+	if p.Placement, err = s.queryFigures(ctx, "la.placement", old); err != nil {
 		return nil, err
 	}
 	return &p, nil
@@ -167,20 +168,20 @@ func (s *Store) LATrend(ctx context.Context, code, indicator string) ([]TrendFig
 	if _, err := s.Indicator(ctx, indicator); err != nil {
 		return nil, err
 	}
-	rows, err := s.query(ctx, "la.trend", la.OldCode, indicator)
-	if err != nil {
-		return nil, fmt.Errorf("la.trend: %w", err)
-	}
-	defer rows.Close()
+	return s.laTrendSQL(ctx, la.OldCode, indicator)
+}
+
+func (s *Store) laTrendSQL(ctx context.Context, old, indicator string) ([]TrendFigure, error) {
 	var out []TrendFigure
-	for rows.Next() {
+	err := eachRow(ctx, s, "la.trend", []any{old, indicator}, func(r *sql.Rows) error {
 		var t TrendFigure
 		var n nulls
-		if err := rows.Scan(append([]any{&t.Role}, figureDest(&t.Figure, &n)...)...); err != nil {
-			return nil, fmt.Errorf("la.trend: %w", err)
+		if err := r.Scan(append([]any{&t.Role}, figureDest(&t.Figure, &n)...)...); err != nil {
+			return err
 		}
 		n.apply(&t.Figure)
 		out = append(out, t)
-	}
-	return out, rows.Err()
+		return nil
+	})
+	return out, err
 }

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 )
 
@@ -28,25 +27,27 @@ type SchoolProfile struct {
 }
 
 // SchoolProfile returns a school's profile, or ErrNotFound for an unknown URN.
+// It reads the profile part of the school's document (schooldoc.go).
 func (s *Store) SchoolProfile(ctx context.Context, urn string) (*SchoolProfile, error) {
-	var p SchoolProfile
+	var blob []byte
+	if err := s.scanOne(ctx, "school.doc_profile", "school "+urn, []any{urn}, &blob); err != nil {
+		return nil, err
+	}
+	p := &SchoolProfile{}
+	if err := unpackDoc(blob, func(d *docDec) { d.profile(p) }); err != nil {
+		return nil, fmt.Errorf("school %s: %w", urn, err)
+	}
+	return s.withFlags(ctx, urn, p)
+}
+
+// withFlags adds the school's flags (kept by a read-only store) to p.
+func (s *Store) withFlags(ctx context.Context, urn string, p *SchoolProfile) (*SchoolProfile, error) {
 	var err error
-	// Each figure row carries the school's header, so a school with figures
-	// is one read; only one without any needs the header read on its own.
-	sc := &p.School
-	lead := []any{&sc.URN, &sc.LAESTAB, &sc.LAOldCode, &sc.Name, &sc.Type, &sc.Phase, &sc.TypeGroup, &sc.LACode, &sc.LAName}
-	if p.Figures, err = s.queryProfileAfter(ctx, "school.latest", lead, urn); err != nil {
+	p.Flags, err = s.Flags(ctx, "school", urn)
+	if err != nil {
 		return nil, err
 	}
-	if len(p.Figures) == 0 {
-		if p.School, err = s.school(ctx, urn); err != nil {
-			return nil, err
-		}
-	}
-	if p.Flags, err = s.Flags(ctx, "school", urn); err != nil {
-		return nil, err
-	}
-	return &p, nil
+	return p, nil
 }
 
 // SchoolTrend returns every year of one indicator for a school, its LA and
@@ -72,10 +73,25 @@ func (s *Store) SchoolTrend(ctx context.Context, urn, indicator string) ([]Figur
 // school reads one school's header row; ErrNotFound for an unknown URN.
 func (s *Store) school(ctx context.Context, urn string) (School, error) {
 	var sc School
-	err := s.scanOne(ctx, "school.info", "school "+urn, []any{urn},
+	err := s.scanOne(ctx, "school.info", "school "+urn, []any{urn, urn},
 		&sc.URN, &sc.LAESTAB, &sc.LAOldCode, &sc.Name, &sc.Type, &sc.Phase, &sc.TypeGroup,
 		&sc.LACode, &sc.LAName)
 	return sc, err
+}
+
+// DefaultSchoolIndicator is the indicator a school page shows first: the EHC
+// plan share when the school has it, else its first indicator (the
+// school.doc_trend query applies the same rule in SQL).
+func DefaultSchoolIndicator(rows []ProfileRow) string {
+	for _, r := range rows {
+		if r.Indicator == "roll.ehcp" {
+			return r.Indicator
+		}
+	}
+	if len(rows) > 0 {
+		return rows[0].Indicator
+	}
+	return "roll.ehcp"
 }
 
 // Similar is a school's similar-schools comparison: the schools (the school
@@ -134,50 +150,11 @@ type SimilarPoint struct {
 // SimilarSchools returns the school's similar-schools comparison;
 // ErrNotFound for an unknown URN (every known school has its own rank-0 row).
 func (s *Store) SimilarSchools(ctx context.Context, urn string) (*Similar, error) {
-	out := &Similar{}
-	err := eachRow(ctx, s, "school.similar_schools", []any{urn}, func(r *sql.Rows) error {
-		var x SimilarSchool
-		var roll, fsm sql.NullFloat64
-		err := r.Scan(&x.URN, &x.Rank, &x.Distance, &x.Name, &x.Phase, &x.TypeGroup, &x.Census, &roll, &fsm)
-		x.Roll, x.FSMPct = fptr(roll), fptr(fsm)
-		out.Schools = append(out.Schools, x)
-		return err
-	})
+	p, err := s.SchoolPage(ctx, urn, "")
 	if err != nil {
 		return nil, err
 	}
-	if len(out.Schools) == 0 {
-		return nil, fmt.Errorf("school %s: %w", urn, ErrNotFound)
-	}
-	cat, err := s.Indicators(ctx)
-	if err != nil {
-		return nil, err
-	}
-	names := make(map[string]string, len(out.Schools))
-	for _, sc := range out.Schools {
-		names[sc.URN] = sc.Name
-	}
-	err = eachRow(ctx, s, "school.similar", []any{urn}, func(r *sql.Rows) error {
-		var x SimilarPoint
-		var sum SimilarSummary
-		var v, pct, lo, med, hi sql.NullFloat64
-		err := r.Scan(&x.URN, &x.Rank, &x.Indicator, &x.Period, &v, &x.Status,
-			&x.Unit, &pct, &sum.Peers, &lo, &med, &hi)
-		x.Value, x.Percentile = fptr(v), fptr(pct)
-		x.Name = names[x.URN]
-		out.Points = append(out.Points, x)
-		if x.Rank == 0 {
-			sum.Indicator, sum.Title, sum.Period, sum.Unit, sum.Value, sum.Status, sum.Percentile =
-				x.Indicator, cat.title(x.Indicator), x.Period, x.Unit, x.Value, x.Status, x.Percentile
-			sum.Min, sum.Median, sum.Max = fptr(lo), fptr(med), fptr(hi)
-			out.Summary = append(out.Summary, sum)
-		}
-		return err
-	})
-	if err != nil {
-		return nil, err
-	}
-	return out, nil
+	return p.Similar, nil
 }
 
 // CompareSchools returns the profiles of 2-4 schools in the order given;

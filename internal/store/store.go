@@ -67,6 +67,7 @@ type Store struct {
 	search  *searchIndex            // page_search, matched in Go (search.go)
 	nbrs    *map[string][]Neighbour // every LA's statistical neighbours
 	stmts   sync.Map                // query name -> *sql.Stmt (read-only only)
+	conn    *sql.Conn               // when set, queries run on this one connection
 }
 
 // Open opens (or creates, unless read-only) the database at path; an empty
@@ -178,6 +179,9 @@ func kept[T any](s *Store, slot **T, read func() (*T, error)) (*T, error) {
 // (database/sql then keeps it prepared on each pooled connection), so a page
 // skips DuckDB's parse and plan: about a tenth of a cold page's CPU.
 func (s *Store) query(ctx context.Context, name string, args ...any) (*sql.Rows, error) {
+	if s.conn != nil {
+		return s.conn.QueryContext(ctx, s.Q.Get(name), args...)
+	}
 	st, err := s.stmt(ctx, name)
 	if err != nil {
 		return nil, err

@@ -40,6 +40,17 @@ func fixtureStore(t testing.TB) *store.Store {
 			t.Fatalf("%s: %v", name, err)
 		}
 	}
+	conn, err := st.DB.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if err := st.BuildSchoolDocs(ctx, conn, store.SchoolDocBatch); err != nil {
+		t.Fatalf("school documents: %v", err)
+	}
+	if err := st.BuildLADocs(ctx, conn); err != nil {
+		t.Fatalf("LA documents: %v", err)
+	}
 	return st
 }
 

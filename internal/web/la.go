@@ -44,26 +44,22 @@ func (s *server) la(c *echo.Context) (*pageResult, error) {
 		return nil, err
 	}
 	ind := c.QueryParam("indicator")
-	if ind == "" {
-		ind = "tribunal.rate"
-	} else if err := checkIndicator(ind); err != nil {
-		return nil, err
+	if ind != "" {
+		if err := checkIndicator(ind); err != nil {
+			return nil, err
+		}
 	}
 	grp, err := queryGroup(c)
 	if err != nil {
 		return nil, err
 	}
-	ctx := c.Request().Context()
-	prof, err := s.st.LAProfile(ctx, code)
+	page, err := s.st.LAPage(c.Request().Context(), code, ind)
 	if err != nil {
 		return nil, err
 	}
+	prof, ind, trend := page.Profile, page.Indicator, page.Trend
 	if prof.LA.Code != code {
 		return &pageResult{Redirect: "/las/" + prof.LA.Code}, nil
-	}
-	trend, err := s.st.LATrend(ctx, code, ind)
-	if err != nil {
-		return nil, err
 	}
 	p := laPage{Profile: prof, Indicator: ind, Title: ind,
 		Themes: groupByTheme(prof.Figures, c.QueryParam("indicator"), "ehcp.placement")}

@@ -41,21 +41,12 @@ func (s *server) school(c *echo.Context) (*pageResult, error) {
 			return nil, err
 		}
 	}
-	ctx := c.Request().Context()
-	prof, err := s.st.SchoolProfile(ctx, urn)
+	page, err := s.st.SchoolPage(c.Request().Context(), urn, ind)
 	if err != nil {
 		return nil, err
 	}
-	if ind == "" {
-		ind = defaultSchoolIndicator(prof.Figures)
-	}
-	p := schoolPage{Profile: prof, Indicator: ind, Title: ind}
-	if p.Trend, err = s.st.SchoolTrend(ctx, urn, ind); err != nil {
-		return nil, err
-	}
-	if p.Similar, err = s.st.SimilarSchools(ctx, urn); err != nil {
-		return nil, err
-	}
+	prof, ind := page.Profile, page.Indicator
+	p := schoolPage{Profile: prof, Indicator: ind, Title: ind, Trend: page.Trend, Similar: page.Similar}
 	titles := map[string]string{}
 	for _, f := range prof.Figures {
 		titles[f.Indicator] = f.Title
@@ -79,19 +70,6 @@ func (s *server) school(c *echo.Context) (*pageResult, error) {
 			"similar", tableOf(p.Similar.Schools), "similar_summary", tableOf(p.Similar.Summary),
 			"similar_values", tableOf(p.Similar.Points), "flags", tableOf(prof.Flags)),
 		File: "school-" + urn}, nil
-}
-
-// defaultSchoolIndicator is the EHC plan share when published, else the first.
-func defaultSchoolIndicator(rows []store.ProfileRow) string {
-	for _, r := range rows {
-		if r.Indicator == "roll.ehcp" {
-			return r.Indicator
-		}
-	}
-	if len(rows) > 0 {
-		return rows[0].Indicator
-	}
-	return "roll.ehcp"
 }
 
 // schoolSummary is the one-sentence text alternative of the page.

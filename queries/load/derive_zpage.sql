@@ -255,3 +255,20 @@ CREATE TABLE page_league_periods AS
 SELECT indicator, year_sort, period, grp, count(*) AS n
 FROM figure WHERE level = 'la'
 GROUP BY ALL ORDER BY indicator, year_sort DESC, grp;
+
+-- name: derive.page.school_doc
+-- One row per school holding its whole school page (profile, the trend shown
+-- first, similar schools), encoded and deflated, so a page is one read by the
+-- primary key instead of four range reads (BENCHMARKS.md). Created empty
+-- here; store.BuildSchoolDocs fills it from the page tables above, reading
+-- them with the same page queries the pages used before.
+CREATE TABLE page_school_doc (
+    page_urn VARCHAR PRIMARY KEY, trend_indicator VARCHAR NOT NULL,
+    profile BLOB NOT NULL, trend BLOB NOT NULL, similar_schools BLOB NOT NULL);
+
+-- name: derive.page.la_doc
+-- One row per LA holding its LA page (profile, placement mix, the trend
+-- shown first), encoded and deflated, as page_school_doc; filled by
+-- store.BuildLADocs with the LA page queries.
+CREATE TABLE page_la_doc (
+    page_la VARCHAR PRIMARY KEY, profile BLOB NOT NULL, placement BLOB NOT NULL, trend BLOB NOT NULL);

@@ -1,0 +1,69 @@
+package store
+
+import (
+	"context"
+	"fmt"
+)
+
+// SchoolPageByPageQueries is SchoolPage built as BuildSchoolDocs builds a
+// document, for one school and without storing it: the page queries read
+// the range [urn, urn]. Tests compare it with the stored document.
+func (s *Store) SchoolPageByPageQueries(ctx context.Context, urn string) (*SchoolPage, error) {
+	cat, err := s.readCatalogue(ctx)
+	if err != nil {
+		return nil, err
+	}
+	docs, err := s.schoolDocsIn(ctx, cat, urn, urn)
+	if err != nil {
+		return nil, err
+	}
+	if len(docs) != 1 {
+		return nil, fmt.Errorf("school %s: %d documents: %w", urn, len(docs), ErrNotFound)
+	}
+	d := docs[0]
+	p := &SchoolPage{Profile: &d.profile, Indicator: DefaultSchoolIndicator(d.profile.Figures),
+		Trend: d.trend, Similar: &d.similar}
+	if _, err := s.withFlags(ctx, urn, p.Profile); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// RebuildSchoolDocs empties page_school_doc and builds it again, batch
+// schools at a time.
+func (s *Store) RebuildSchoolDocs(ctx context.Context, batch int) error {
+	conn, err := s.DB.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "DELETE FROM page_school_doc"); err != nil {
+		return err
+	}
+	return s.BuildSchoolDocs(ctx, conn, batch)
+}
+
+// LAPageByPageQueries is LAPage read from the page tables, as BuildLADocs
+// reads it, for tests to compare with the stored document.
+func (s *Store) LAPageByPageQueries(ctx context.Context, code string) (*LAPage, error) {
+	la, err := s.ResolveLA(ctx, code)
+	if err != nil {
+		return nil, err
+	}
+	p, err := s.laProfileSQL(ctx, la.OldCode)
+	if err != nil {
+		return nil, err
+	}
+	p.LA = *la
+	if p.Neighbours, err = s.neighbours(ctx, la.OldCode); err != nil {
+		return nil, err
+	}
+	if p.Flags, err = s.Flags(ctx, "la", la.OldCode); err != nil {
+		return nil, err
+	}
+	trend, err := s.laTrendSQL(ctx, la.OldCode, DefaultLAIndicator)
+	if err != nil {
+		return nil, err
+	}
+	return &LAPage{Profile: p, Indicator: DefaultLAIndicator, Trend: trend}, nil
+}

@@ -1,0 +1,302 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"fmt"
+
+	duckdb "github.com/duckdb/duckdb-go/v2"
+)
+
+// School documents. A school page used to make four range reads of the page
+// tables (profile, trend, similar schools and their values), about 9 ms of
+// DuckDB time at national size however the tables were laid out, since each
+// read scans a row group. At ingest, BuildSchoolDocs reads those tables
+// with the same page queries, a range of schools at a time, and stores each
+// school's result, encoded (doccodec.go) and deflated, in page_school_doc, keyed by an ART
+// primary key; a school page is then one read of about half a millisecond
+// (BENCHMARKS.md). TestSchoolDocsMatchPageQueries checks every document
+// against the page queries.
+
+// SchoolPage is what a school page shows: the profile, the indicator whose
+// trend is drawn, its trend, and the similar schools.
+type SchoolPage struct {
+	Profile   *SchoolProfile
+	Indicator string
+	Trend     []Figure
+	Similar   *Similar
+}
+
+// SchoolPage returns a school's page in one read; indicator "" means the
+// page's default (DefaultSchoolIndicator). Another indicator's trend is read
+// from page_school_trend. ErrNotFound for an unknown school or indicator.
+func (s *Store) SchoolPage(ctx context.Context, urn, indicator string) (*SchoolPage, error) {
+	var ind string
+	var prof, trend, sim []byte
+	if err := s.scanOne(ctx, "school.doc", "school "+urn, []any{urn}, &ind, &prof, &trend, &sim); err != nil {
+		return nil, err
+	}
+	p := &SchoolPage{Profile: &SchoolProfile{}, Indicator: indicator, Similar: &Similar{}}
+	if err := unpackDoc(prof, func(d *docDec) { d.profile(p.Profile) }); err != nil {
+		return nil, fmt.Errorf("school %s: %w", urn, err)
+	}
+	if _, err := s.withFlags(ctx, urn, p.Profile); err != nil {
+		return nil, err
+	}
+	if p.Indicator == "" {
+		p.Indicator = ind
+	}
+	if p.Indicator == ind {
+		if err := unpackDoc(trend, func(d *docDec) { p.Trend = d.figures() }); err != nil {
+			return nil, fmt.Errorf("school %s: %w", urn, err)
+		}
+		if _, err := s.Indicator(ctx, ind); err != nil {
+			return nil, err
+		}
+	} else {
+		var err error
+		if p.Trend, err = s.SchoolTrend(ctx, urn, p.Indicator); err != nil {
+			return nil, err
+		}
+	}
+	if err := unpackDoc(sim, func(d *docDec) { d.similar(p.Similar) }); err != nil {
+		return nil, fmt.Errorf("school %s: %w", urn, err)
+	}
+	if len(p.Similar.Schools) == 0 {
+		return nil, fmt.Errorf("school %s: %w", urn, ErrNotFound)
+	}
+	return p, nil
+}
+
+// schoolDoc is one school's document before it is packed.
+type schoolDoc struct {
+	urn     string
+	profile SchoolProfile // without flags: they are kept apart
+	trend   []Figure      // for DefaultSchoolIndicator(profile.Figures)
+	similar Similar
+}
+
+// SchoolDocBatch is how many schools BuildSchoolDocs reads at a time: about
+// 40 MB of Go values at national size.
+const SchoolDocBatch = 1000
+
+// BuildSchoolDocs fills page_school_doc from the page tables, on conn (the
+// ingest's one connection), reading batch schools at a time.
+func (s *Store) BuildSchoolDocs(ctx context.Context, conn *sql.Conn, batch int) error {
+	c := &Store{Q: s.Q, conn: conn}
+	cat, err := c.readCatalogue(ctx)
+	if err != nil {
+		return err
+	}
+	var urns []string
+	err = eachRow(ctx, c, "school.doc_urns", nil, func(r *sql.Rows) error {
+		var u string
+		urns = append(urns, u)
+		return r.Scan(&urns[len(urns)-1])
+	})
+	if err != nil {
+		return err
+	}
+	// Each batch is packed while the next is read; the reads and the appends
+	// share conn, so they take turns on this goroutine.
+	type packed struct {
+		rows [][]any
+		err  error
+	}
+	var pending chan packed
+	flush := func() error {
+		if pending == nil {
+			return nil
+		}
+		p := <-pending
+		pending = nil
+		if p.err != nil {
+			return p.err
+		}
+		return appendRows(conn, "page_school_doc", p.rows)
+	}
+	for i := 0; i < len(urns); i += batch {
+		hi := urns[min(i+batch, len(urns))-1]
+		docs, err := c.schoolDocsIn(ctx, cat, urns[i], hi)
+		if err != nil {
+			flush()
+			return err
+		}
+		if err := flush(); err != nil {
+			return err
+		}
+		pending = make(chan packed, 1)
+		go func(ch chan<- packed) {
+			rows, err := packSchoolDocs(docs)
+			ch <- packed{rows, err}
+		}(pending)
+	}
+	return flush()
+}
+
+// schoolDocsIn reads the documents of the schools whose URNs sort between lo
+// and hi, in URN order, with the page queries.
+func (s *Store) schoolDocsIn(ctx context.Context, cat *Catalogue, lo, hi string) ([]*schoolDoc, error) {
+	var docs []*schoolDoc
+	byURN := map[string]*schoolDoc{}
+	err := eachRow(ctx, s, "school.info", []any{lo, hi}, func(r *sql.Rows) error {
+		d := &schoolDoc{}
+		sc := &d.profile.School
+		err := r.Scan(&sc.URN, &sc.LAESTAB, &sc.LAOldCode, &sc.Name, &sc.Type, &sc.Phase, &sc.TypeGroup,
+			&sc.LACode, &sc.LAName)
+		d.urn = sc.URN
+		docs = append(docs, d)
+		byURN[d.urn] = d
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	doc := func(urn string) (*schoolDoc, error) {
+		if d := byURN[urn]; d != nil {
+			return d, nil
+		}
+		return nil, fmt.Errorf("page rows for school %s, which is not in page_school_info", urn)
+	}
+	var head School
+	lead := []any{&head.URN, &head.LAESTAB, &head.LAOldCode, &head.Name, &head.Type, &head.Phase,
+		&head.TypeGroup, &head.LACode, &head.LAName}
+	err = s.eachProfileRow(ctx, "school.latest", lead, []any{lo, hi}, func(r ProfileRow) error {
+		d, err := doc(head.URN)
+		if err != nil {
+			return err
+		}
+		if head != d.profile.School {
+			return fmt.Errorf("school %s: page_school_latest's header differs from page_school_info's", head.URN)
+		}
+		d.profile.Figures = append(d.profile.Figures, r)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	var pageURN string
+	err = eachRow(ctx, s, "school.doc_trend", []any{lo, hi}, func(r *sql.Rows) error {
+		var f Figure
+		var n nulls
+		if err := r.Scan(append([]any{&pageURN}, figureDest(&f, &n)...)...); err != nil {
+			return err
+		}
+		n.apply(&f)
+		d, err := doc(pageURN)
+		if err != nil {
+			return err
+		}
+		if want := DefaultSchoolIndicator(d.profile.Figures); f.Indicator != want {
+			return fmt.Errorf("school %s: trend row for %s, but its page shows %s first", pageURN, f.Indicator, want)
+		}
+		d.trend = append(d.trend, f)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = eachRow(ctx, s, "school.similar_schools", []any{lo, hi}, func(r *sql.Rows) error {
+		var x SimilarSchool
+		var roll, fsm sql.NullFloat64
+		if err := r.Scan(&pageURN, &x.URN, &x.Rank, &x.Distance, &x.Name, &x.Phase, &x.TypeGroup, &x.Census, &roll, &fsm); err != nil {
+			return err
+		}
+		x.Roll, x.FSMPct = fptr(roll), fptr(fsm)
+		d, err := doc(pageURN)
+		if err != nil {
+			return err
+		}
+		d.similar.Schools = append(d.similar.Schools, x)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	var cur *schoolDoc
+	var names map[string]string
+	err = eachRow(ctx, s, "school.similar", []any{lo, hi}, func(r *sql.Rows) error {
+		var x SimilarPoint
+		var sum SimilarSummary
+		var v, pct, pmin, pmed, pmax sql.NullFloat64
+		if err := r.Scan(&pageURN, &x.URN, &x.Rank, &x.Indicator, &x.Period, &v, &x.Status,
+			&x.Unit, &pct, &sum.Peers, &pmin, &pmed, &pmax); err != nil {
+			return err
+		}
+		if cur == nil || cur.urn != pageURN {
+			d, err := doc(pageURN)
+			if err != nil {
+				return err
+			}
+			cur, names = d, make(map[string]string, len(d.similar.Schools))
+			for _, sc := range d.similar.Schools {
+				names[sc.URN] = sc.Name
+			}
+		}
+		x.Value, x.Percentile = fptr(v), fptr(pct)
+		x.Name = names[x.URN]
+		cur.similar.Points = append(cur.similar.Points, x)
+		if x.Rank == 0 {
+			sum.Indicator, sum.Title, sum.Period, sum.Unit, sum.Value, sum.Status, sum.Percentile =
+				x.Indicator, cat.title(x.Indicator), x.Period, x.Unit, x.Value, x.Status, x.Percentile
+			sum.Min, sum.Median, sum.Max = fptr(pmin), fptr(pmed), fptr(pmax)
+			cur.similar.Summary = append(cur.similar.Summary, sum)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return docs, nil
+}
+
+// packSchoolDocs packs docs as page_school_doc rows.
+func packSchoolDocs(docs []*schoolDoc) ([][]any, error) {
+	rows := make([][]any, 0, len(docs))
+	for _, d := range docs {
+		prof, err1 := packDoc(func(e *docEnc) { e.profile(&d.profile) })
+		trend, err2 := packDoc(func(e *docEnc) { e.figures(d.trend) })
+		sim, err3 := packDoc(func(e *docEnc) { e.similar(&d.similar) })
+		if err := firstErr(err1, err2, err3); err != nil {
+			return nil, fmt.Errorf("school %s: pack its page: %w", d.urn, err)
+		}
+		rows = append(rows, []any{d.urn, DefaultSchoolIndicator(d.profile.Figures), prof, trend, sim})
+	}
+	return rows, nil
+}
+
+// appendRows appends rows to table through DuckDB's appender on conn.
+func appendRows(conn *sql.Conn, table string, rows [][]any) error {
+	return conn.Raw(func(dc any) error {
+		c, ok := dc.(driver.Conn)
+		if !ok {
+			return fmt.Errorf("append %s: not a driver connection", table)
+		}
+		app, err := duckdb.NewAppenderFromConn(c, "", table)
+		if err != nil {
+			return fmt.Errorf("append %s: %w", table, err)
+		}
+		vals := make([]driver.Value, 0, 8)
+		for _, row := range rows {
+			vals = vals[:0]
+			for _, v := range row {
+				vals = append(vals, v)
+			}
+			if err := app.AppendRow(vals...); err != nil {
+				app.Close()
+				return fmt.Errorf("append %s, %v: %w", table, row[0], err)
+			}
+		}
+		return app.Close()
+	})
+}
+
+func firstErr(errs ...error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}

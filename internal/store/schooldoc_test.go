@@ -1,0 +1,124 @@
+package store_test
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/sendash/sendash/internal/store"
+	"github.com/sendash/sendash/internal/testdb"
+)
+
+// TestSchoolDocsMatchPageQueries checks each school's stored document (built
+// at ingest a thousand schools at a time) against the page queries read for
+// that school alone, and its trend against school.trend, a separate query:
+// every school of the demo data and, when SENDASH_REAL_DATA is set, the
+// schools either side of each batch boundary and a sample of the rest.
+func TestSchoolDocsMatchPageQueries(t *testing.T) {
+	t.Run("demo", func(t *testing.T) { checkSchoolDocs(t, demoStore(t), 2, store.SchoolDocBatch) })
+	t.Run("real", func(t *testing.T) { checkSchoolDocs(t, realSchoolStore(t), 40, store.SchoolDocBatch) })
+	// The demo's 599 schools are one batch: rebuilt 7 at a time, a copy
+	// checks the boundaries.
+	t.Run("demo batches of 7", func(t *testing.T) {
+		path := filepath.Join(t.TempDir(), "demo.duckdb")
+		if err := copyFile(testdb.Demo(t), path); err != nil {
+			t.Fatal(err)
+		}
+		st, err := store.Open(t.Context(), path, store.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer st.Close()
+		if err := st.RebuildSchoolDocs(t.Context(), 7); err != nil {
+			t.Fatal(err)
+		}
+		checkSchoolDocs(t, st, 1000, 7)
+	})
+}
+
+func copyFile(from, to string) error {
+	b, err := os.ReadFile(from)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(to, b, 0o644)
+}
+
+func checkSchoolDocs(t *testing.T, st *store.Store, every, batch int) {
+	ctx := context.Background()
+	rows, err := st.DB.QueryContext(ctx, "SELECT urn FROM page_school_info ORDER BY urn")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var urns []string
+	for rows.Next() {
+		var u string
+		if err := rows.Scan(&u); err != nil {
+			t.Fatal(err)
+		}
+		urns = append(urns, u)
+	}
+	rows.Close()
+	if len(urns) == 0 {
+		t.Fatal("no schools")
+	}
+	checked, withTrend, withSimilar := 0, 0, 0
+	for i, urn := range urns {
+		// Check both sides of each batch boundary.
+		if i%every != 0 && i%batch != 0 && i%batch != batch-1 {
+			continue
+		}
+		got, err := st.SchoolPage(ctx, urn, "")
+		if err != nil {
+			t.Fatalf("school %s: %v", urn, err)
+		}
+		want, err := st.SchoolPageByPageQueries(ctx, urn)
+		if err != nil {
+			t.Fatalf("school %s: %v", urn, err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("school %s: stored document differs from the page queries:\n got %+v\nwant %+v", urn, got, want)
+		}
+		trend, err := st.SchoolTrend(ctx, urn, got.Indicator)
+		if err != nil {
+			t.Fatalf("school %s: %v", urn, err)
+		}
+		if !reflect.DeepEqual(got.Trend, trend) {
+			t.Fatalf("school %s: stored %s trend differs from school.trend", urn, got.Indicator)
+		}
+		prof, err := st.SchoolProfile(ctx, urn)
+		if err != nil || !reflect.DeepEqual(prof, got.Profile) {
+			t.Fatalf("school %s: SchoolProfile differs from SchoolPage's profile (%v)", urn, err)
+		}
+		checked++
+		if len(got.Trend) > 0 {
+			withTrend++
+		}
+		if len(got.Similar.Points) > 0 {
+			withSimilar++
+		}
+	}
+	t.Logf("%d of %d schools checked, %d with a trend, %d with similar schools' values", checked, len(urns), withTrend, withSimilar)
+	if withTrend == 0 || withSimilar == 0 {
+		t.Fatal("no school with a trend or similar schools' values: the check checked nothing")
+	}
+	// Another indicator's trend comes from school.trend.
+	p, err := st.SchoolPage(ctx, urns[0], "excl.suspension")
+	if err != nil && !errors.Is(err, store.ErrNotFound) {
+		t.Fatal(err)
+	}
+	if err == nil {
+		trend, err := st.SchoolTrend(ctx, urns[0], "excl.suspension")
+		if err != nil || !reflect.DeepEqual(p.Trend, trend) || p.Indicator != "excl.suspension" {
+			t.Fatalf("school %s, excl.suspension: %v", urns[0], err)
+		}
+	}
+	for _, c := range []struct{ urn, ind string }{{"999999", ""}, {urns[0], "no.such"}} {
+		if _, err := st.SchoolPage(ctx, c.urn, c.ind); !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("SchoolPage(%q, %q) = %v, want ErrNotFound", c.urn, c.ind, err)
+		}
+	}
+}
