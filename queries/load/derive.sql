@@ -59,11 +59,14 @@ WITH census AS (
          arg_max(school_type, period) AS school_type, min(period) AS first_period, max(period) AS last_period
   FROM school_census WHERE urn IS NOT NULL GROUP BY urn
 ),
+-- the newest name; in a year with several, the performance tables' (mixed
+-- case) before the URN lookup's (often capitals), then the first by text, so
+-- every build names a school the same way
 names AS (
-  SELECT urn, arg_max(name, period) AS name FROM (
-    SELECT urn, name, period FROM school_ks4 WHERE urn IS NOT NULL AND name IS NOT NULL
-    UNION ALL SELECT urn, name, period FROM school_destinations WHERE urn IS NOT NULL AND name IS NOT NULL
-    UNION ALL SELECT urn, name, period FROM laestab_urn WHERE urn IS NOT NULL AND name IS NOT NULL
+  SELECT urn, first(name ORDER BY period DESC, pref, name) AS name FROM (
+    SELECT urn, name, period, 0 AS pref FROM school_ks4 WHERE urn IS NOT NULL AND name IS NOT NULL
+    UNION ALL SELECT urn, name, period, 1 FROM school_destinations WHERE urn IS NOT NULL AND name IS NOT NULL
+    UNION ALL SELECT urn, name, period, 2 FROM laestab_urn WHERE urn IS NOT NULL AND name IS NOT NULL
   ) GROUP BY urn
 ),
 indspec AS (SELECT DISTINCT urn FROM school_ks4 WHERE nftype = 'INDSPEC')
