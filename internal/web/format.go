@@ -1,6 +1,7 @@
 package web
 
 import (
+	"cmp"
 	"fmt"
 	"html/template"
 	"math"
@@ -15,34 +16,28 @@ import (
 // funcs are the template helpers: formatting only, never arithmetic on figures
 // beyond rounding for display.
 var funcs = template.FuncMap{
-	"num":         formatValue,
-	"statusLabel": statusLabel,
-	"statusClass": statusClass,
-	"percentile":  percentilePhrase,
-	"rank":        rankPhrase,
-	"standing":    standingPhrase,
-	"quartile":    func(q *int64) string { return quartileWords(*q) },
-	"quartileShort": func(q *int64) string {
-		switch *q {
-		case 1:
-			return "1 (highest)"
-		case 4:
-			return "4 (lowest)"
-		}
-		return strconv.FormatInt(*q, 10)
-	},
-	"numden":   numDen,
-	"value":    valueOf,
-	"cells":    pivotCells,
-	"polarity": polarityNote,
-	"group":    charts.GroupLabel,
-	"count":    formatCount,
-	"short":    func(s string) string { return s[:min(len(s), 12)] },
-	"join":     strings.Join,
-	"slice2":   func(a, b string) []string { return []string{a, b} },
-	"basename": path.Base,
-	"dirname":  dirName,
-	"years":    yearsSpan,
+	"num":           formatValue,
+	"statusLabel":   statusLabel,
+	"statusClass":   statusClass,
+	"percentile":    percentilePhrase,
+	"rank":          rankPhrase,
+	"standing":      standingPhrase,
+	"quartile":      func(q *int64) string { return quartileWords(*q) },
+	"quartileShort": quartileShort,
+	"numden":        numDen,
+	"value":         valueOf,
+	"cells":         pivotCells,
+	"groupRows":     laGroupRows,
+	"leagueRows":    leagueRows,
+	"polarity":      polarityNote,
+	"group":         charts.GroupLabel,
+	"count":         formatCount,
+	"short":         func(s string) string { return s[:min(len(s), 12)] },
+	"join":          strings.Join,
+	"slice2":        func(a, b string) []string { return []string{a, b} },
+	"basename":      path.Base,
+	"dirname":       dirName,
+	"years":         yearsSpan,
 	"schoolName": func(name, urn string) string {
 		if strings.TrimSpace(name) == "" {
 			return "School with URN " + urn + " (name not published)"
@@ -53,6 +48,18 @@ var funcs = template.FuncMap{
 	"ruleYears": ruleYears,
 	"sub1":      func(n int) int { return n - 1 },
 	"pivotArgs": func(p pivot, caption, id string) pivotArgs { return pivotArgs{p, caption, id} },
+}
+
+// quartileShort is a quartile for a table cell: "1 (highest)", 2, 3,
+// "4 (lowest)".
+func quartileShort(q *int64) string {
+	switch *q {
+	case 1:
+		return "1 (highest)"
+	case 4:
+		return "4 (lowest)"
+	}
+	return strconv.FormatInt(*q, 10)
 }
 
 // formatValue prints a figure with its unit: "4.3%", "1.25", "45.2".
@@ -281,4 +288,107 @@ func escapeHTML(s string) string {
 		return s
 	}
 	return htmlEscapes.Replace(s)
+}
+
+// laGroupRows is the rows of an LA page's pupil-group table for one
+// indicator (code is the LA's), and leagueRows a league table's LA rows:
+// the two longest loops of any page, printed by Go as valueOf is
+// (TestRowsHTMLMatchTemplate checks them against the templates they
+// replaced).
+func laGroupRows(code string, rows []store.ProfileRow) template.HTML {
+	var b strings.Builder
+	code = escapeHTML(urlPath(code))
+	for i := range rows {
+		r := &rows[i]
+		grp := escapeHTML(charts.GroupLabel(r.Grp))
+		ind, qgrp := escapeHTML(urlQuery(r.Indicator)), escapeHTML(urlQuery(r.Grp))
+		b.WriteString(`<tr><th scope="row">`)
+		b.WriteString(grp)
+		b.WriteString(`</th><td>`)
+		b.WriteString(escapeHTML(r.Period))
+		b.WriteString(`</td><td class="num">`)
+		writeValue(&b, &r.Figure)
+		b.WriteString(`</td><td class="num">`)
+		b.WriteString(escapeHTML(numDen(r.Figure)))
+		b.WriteString("</td>\n<td class=\"num\">")
+		if r.EnglandValue != nil {
+			b.WriteString(escapeHTML(formatValue(r.EnglandValue, r.Unit)))
+		}
+		b.WriteString(`</td><td>`)
+		b.WriteString(escapeHTML(standingPhrase(r.Rank, r.RankOf, r.Quartile)))
+		b.WriteString("</td>\n<td><a href=\"/las/")
+		b.WriteString(code)
+		b.WriteString(`?indicator=`)
+		b.WriteString(ind)
+		b.WriteString(`&amp;grp=`)
+		b.WriteString(qgrp)
+		b.WriteString(`#trend-heading">trend<span class="visually-hidden"> for `)
+		b.WriteString(grp)
+		b.WriteString(`</span></a> · <a href="/league/`)
+		b.WriteString(escapeHTML(urlPath(r.Indicator)))
+		b.WriteString(`?year=`)
+		b.WriteString(strconv.Itoa(r.Year))
+		b.WriteString(`&amp;grp=`)
+		b.WriteString(qgrp)
+		b.WriteString(`">all LAs<span class="visually-hidden"> for `)
+		b.WriteString(grp)
+		b.WriteString("</span></a></td></tr>\n")
+	}
+	return template.HTML(b.String())
+}
+
+func leagueRows(rows []store.Figure) template.HTML {
+	var b strings.Builder
+	for i := range rows {
+		f := &rows[i]
+		b.WriteString(`<tr><td class="num">`)
+		if f.Rank != nil {
+			b.WriteString(strconv.FormatInt(*f.Rank, 10))
+		}
+		b.WriteString(`</td><th scope="row"><a href="/las/`)
+		b.WriteString(escapeHTML(urlPath(cmp.Or(f.LACode, f.Code))))
+		b.WriteString(`">`)
+		b.WriteString(escapeHTML(cmp.Or(f.Name, f.Code)))
+		b.WriteString(`</a></th><td class="num">`)
+		writeValue(&b, f)
+		b.WriteString(`</td><td class="num">`)
+		b.WriteString(escapeHTML(numDen(*f)))
+		b.WriteString(`</td><td class="num">`)
+		if f.Quartile != nil {
+			b.WriteString(escapeHTML(quartileShort(f.Quartile)))
+		}
+		b.WriteString("</td></tr>\n")
+	}
+	return template.HTML(b.String())
+}
+
+// urlPath and urlQuery are html/template's URL escapes for a value in a
+// link's path (reserved characters kept) and in a query parameter: each
+// other byte outside the unreserved set becomes %xx in lower case, as
+// html/template writes it.
+func urlPath(s string) string  { return urlEscape(s, true) }
+func urlQuery(s string) string { return urlEscape(s, false) }
+
+func urlEscape(s string, norm bool) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("-._~", c) >= 0:
+		case norm && strings.IndexByte("!#$&*+,/:;=?@[]", c) >= 0:
+		default:
+			if b.Len() == 0 {
+				b.WriteString(s[:i])
+			}
+			fmt.Fprintf(&b, "%%%02x", c)
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte(c)
+		}
+	}
+	if b.Len() == 0 {
+		return s
+	}
+	return b.String()
 }

@@ -48,3 +48,46 @@ func TestValueHTMLMatchesTemplate(t *testing.T) {
 		t.Error("valueOf accepted a string")
 	}
 }
+
+// rowsTemplate is the LA group rows and league rows as templates, as they
+// were before laGroupRows and leagueRows replaced them.
+const rowsTemplate = `{{define "groups"}}{{$code := index . 0}}{{range index . 1}}<tr><th scope="row">{{group .Grp}}</th><td>{{.Period}}</td><td class="num">{{value .Figure}}</td><td class="num">{{numden .Figure}}</td>
+<td class="num">{{if .EnglandValue}}{{num .EnglandValue .Unit}}{{end}}</td><td>{{standing .Rank .RankOf .Quartile}}</td>
+<td><a href="/las/{{$code}}?indicator={{.Indicator}}&amp;grp={{.Grp}}#trend-heading">trend<span class="visually-hidden"> for {{group .Grp}}</span></a> · <a href="/league/{{.Indicator}}?year={{.Year}}&amp;grp={{.Grp}}">all LAs<span class="visually-hidden"> for {{group .Grp}}</span></a></td></tr>
+{{end}}{{end}}` +
+	`{{define "league"}}{{range .}}<tr><td class="num">{{if .Rank}}{{.Rank}}{{end}}</td><th scope="row"><a href="/las/{{or .LACode .Code}}">{{or .Name .Code}}</a></th><td class="num">{{value .}}</td><td class="num">{{numden .}}</td><td class="num">{{if .Quartile}}{{quartileShort .Quartile}}{{end}}</td></tr>
+{{end}}{{end}}`
+
+func TestRowsHTMLMatchTemplate(t *testing.T) {
+	tmpl := template.Must(template.New("t").Funcs(funcs).Parse(rowsTemplate))
+	v := func(x float64) *float64 { return &x }
+	i := func(x int64) *int64 { return &x }
+	var rows []store.ProfileRow
+	var figs []store.Figure
+	for n, g := range []string{"all", "sen_support", "ehcp", "primary", "odd group & <x>", "fsm+"} {
+		f := store.Figure{Indicator: "excl.suspension", Code: "952", LACode: "E06900002", Name: "Grumble & Combe",
+			Period: "2021/22", Year: 2021 + n, Grp: g, Value: v(float64(n) * 1.25), Unit: "%", Status: "ok",
+			Numerator: v(float64(n * 10)), Denominator: v(1234), Rank: i(int64(n + 1)), RankOf: i(150), Quartile: i(int64(n%4 + 1))}
+		if n%3 == 2 {
+			f.Value, f.Status, f.Reason, f.Rank, f.Quartile, f.Name, f.LACode = nil, "suppressed", "fewer than 10", nil, nil, "", ""
+		}
+		figs = append(figs, f)
+		rows = append(rows, store.ProfileRow{Figure: f, EnglandValue: f.Value})
+	}
+	for _, code := range []string{"E06900002", "952", "odd code/é?&+%"} {
+		var want strings.Builder
+		if err := tmpl.ExecuteTemplate(&want, "groups", []any{code, rows}); err != nil {
+			t.Fatal(err)
+		}
+		if got := laGroupRows(code, rows); string(got) != want.String() {
+			t.Fatalf("group rows:\n got %q\nwant %q", got, want.String())
+		}
+	}
+	var want strings.Builder
+	if err := tmpl.ExecuteTemplate(&want, "league", figs); err != nil {
+		t.Fatal(err)
+	}
+	if got := leagueRows(figs); string(got) != want.String() {
+		t.Fatalf("league rows:\n got %q\nwant %q", got, want.String())
+	}
+}
