@@ -430,22 +430,50 @@ func packDoc(fill func(*docEnc)) ([]byte, error) {
 // size is tens of kilobytes, so anything near this is damage.
 const maxDoc = 16 << 20
 
+// docReader is a reusable inflater and buffer for unpackDoc: a new
+// flate reader allocates a 32 KB window, more than most documents.
+type docReader struct {
+	fr  io.ReadCloser
+	src bytes.Reader
+	buf bytes.Buffer
+}
+
+var docReaders sync.Pool
+
 // unpackDoc inflates a packDoc blob and decodes it with read, which must
 // consume it exactly.
 func unpackDoc(blob []byte, read func(*docDec)) error {
-	r := flate.NewReader(bytes.NewReader(blob))
-	defer r.Close()
-	raw, err := io.ReadAll(io.LimitReader(r, maxDoc+1))
-	if err != nil {
+	r, _ := docReaders.Get().(*docReader)
+	if r == nil {
+		r = &docReader{}
+	}
+	r.src.Reset(blob)
+	if r.fr == nil {
+		r.fr = flate.NewReader(&r.src)
+	} else if err := r.fr.(flate.Resetter).Reset(&r.src, nil); err != nil {
 		return fmt.Errorf("read its stored page: %w", err)
 	}
-	if len(raw) > maxDoc {
-		return fmt.Errorf("read its stored page: over %d bytes", maxDoc)
+	r.buf.Reset()
+	_, err := r.buf.ReadFrom(io.LimitReader(r.fr, maxDoc+1))
+	raw := r.buf.Bytes()
+	// The decoded strings are slices of one copy of the bytes, so the
+	// buffer can be reused.
+	var d *docDec
+	if err == nil && len(raw) <= maxDoc && len(raw) > 0 && raw[0] == docFormat {
+		d = &docDec{s: string(raw[1:])}
 	}
-	if len(raw) == 0 || raw[0] != docFormat {
+	n := len(raw)
+	if r.buf.Cap() <= 1<<20 {
+		docReaders.Put(r)
+	}
+	switch {
+	case err != nil:
+		return fmt.Errorf("read its stored page: %w", err)
+	case n > maxDoc:
+		return fmt.Errorf("read its stored page: over %d bytes", maxDoc)
+	case d == nil:
 		return fmt.Errorf("read its stored page: not format %d (rebuild the database with this version's ingest)", docFormat)
 	}
-	d := &docDec{s: string(raw[1:])}
 	read(d)
 	if d.err == nil && d.s != "" {
 		d.err = errors.New("the stored page has trailing bytes")

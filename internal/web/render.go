@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 
 	"github.com/labstack/echo/v5"
 )
@@ -80,12 +81,23 @@ func (s *server) render(c *echo.Context, status int, name, title string, data an
 	if name == "search" {
 		v.Search = r.URL.Query().Get("q")
 	}
-	var buf bytes.Buffer
-	if err := tmpl.ExecuteTemplate(&buf, "layout", v); err != nil {
+	buf := renderBufs.Get().(*bytes.Buffer)
+	defer func() {
+		if buf.Cap() <= 1<<20 {
+			buf.Reset()
+			renderBufs.Put(buf)
+		}
+	}()
+	if err := tmpl.ExecuteTemplate(buf, "layout", v); err != nil {
 		return fmt.Errorf("web: render %s: %w", name, err)
 	}
 	return c.Blob(status, "text/html; charset=utf-8", buf.Bytes())
 }
+
+// renderBufs are render's page buffers, reused: growing a fresh one to a
+// 50 KB page was a sixth of the bytes a page allocated. c.Blob has copied
+// the page (into gzip, the page cache or the connection) when it returns.
+var renderBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // pageResult is what a page handler returns: the template and its data, the
 // typed rows for /api, and the downloadable tables built from the same rows.
