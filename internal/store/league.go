@@ -89,25 +89,65 @@ func anyYearHas(groups map[int][]string, grp string) bool {
 // leagueChoices returns the years (newest first) with LA figures, each
 // year's period label, and the groups published in each year.
 func (s *Store) leagueChoices(ctx context.Context, indicator string) ([]int, []string, map[int][]string, error) {
+	var rows []leaguePeriod
+	if s.readOnly {
+		all, err := kept(s, &s.leaguePeriods, func() (*map[string][]leaguePeriod, error) {
+			m, err := s.readLeaguePeriods(ctx, "league.periods_all")
+			return &m, err
+		})
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		rows = (*all)[indicator]
+	} else {
+		m, err := s.readLeaguePeriods(ctx, "league.periods", indicator)
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		rows = m[indicator]
+	}
 	var years []int
 	var periods []string
 	groups := map[int][]string{}
-	err := eachRow(ctx, s, "league.periods", []any{indicator}, func(r *sql.Rows) error {
-		var y, n int
-		var period, g string
-		if err := r.Scan(&y, &period, &g, &n); err != nil {
+	for _, r := range rows {
+		if _, seen := groups[r.year]; !seen {
+			years = append(years, r.year)
+			periods = append(periods, r.period)
+		}
+		if !slices.Contains(groups[r.year], r.grp) {
+			groups[r.year] = append(groups[r.year], r.grp)
+		}
+	}
+	return years, periods, groups, nil
+}
+
+// leaguePeriod is one row of page_league_periods.
+type leaguePeriod struct {
+	year        int
+	period, grp string
+}
+
+// readLeaguePeriods runs league.periods (one indicator, given as args) or
+// league.periods_all into rows by indicator, in stored order.
+func (s *Store) readLeaguePeriods(ctx context.Context, name string, args ...any) (map[string][]leaguePeriod, error) {
+	out := map[string][]leaguePeriod{}
+	err := eachRow(ctx, s, name, args, func(r *sql.Rows) error {
+		var p leaguePeriod
+		var n int
+		ind := ""
+		dest := []any{&p.year, &p.period, &p.grp, &n}
+		if len(args) == 0 {
+			dest = append(dest, &ind)
+		} else {
+			ind = args[0].(string)
+		}
+		if err := r.Scan(dest...); err != nil {
 			return err
 		}
-		if _, seen := groups[y]; !seen {
-			years = append(years, y)
-			periods = append(periods, period)
-		}
-		if !slices.Contains(groups[y], g) {
-			groups[y] = append(groups[y], g)
-		}
+		out[ind] = append(out[ind], p)
 		return nil
 	})
-	return years, periods, groups, err
+	return out, err
 }
 
 // England is the England overview: each indicator's newest national figure

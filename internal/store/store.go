@@ -66,8 +66,10 @@ type Store struct {
 	leagues *[]IndicatorInfo        // the indicators with LA figures
 	search  *searchIndex            // page_search, matched in Go (search.go)
 	nbrs    *map[string][]Neighbour // every LA's statistical neighbours
-	stmts   sync.Map                // query name -> *sql.Stmt (read-only only)
-	conn    *sql.Conn               // when set, queries run on this one connection
+	// every indicator's league years and groups (page_league_periods)
+	leaguePeriods *map[string][]leaguePeriod
+	stmts         sync.Map  // query name -> *sql.Stmt (read-only only)
+	conn          *sql.Conn // when set, queries run on this one connection
 }
 
 // Open opens (or creates, unless read-only) the database at path; an empty
@@ -138,9 +140,9 @@ func (s *Store) Close() error {
 }
 
 // Warm reads what a read-only store keeps (the indicator catalogue, flags,
-// LA directory, league list, statistical neighbours and search index), so
-// the first requests do not pay for it; `sendash serve` calls it before it
-// listens.
+// LA directory, league list and years, statistical neighbours and search
+// index), so the first requests do not pay for it; `sendash serve` calls it
+// before it listens.
 func (s *Store) Warm(ctx context.Context) error {
 	for _, read := range []func() error{
 		func() error { _, err := s.Indicators(ctx); return err },
@@ -149,6 +151,7 @@ func (s *Store) Warm(ctx context.Context) error {
 		func() error { _, err := s.LeagueIndicators(ctx); return err },
 		func() error { _, err := s.neighbourMap(ctx); return err },
 		func() error { _, err := s.searchIndex(ctx); return err },
+		func() error { _, _, _, err := s.leagueChoices(ctx, ""); return err },
 	} {
 		if err := read(); err != nil {
 			return err
