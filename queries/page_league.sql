@@ -20,3 +20,12 @@ SELECT indicator, level, code, name, la_code, period, period_type, year_sort, gr
        numerator, denominator, value, unit, status, reason, published, source_id,
        rank, rank_of, quartile, percentile
 FROM page_league WHERE page_indicator = ? AND page_year = ? AND page_grp = ?;
+
+-- name: league.doc
+-- One league table's rows (page_league_doc, written at ingest by
+-- store.BuildLeagueDocs). Params: the key, indicator|year|group.
+SELECT rows FROM page_league_doc WHERE page_key = ?;
+
+-- name: league.doc_keys
+-- Every league table, for store.BuildLeagueDocs. No params.
+SELECT DISTINCT indicator, year_sort, grp FROM page_league_periods ORDER BY ALL;

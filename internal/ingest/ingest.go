@@ -133,6 +133,11 @@ func build(ctx context.Context, cfg Config, tmp string, files []string) (*Result
 		return nil, fmt.Errorf("derive tables: LA pages: %w", err)
 	}
 	cfg.Logger.Debug("LA documents", "took", time.Since(docStart).Round(time.Millisecond))
+	docStart = time.Now()
+	if err := st.BuildLeagueDocs(ctx, conn); err != nil {
+		return nil, fmt.Errorf("derive tables: league tables: %w", err)
+	}
+	cfg.Logger.Debug("league documents", "took", time.Since(docStart).Round(time.Millisecond))
 	if _, err := conn.ExecContext(ctx, st.Q.Get("ingest.schema_version"), st.Q.SchemaVersion()); err != nil {
 		return nil, fmt.Errorf("record the schema version: %w", err)
 	}

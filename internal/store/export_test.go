@@ -2,7 +2,9 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
+	"reflect"
 )
 
 // SchoolPageByPageQueries is SchoolPage built as BuildSchoolDocs builds a
@@ -66,4 +68,37 @@ func (s *Store) LAPageByPageQueries(ctx context.Context, code string) (*LAPage, 
 		return nil, err
 	}
 	return &LAPage{Profile: p, Indicator: DefaultLAIndicator, Trend: trend}, nil
+}
+
+// CheckLeagueDocs compares every league table's stored document with
+// league.rows and returns how many it checked.
+func (s *Store) CheckLeagueDocs(ctx context.Context) (n int, err error) {
+	type key struct {
+		ind, grp string
+		year     int
+	}
+	var keys []key
+	err = eachRow(ctx, s, "league.doc_keys", nil, func(r *sql.Rows) error {
+		var k key
+		err := r.Scan(&k.ind, &k.year, &k.grp)
+		keys = append(keys, k)
+		return err
+	})
+	if err != nil {
+		return 0, err
+	}
+	for _, k := range keys {
+		want, err := s.queryFigures(ctx, "league.rows", k.ind, k.year, k.grp)
+		if err != nil {
+			return 0, err
+		}
+		got, err := s.leagueRows(ctx, k.ind, k.year, k.grp)
+		if err != nil {
+			return 0, err
+		}
+		if len(want) == 0 || !reflect.DeepEqual(got, want) {
+			return 0, fmt.Errorf("league table %s: stored %d rows, league.rows gives %d (or they differ)", leagueKey(k.ind, k.year, k.grp), len(got), len(want))
+		}
+	}
+	return len(keys), nil
 }

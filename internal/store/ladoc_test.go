@@ -76,3 +76,20 @@ func checkLADocs(t *testing.T, st *store.Store) {
 		}
 	}
 }
+
+// TestLeagueDocsMatchPageQueries checks every league table's stored rows
+// against league.rows.
+func TestLeagueDocsMatchPageQueries(t *testing.T) {
+	for name, st := range map[string]func(*testing.T) *store.Store{"demo": demoStore, "real": realSchoolStore} {
+		t.Run(name, func(t *testing.T) {
+			n, err := st(t).CheckLeagueDocs(context.Background())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n == 0 {
+				t.Fatal("no league tables")
+			}
+			t.Logf("%d league tables", n)
+		})
+	}
+}

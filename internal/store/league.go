@@ -60,7 +60,7 @@ func (s *Store) League(ctx context.Context, indicator string, year int, grp stri
 			grp = "all"
 		}
 	}
-	rows, err := s.queryFigures(ctx, "league.rows", indicator, year, grp)
+	rows, err := s.leagueRows(ctx, indicator, year, grp)
 	if err != nil {
 		return nil, err
 	}

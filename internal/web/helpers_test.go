@@ -51,6 +51,9 @@ func fixtureStore(t testing.TB) *store.Store {
 	if err := st.BuildLADocs(ctx, conn); err != nil {
 		t.Fatalf("LA documents: %v", err)
 	}
+	if err := st.BuildLeagueDocs(ctx, conn); err != nil {
+		t.Fatalf("league documents: %v", err)
+	}
 	return st
 }
 

@@ -272,3 +272,9 @@ CREATE TABLE page_school_doc (
 -- store.BuildLADocs with the LA page queries.
 CREATE TABLE page_la_doc (
     page_la VARCHAR PRIMARY KEY, profile BLOB NOT NULL, placement BLOB NOT NULL, trend BLOB NOT NULL);
+
+-- name: derive.page.league_doc
+-- One row per league table (indicator, year, group; page_key is the three
+-- joined with '|') holding its rows as league.rows gives them, encoded and
+-- deflated, as page_school_doc; filled by store.BuildLeagueDocs.
+CREATE TABLE page_league_doc (page_key VARCHAR PRIMARY KEY, rows BLOB NOT NULL);
