@@ -16,38 +16,44 @@ import (
 // funcs are the template helpers: formatting only, never arithmetic on figures
 // beyond rounding for display.
 var funcs = template.FuncMap{
-	"num":           formatValue,
-	"statusLabel":   statusLabel,
-	"statusClass":   statusClass,
-	"percentile":    percentilePhrase,
-	"rank":          rankPhrase,
-	"standing":      standingPhrase,
-	"quartile":      func(q *int64) string { return quartileWords(*q) },
-	"quartileShort": quartileShort,
-	"numden":        numDen,
-	"value":         valueOf,
-	"cells":         pivotCells,
-	"groupRows":     laGroupRows,
-	"leagueRows":    leagueRows,
-	"polarity":      polarityNote,
-	"group":         charts.GroupLabel,
-	"count":         formatCount,
-	"short":         func(s string) string { return s[:min(len(s), 12)] },
-	"join":          strings.Join,
-	"slice2":        func(a, b string) []string { return []string{a, b} },
-	"basename":      path.Base,
-	"dirname":       dirName,
-	"years":         yearsSpan,
-	"schoolName": func(name, urn string) string {
-		if strings.TrimSpace(name) == "" {
-			return "School with URN " + urn + " (name not published)"
-		}
-		return name
-	},
-	"threshold": ruleThreshold,
-	"ruleYears": ruleYears,
-	"sub1":      func(n int) int { return n - 1 },
-	"pivotArgs": func(p pivot, caption, id string) pivotArgs { return pivotArgs{p, caption, id} },
+	"num":                formatValue,
+	"statusLabel":        statusLabel,
+	"statusClass":        statusClass,
+	"percentile":         percentilePhrase,
+	"rank":               rankPhrase,
+	"standing":           standingPhrase,
+	"quartile":           func(q *int64) string { return quartileWords(*q) },
+	"quartileShort":      quartileShort,
+	"numden":             numDen,
+	"value":              valueOf,
+	"cells":              pivotCells,
+	"groupRows":          laGroupRows,
+	"leagueRows":         leagueRows,
+	"schoolFigureRows":   schoolFigureRows,
+	"similarSummaryRows": similarSummaryRows,
+	"similarSchoolRows":  similarSchoolRows,
+	"polarity":           polarityNote,
+	"group":              charts.GroupLabel,
+	"count":              formatCount,
+	"short":              func(s string) string { return s[:min(len(s), 12)] },
+	"join":               strings.Join,
+	"slice2":             func(a, b string) []string { return []string{a, b} },
+	"basename":           path.Base,
+	"dirname":            dirName,
+	"years":              yearsSpan,
+	"schoolName":         schoolName,
+	"threshold":          ruleThreshold,
+	"ruleYears":          ruleYears,
+	"sub1":               func(n int) int { return n - 1 },
+	"pivotArgs":          func(p pivot, caption, id string) pivotArgs { return pivotArgs{p, caption, id} },
+}
+
+// schoolName is a school's name, or what to call it when none is published.
+func schoolName(name, urn string) string {
+	if strings.TrimSpace(name) == "" {
+		return "School with URN " + urn + " (name not published)"
+	}
+	return name
 }
 
 // quartileShort is a quartile for a table cell: "1 (highest)", 2, 3,
@@ -391,4 +397,162 @@ func urlEscape(s string, norm bool) string {
 		return s
 	}
 	return b.String()
+}
+
+// schoolFigureRows, similarSummaryRows and similarSchoolRows are the school
+// page's three longest tables' rows, printed by Go as laGroupRows is
+// (TestSchoolRowsHTMLMatchTemplate).
+func schoolFigureRows(urn string, rows []store.ProfileRow) template.HTML {
+	var b strings.Builder
+	urn = escapeHTML(urlPath(urn))
+	for i := range rows {
+		r := &rows[i]
+		b.WriteString("<tr>\n<th scope=\"row\"><a href=\"/schools/")
+		b.WriteString(urn)
+		b.WriteString("?indicator=")
+		b.WriteString(escapeHTML(urlQuery(r.Indicator)))
+		b.WriteString(`#trend-heading">`)
+		b.WriteString(escapeHTML(r.Title))
+		b.WriteString("</a>")
+		if r.Indicator == "moves.roll" {
+			b.WriteString(` <span class="badge badge-proxy">proxy</span>`)
+		}
+		if r.Grp != "all" {
+			b.WriteString(`<br><span class="muted">`)
+			b.WriteString(escapeHTML(charts.GroupLabel(r.Grp)))
+			b.WriteString("</span>")
+		}
+		b.WriteString("</th>\n<td>")
+		b.WriteString(escapeHTML(r.Period))
+		b.WriteString("</td>\n<td class=\"num\"><strong>")
+		writeValue(&b, &r.Figure)
+		b.WriteString("</strong>")
+		if nd := numDen(r.Figure); nd != "" {
+			b.WriteString(`<br><span class="muted">`)
+			b.WriteString(escapeHTML(nd))
+			b.WriteString("</span>")
+		}
+		b.WriteString("</td>\n")
+		writeComparator(&b, r.LAValue, r.Unit, r.LAStatus, r.LAGrp, r.Grp)
+		writeComparator(&b, r.EnglandValue, r.Unit, r.EnglandStatus, r.EnglandGrp, r.Grp)
+		b.WriteString("<td>")
+		b.WriteString(escapeHTML(percentilePhrase(r.Percentile)))
+		b.WriteString("</td>\n</tr>\n")
+	}
+	return template.HTML(b.String())
+}
+
+// writeComparator is a school figure's LA or England cell.
+func writeComparator(b *strings.Builder, v *float64, unit, status, grp, ownGrp string) {
+	b.WriteString(`<td class="num">`)
+	switch {
+	case v != nil:
+		b.WriteString(escapeHTML(formatValue(v, unit)))
+	case status != "":
+		b.WriteString(`<span class="badge `)
+		b.WriteString(escapeHTML(statusClass(status)))
+		b.WriteString(`">`)
+		b.WriteString(escapeHTML(statusLabel(status)))
+		b.WriteString("</span>")
+	default:
+		b.WriteString(`<span class="muted">not published</span>`)
+	}
+	if grp != "" && grp != ownGrp {
+		b.WriteString(`<br><span class="muted">`)
+		b.WriteString(escapeHTML(charts.GroupLabel(grp)))
+		b.WriteString("</span>")
+	}
+	b.WriteString("</td>\n")
+}
+
+func similarSummaryRows(rows []store.SimilarSummary, schools int) template.HTML {
+	var b strings.Builder
+	of := strconv.Itoa(schools - 1)
+	for i := range rows {
+		r := &rows[i]
+		b.WriteString(`<tr><th scope="row">`)
+		b.WriteString(escapeHTML(r.Title))
+		if p := percentilePhrase(r.Percentile); p != "" {
+			b.WriteString(`<br><span class="muted">`)
+			b.WriteString(escapeHTML(p))
+			b.WriteString("</span>")
+		}
+		b.WriteString("</th><td>")
+		b.WriteString(escapeHTML(r.Period))
+		b.WriteString("</td>\n<td class=\"num\">")
+		if r.Value != nil {
+			b.WriteString("<strong>")
+			b.WriteString(escapeHTML(formatValue(r.Value, r.Unit)))
+			b.WriteString("</strong>")
+		} else {
+			b.WriteString(`<span class="badge `)
+			b.WriteString(escapeHTML(statusClass(r.Status)))
+			b.WriteString(`">`)
+			b.WriteString(escapeHTML(cmp.Or(statusLabel(r.Status), "not published")))
+			b.WriteString("</span>")
+		}
+		b.WriteString("</td>\n")
+		for _, v := range []*float64{r.Min, r.Median, r.Max} {
+			b.WriteString(`<td class="num">`)
+			b.WriteString(escapeHTML(formatValue(v, r.Unit)))
+			b.WriteString("</td>")
+		}
+		b.WriteString(`<td class="num">`)
+		b.WriteString(strconv.Itoa(r.Peers))
+		b.WriteString(" of ")
+		b.WriteString(of)
+		b.WriteString("</td></tr>\n")
+	}
+	return template.HTML(b.String())
+}
+
+func similarSchoolRows(rows []store.SimilarSchool) template.HTML {
+	var b strings.Builder
+	for i := range rows {
+		r := &rows[i]
+		b.WriteString("<tr")
+		if r.Rank == 0 {
+			b.WriteString(` class="highlight"`)
+		}
+		b.WriteString(`><td class="num">`)
+		if r.Rank == 0 {
+			b.WriteString("—")
+		} else {
+			b.WriteString(strconv.Itoa(r.Rank))
+		}
+		b.WriteString("</td>\n<td>")
+		if r.Rank == 0 {
+			b.WriteString(escapeHTML(schoolName(r.Name, r.URN)))
+			b.WriteString(" (this school)")
+		} else {
+			b.WriteString(`<a href="/schools/`)
+			b.WriteString(escapeHTML(urlPath(r.URN)))
+			b.WriteString(`">`)
+			b.WriteString(escapeHTML(cmp.Or(r.Name, "School with URN "+r.URN)))
+			b.WriteString("</a>")
+		}
+		b.WriteString("</td>\n<td>")
+		b.WriteString(escapeHTML(r.Phase))
+		if r.TypeGroup != "" && r.TypeGroup != r.Phase {
+			b.WriteString(" (")
+			b.WriteString(escapeHTML(r.TypeGroup))
+			b.WriteString(")")
+		}
+		b.WriteString("</td>\n<td class=\"num\">")
+		if r.Roll != nil {
+			b.WriteString(escapeHTML(formatCount(r.Roll)))
+		} else {
+			b.WriteString(`<span class="badge badge-not-published">not published</span>`)
+		}
+		b.WriteString("</td>\n<td class=\"num\">")
+		if r.FSMPct != nil {
+			b.WriteString(escapeHTML(formatValue(r.FSMPct, "%")))
+		} else {
+			b.WriteString(`<span class="badge badge-not-published">not published</span>`)
+		}
+		b.WriteString("</td>\n<td>")
+		b.WriteString(escapeHTML(r.Census))
+		b.WriteString("</td></tr>\n")
+	}
+	return template.HTML(b.String())
 }

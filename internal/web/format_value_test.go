@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"html/template"
 	"strings"
 	"testing"
@@ -89,5 +90,70 @@ func TestRowsHTMLMatchTemplate(t *testing.T) {
 	}
 	if got := leagueRows(figs); string(got) != want.String() {
 		t.Fatalf("league rows:\n got %q\nwant %q", got, want.String())
+	}
+}
+
+// schoolRowsTemplate is the school page's figure, similar-summary and
+// similar-school rows as the templates they were before schoolFigureRows,
+// similarSummaryRows and similarSchoolRows.
+const schoolRowsTemplate = `{{define "figures"}}{{$urn := index . 0}}{{with index . 1}}{{range .}}<tr>
+<th scope="row"><a href="/schools/{{$urn}}?indicator={{.Indicator}}#trend-heading">{{.Title}}</a>{{if eq .Indicator "moves.roll"}} <span class="badge badge-proxy">proxy</span>{{end}}{{if ne .Grp "all"}}<br><span class="muted">{{group .Grp}}</span>{{end}}</th>
+<td>{{.Period}}</td>
+<td class="num"><strong>{{value .Figure}}</strong>{{with numden .Figure}}<br><span class="muted">{{.}}</span>{{end}}</td>
+<td class="num">{{if .LAValue}}{{num .LAValue .Unit}}{{else if .LAStatus}}<span class="badge {{statusClass .LAStatus}}">{{statusLabel .LAStatus}}</span>{{else}}<span class="muted">not published</span>{{end}}{{if and .LAGrp (ne .LAGrp .Grp)}}<br><span class="muted">{{group .LAGrp}}</span>{{end}}</td>
+<td class="num">{{if .EnglandValue}}{{num .EnglandValue .Unit}}{{else if .EnglandStatus}}<span class="badge {{statusClass .EnglandStatus}}">{{statusLabel .EnglandStatus}}</span>{{else}}<span class="muted">not published</span>{{end}}{{if and .EnglandGrp (ne .EnglandGrp .Grp)}}<br><span class="muted">{{group .EnglandGrp}}</span>{{end}}</td>
+<td>{{percentile .Percentile}}</td>
+</tr>
+{{end}}{{end}}{{end}}` +
+	`{{define "summary"}}{{$rows := index . 0}}{{$n := index . 1}}{{range $rows}}<tr><th scope="row">{{.Title}}{{with percentile .Percentile}}<br><span class="muted">{{.}}</span>{{end}}</th><td>{{.Period}}</td>
+<td class="num">{{if .Value}}<strong>{{num .Value .Unit}}</strong>{{else}}<span class="badge {{statusClass .Status}}">{{or (statusLabel .Status) "not published"}}</span>{{end}}</td>
+<td class="num">{{num .Min .Unit}}</td><td class="num">{{num .Median .Unit}}</td><td class="num">{{num .Max .Unit}}</td><td class="num">{{.Peers}} of {{sub1 $n}}</td></tr>
+{{end}}{{end}}` +
+	`{{define "schools"}}{{range .}}<tr{{if eq .Rank 0}} class="highlight"{{end}}><td class="num">{{if eq .Rank 0}}—{{else}}{{.Rank}}{{end}}</td>
+<td>{{if eq .Rank 0}}{{schoolName .Name .URN}} (this school){{else}}<a href="/schools/{{.URN}}">{{or .Name (printf "School with URN %s" .URN)}}</a>{{end}}</td>
+<td>{{.Phase}}{{if and .TypeGroup (ne .TypeGroup .Phase)}} ({{.TypeGroup}}){{end}}</td>
+<td class="num">{{if .Roll}}{{count .Roll}}{{else}}<span class="badge badge-not-published">not published</span>{{end}}</td>
+<td class="num">{{if .FSMPct}}{{num .FSMPct "%"}}{{else}}<span class="badge badge-not-published">not published</span>{{end}}</td>
+<td>{{.Census}}</td></tr>
+{{end}}{{end}}`
+
+func TestSchoolRowsHTMLMatchTemplate(t *testing.T) {
+	tmpl := template.Must(template.New("t").Funcs(funcs).Parse(schoolRowsTemplate))
+	v := func(x float64) *float64 { return &x }
+	var rows []store.ProfileRow
+	var sums []store.SimilarSummary
+	var schools []store.SimilarSchool
+	for n, g := range []string{"all", "sen_support", "ehcp", "primary", "odd group & <x>", "fsm+"} {
+		f := store.Figure{Indicator: []string{"roll.ehcp", "moves.roll", "excl.suspension"}[n%3], Period: "2021/22", Grp: g,
+			Value: v(float64(n) * 1.25), Unit: "%", Status: "ok", Numerator: v(float64(n * 10)), Denominator: v(1234)}
+		r := store.ProfileRow{Figure: f, Title: "Title <" + g + ">", LAValue: v(2), LAGrp: "primary", EnglandStatus: "suppressed", EnglandGrp: g}
+		s := store.SimilarSummary{Indicator: f.Indicator, Title: r.Title, Period: f.Period, Unit: "%", Value: f.Value, Status: "ok",
+			Percentile: v(float64(n) * 20), Peers: n, Min: v(0), Median: v(1.5), Max: v(99.95)}
+		sc := store.SimilarSchool{URN: fmt.Sprint(900000 + n), Rank: n, Name: "School & <" + g + ">", Phase: "primary", TypeGroup: "mainstream",
+			Census: "2024/25", Roll: v(1234), FSMPct: v(12.34)}
+		if n%2 == 1 {
+			r.Value, r.Status, r.Numerator, r.Denominator, r.LAValue, r.LAStatus, r.EnglandStatus, r.Percentile = nil, "low", nil, nil, nil, "", "", nil
+			s.Value, s.Status, s.Percentile, s.Min = nil, "not_published", nil, nil
+			sc.Name, sc.Roll, sc.FSMPct, sc.TypeGroup = "", nil, nil, "primary"
+		}
+		rows, sums, schools = append(rows, r), append(sums, s), append(schools, sc)
+	}
+	for _, c := range []struct {
+		name string
+		data any
+		got  template.HTML
+	}{
+		{"figures", []any{"100049", rows}, schoolFigureRows("100049", rows)},
+		{"figures odd URN", []any{"1 0/é?", rows}, schoolFigureRows("1 0/é?", rows)},
+		{"summary", []any{sums, len(schools)}, similarSummaryRows(sums, len(schools))},
+		{"schools", schools, similarSchoolRows(schools)},
+	} {
+		var want strings.Builder
+		if err := tmpl.ExecuteTemplate(&want, strings.Fields(c.name)[0], c.data); err != nil {
+			t.Fatal(err)
+		}
+		if string(c.got) != want.String() {
+			t.Fatalf("%s:\n got %q\nwant %q", c.name, c.got, want.String())
+		}
 	}
 }
