@@ -28,6 +28,7 @@ var funcs = template.FuncMap{
 	"value":              valueOf,
 	"cells":              pivotCells,
 	"groupRows":          laGroupRows,
+	"headlineRows":       laHeadlineRows,
 	"leagueRows":         leagueRows,
 	"schoolFigureRows":   schoolFigureRows,
 	"similarSummaryRows": similarSummaryRows,
@@ -553,6 +554,66 @@ func similarSchoolRows(rows []store.SimilarSchool) template.HTML {
 		b.WriteString("</td>\n<td>")
 		b.WriteString(escapeHTML(r.Census))
 		b.WriteString("</td></tr>\n")
+	}
+	return template.HTML(b.String())
+}
+
+// laHeadlineRows is an LA page theme table's rows, one per indicator with
+// its headline figure (code is the LA's), printed by Go as laGroupRows is.
+func laHeadlineRows(code string, blocks []indicatorBlock) template.HTML {
+	var b strings.Builder
+	code = escapeHTML(urlPath(code))
+	for i := range blocks {
+		x := &blocks[i]
+		h := &x.Headline
+		title, grp := escapeHTML(x.Title), escapeHTML(urlQuery(h.Grp))
+		b.WriteString("<tr>\n<th scope=\"row\">")
+		b.WriteString(title)
+		b.WriteString(`<br><span class="muted">`)
+		b.WriteString(escapeHTML(charts.GroupLabel(h.Grp)))
+		if p := polarityNote(x.Polarity); p != "" {
+			b.WriteString("; ")
+			b.WriteString(escapeHTML(p))
+		}
+		b.WriteString("</span></th>\n<td>")
+		b.WriteString(escapeHTML(h.Period))
+		b.WriteString("</td>\n<td class=\"num\"><strong>")
+		writeValue(&b, &h.Figure)
+		b.WriteString("</strong>")
+		if nd := numDen(h.Figure); nd != "" {
+			b.WriteString(`<br><span class="muted">`)
+			b.WriteString(escapeHTML(nd))
+			b.WriteString("</span>")
+		}
+		b.WriteString("</td>\n<td class=\"num\">")
+		if h.EnglandValue != nil {
+			b.WriteString(escapeHTML(formatValue(h.EnglandValue, h.Unit)))
+		} else if h.EnglandStatus != "" {
+			b.WriteString(`<span class="badge `)
+			b.WriteString(escapeHTML(statusClass(h.EnglandStatus)))
+			b.WriteString(`">`)
+			b.WriteString(escapeHTML(statusLabel(h.EnglandStatus)))
+			b.WriteString("</span>")
+		}
+		b.WriteString("</td>\n<td>")
+		b.WriteString(escapeHTML(cmp.Or(standingPhrase(h.Rank, h.RankOf, h.Quartile), "not ranked")))
+		b.WriteString("</td>\n<td><a href=\"/las/")
+		b.WriteString(code)
+		b.WriteString("?indicator=")
+		b.WriteString(escapeHTML(urlQuery(x.Indicator)))
+		b.WriteString("&amp;grp=")
+		b.WriteString(grp)
+		b.WriteString(`#trend-heading">trend<span class="visually-hidden"> of `)
+		b.WriteString(title)
+		b.WriteString(`</span></a> · <a href="/league/`)
+		b.WriteString(escapeHTML(urlPath(x.Indicator)))
+		b.WriteString("?year=")
+		b.WriteString(strconv.Itoa(h.Year))
+		b.WriteString("&amp;grp=")
+		b.WriteString(grp)
+		b.WriteString(`">all LAs<span class="visually-hidden">: `)
+		b.WriteString(title)
+		b.WriteString("</span></a></td>\n</tr>\n")
 	}
 	return template.HTML(b.String())
 }

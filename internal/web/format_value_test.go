@@ -157,3 +157,43 @@ func TestSchoolRowsHTMLMatchTemplate(t *testing.T) {
 		}
 	}
 }
+
+// headlineTemplate is the LA theme table's rows as the template they were
+// before laHeadlineRows.
+const headlineTemplate = `{{define "headlines"}}{{$code := index . 0}}{{range index . 1}}{{$h := .Headline}}<tr>
+<th scope="row">{{.Title}}<br><span class="muted">{{group $h.Grp}}{{with polarity .Polarity}}; {{.}}{{end}}</span></th>
+<td>{{$h.Period}}</td>
+<td class="num"><strong>{{value $h.Figure}}</strong>{{with numden $h.Figure}}<br><span class="muted">{{.}}</span>{{end}}</td>
+<td class="num">{{if $h.EnglandValue}}{{num $h.EnglandValue $h.Unit}}{{else if $h.EnglandStatus}}<span class="badge {{statusClass $h.EnglandStatus}}">{{statusLabel $h.EnglandStatus}}</span>{{end}}</td>
+<td>{{or (standing $h.Rank $h.RankOf $h.Quartile) "not ranked"}}</td>
+<td><a href="/las/{{$code}}?indicator={{.Indicator}}&amp;grp={{$h.Grp}}#trend-heading">trend<span class="visually-hidden"> of {{.Title}}</span></a> · <a href="/league/{{.Indicator}}?year={{$h.Year}}&amp;grp={{$h.Grp}}">all LAs<span class="visually-hidden">: {{.Title}}</span></a></td>
+</tr>
+{{end}}{{end}}`
+
+func TestHeadlineRowsHTMLMatchTemplate(t *testing.T) {
+	tmpl := template.Must(template.New("t").Funcs(funcs).Parse(headlineTemplate))
+	v := func(x float64) *float64 { return &x }
+	i := func(x int64) *int64 { return &x }
+	var blocks []indicatorBlock
+	for n, pol := range []string{"higher_is_worse", "higher_is_better", "", "context", "odd <pol>"} {
+		h := store.ProfileRow{Figure: store.Figure{Indicator: "tribunal.rate", Period: "2024", Year: 2024, Grp: []string{"all", "odd & grp+", "ehcp"}[n%3],
+			Value: v(5.9), Unit: "%", Status: "ok", Numerator: v(344), Denominator: v(5827), Rank: i(3), RankOf: i(150), Quartile: i(1)},
+			EnglandValue: v(2.5)}
+		if n%2 == 1 {
+			h.Value, h.Status, h.Reason, h.Rank, h.RankOf, h.Quartile, h.EnglandValue, h.EnglandStatus = nil, "suppressed", "x < 10", nil, nil, nil, nil, "low"
+		}
+		if n == 4 {
+			h.EnglandStatus = ""
+		}
+		blocks = append(blocks, indicatorBlock{Indicator: h.Indicator, Title: "Appeal rate & <more>", Polarity: pol, Headline: h})
+	}
+	for _, code := range []string{"E06000047", "odd code/é"} {
+		var want strings.Builder
+		if err := tmpl.ExecuteTemplate(&want, "headlines", []any{code, blocks}); err != nil {
+			t.Fatal(err)
+		}
+		if got := laHeadlineRows(code, blocks); string(got) != want.String() {
+			t.Fatalf("headline rows:\n got %q\nwant %q", got, want.String())
+		}
+	}
+}
