@@ -66,3 +66,8 @@ FROM page_la_trend WHERE page_la = ? AND indicator = ?;
 -- its latest figures, placement mix and DefaultLAIndicator's trend, each
 -- encoded and deflated. Params: old_code.
 SELECT profile, placement, trend FROM page_la_doc WHERE page_la = ?;
+
+-- name: la.doc_all
+-- Every LA's document, as la.doc (a read-only store keeps them: about 1.3
+-- MB at national size, and one read fewer per LA page). No params.
+SELECT page_la, profile, placement, trend FROM page_la_doc;

@@ -37,10 +37,11 @@ func (s *Store) LAPage(ctx context.Context, code, indicator string) (*LAPage, er
 	if _, err := s.Indicator(ctx, indicator); err != nil {
 		return nil, err
 	}
-	var prof, place, trend []byte
-	if err := s.scanOne(ctx, "la.doc", "LA "+code, []any{la.OldCode}, &prof, &place, &trend); err != nil {
+	doc, err := s.laDoc(ctx, la.OldCode, code)
+	if err != nil {
 		return nil, err
 	}
+	prof, place, trend := doc.profile, doc.placement, doc.trend
 	p := &LAPage{Profile: &LAProfile{LA: *la}, Indicator: indicator}
 	if err := unpackDoc(prof, func(d *docDec) { p.Profile.Figures = d.profileRows() }); err != nil {
 		return nil, fmt.Errorf("LA %s: %w", code, err)
@@ -62,6 +63,41 @@ func (s *Store) LAPage(ctx context.Context, code, indicator string) (*LAPage, er
 		return nil, err
 	}
 	return p, nil
+}
+
+// laDocBlobs is one LA's stored document, packed.
+type laDocBlobs struct{ profile, placement, trend []byte }
+
+// laDoc reads an LA's document (code is what the page was asked for). A
+// read-only store keeps every LA's: about 1.3 MB at national size, for one
+// DuckDB read fewer per LA page.
+func (s *Store) laDoc(ctx context.Context, old, code string) (laDocBlobs, error) {
+	var d laDocBlobs
+	if !s.readOnly {
+		err := s.scanOne(ctx, "la.doc", "LA "+code, []any{old}, &d.profile, &d.placement, &d.trend)
+		return d, err
+	}
+	all, err := kept(s, &s.laDocs, func() (*map[string]laDocBlobs, error) {
+		m := map[string]laDocBlobs{}
+		err := eachRow(ctx, s, "la.doc_all", nil, func(r *sql.Rows) error {
+			var la string
+			var d laDocBlobs
+			if err := r.Scan(&la, &d.profile, &d.placement, &d.trend); err != nil {
+				return err
+			}
+			m[la] = d
+			return nil
+		})
+		return &m, err
+	})
+	if err != nil {
+		return d, err
+	}
+	d, ok := (*all)[old]
+	if !ok {
+		return d, fmt.Errorf("LA %s: %w", code, ErrNotFound)
+	}
+	return d, nil
 }
 
 // BuildLADocs fills page_la_doc from the page tables, on conn.

@@ -68,8 +68,9 @@ type Store struct {
 	nbrs    *map[string][]Neighbour // every LA's statistical neighbours
 	// every indicator's league years and groups (page_league_periods)
 	leaguePeriods *map[string][]leaguePeriod
-	stmts         sync.Map  // query name -> *sql.Stmt (read-only only)
-	conn          *sql.Conn // when set, queries run on this one connection
+	laDocs        *map[string]laDocBlobs // every LA's page document (ladoc.go)
+	stmts         sync.Map               // query name -> *sql.Stmt (read-only only)
+	conn          *sql.Conn              // when set, queries run on this one connection
 }
 
 // Open opens (or creates, unless read-only) the database at path; an empty
@@ -140,9 +141,9 @@ func (s *Store) Close() error {
 }
 
 // Warm reads what a read-only store keeps (the indicator catalogue, flags,
-// LA directory, league list and years, statistical neighbours and search
-// index), so the first requests do not pay for it; `sendash serve` calls it
-// before it listens.
+// LA directory, league list and years, statistical neighbours, search
+// index and LA page documents), so the first requests do not pay for it;
+// `sendash serve` calls it before it listens.
 func (s *Store) Warm(ctx context.Context) error {
 	for _, read := range []func() error{
 		func() error { _, err := s.Indicators(ctx); return err },
@@ -152,12 +153,20 @@ func (s *Store) Warm(ctx context.Context) error {
 		func() error { _, err := s.neighbourMap(ctx); return err },
 		func() error { _, err := s.searchIndex(ctx); return err },
 		func() error { _, _, _, err := s.leagueChoices(ctx, ""); return err },
+		func() error { _, err := s.laDoc(ctx, "", ""); return ignoreNotFound(err) },
 	} {
 		if err := read(); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+func ignoreNotFound(err error) error {
+	if errors.Is(err, ErrNotFound) {
+		return nil
+	}
+	return err
 }
 
 // kept returns *slot, filled by read on first use when the store is
