@@ -19,19 +19,7 @@ func TestLADocsMatchPageQueries(t *testing.T) {
 
 func checkLADocs(t *testing.T, st *store.Store) {
 	ctx := context.Background()
-	rows, err := st.DB.QueryContext(ctx, "SELECT old_code FROM la ORDER BY old_code")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var codes []string
-	for rows.Next() {
-		var c string
-		if err := rows.Scan(&c); err != nil {
-			t.Fatal(err)
-		}
-		codes = append(codes, c)
-	}
-	rows.Close()
+	codes := column(t, st, "SELECT old_code FROM la ORDER BY old_code")
 	withFigures, withTrend, withPlacement := 0, 0, 0
 	for _, code := range codes {
 		got, err := st.LAPage(ctx, code, "")

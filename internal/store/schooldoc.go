@@ -3,10 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
-	"database/sql/driver"
 	"fmt"
-
-	duckdb "github.com/duckdb/duckdb-go/v2"
 )
 
 // School documents. A school page used to make four range reads of the page
@@ -264,32 +261,6 @@ func packSchoolDocs(docs []*schoolDoc) ([][]any, error) {
 		rows = append(rows, []any{d.urn, DefaultSchoolIndicator(d.profile.Figures), prof, trend, sim})
 	}
 	return rows, nil
-}
-
-// appendRows appends rows to table through DuckDB's appender on conn.
-func appendRows(conn *sql.Conn, table string, rows [][]any) error {
-	return conn.Raw(func(dc any) error {
-		c, ok := dc.(driver.Conn)
-		if !ok {
-			return fmt.Errorf("append %s: not a driver connection", table)
-		}
-		app, err := duckdb.NewAppenderFromConn(c, "", table)
-		if err != nil {
-			return fmt.Errorf("append %s: %w", table, err)
-		}
-		vals := make([]driver.Value, 0, 8)
-		for _, row := range rows {
-			vals = vals[:0]
-			for _, v := range row {
-				vals = append(vals, v)
-			}
-			if err := app.AppendRow(vals...); err != nil {
-				app.Close()
-				return fmt.Errorf("append %s, %v: %w", table, row[0], err)
-			}
-		}
-		return app.Close()
-	})
 }
 
 func firstErr(errs ...error) error {

@@ -49,22 +49,7 @@ func copyFile(from, to string) error {
 
 func checkSchoolDocs(t *testing.T, st *store.Store, every, batch int) {
 	ctx := context.Background()
-	rows, err := st.DB.QueryContext(ctx, "SELECT urn FROM page_school_info ORDER BY urn")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var urns []string
-	for rows.Next() {
-		var u string
-		if err := rows.Scan(&u); err != nil {
-			t.Fatal(err)
-		}
-		urns = append(urns, u)
-	}
-	rows.Close()
-	if len(urns) == 0 {
-		t.Fatal("no schools")
-	}
+	urns := column(t, st, "SELECT urn FROM page_school_info ORDER BY urn")
 	checked, withTrend, withSimilar := 0, 0, 0
 	for i, urn := range urns {
 		// Check both sides of each batch boundary.
@@ -121,4 +106,30 @@ func checkSchoolDocs(t *testing.T, st *store.Store, every, batch int) {
 			t.Errorf("SchoolPage(%q, %q) = %v, want ErrNotFound", c.urn, c.ind, err)
 		}
 	}
+}
+
+// column runs a query of one text column and returns its values; it fails
+// the test when there are none.
+func column(t *testing.T, st *store.Store, query string) []string {
+	t.Helper()
+	rows, err := st.DB.QueryContext(t.Context(), query)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var v string
+		if err := rows.Scan(&v); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, v)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if len(out) == 0 {
+		t.Fatalf("%s: no rows", query)
+	}
+	return out
 }

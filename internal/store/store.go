@@ -228,6 +228,42 @@ func (s *Store) stmt(ctx context.Context, name string) (*sql.Stmt, error) {
 // appender on one connection. Each row is prefixed with its line number,
 // so the table's first column must be a BIGINT line column.
 func AppendRows(ctx context.Context, conn *sql.Conn, table string, lines []int, rows [][]string) error {
+	return withAppender(conn, table, func(app *duckdb.Appender) error {
+		vals := make([]driver.Value, 0, 32)
+		for i, row := range rows {
+			vals = vals[:0]
+			vals = append(vals, int64(lines[i]))
+			for _, cell := range row {
+				vals = append(vals, cell)
+			}
+			if err := app.AppendRow(vals...); err != nil {
+				return fmt.Errorf("append %s line %d: %w", table, lines[i], err)
+			}
+		}
+		return nil
+	})
+}
+
+// appendRows appends rows of any values to table on conn.
+func appendRows(conn *sql.Conn, table string, rows [][]any) error {
+	return withAppender(conn, table, func(app *duckdb.Appender) error {
+		vals := make([]driver.Value, 0, 8)
+		for _, row := range rows {
+			vals = vals[:0]
+			for _, v := range row {
+				vals = append(vals, v)
+			}
+			if err := app.AppendRow(vals...); err != nil {
+				return fmt.Errorf("append %s, %v: %w", table, row[0], err)
+			}
+		}
+		return nil
+	})
+}
+
+// withAppender runs fill with a DuckDB appender on table over conn, and
+// flushes it (or, when fill fails, closes it and returns fill's error).
+func withAppender(conn *sql.Conn, table string, fill func(*duckdb.Appender) error) error {
 	return conn.Raw(func(dc any) error {
 		c, ok := dc.(driver.Conn)
 		if !ok {
@@ -237,17 +273,9 @@ func AppendRows(ctx context.Context, conn *sql.Conn, table string, lines []int, 
 		if err != nil {
 			return fmt.Errorf("append %s: %w", table, err)
 		}
-		vals := make([]driver.Value, 0, 32)
-		for i, row := range rows {
-			vals = vals[:0]
-			vals = append(vals, int64(lines[i]))
-			for _, cell := range row {
-				vals = append(vals, cell)
-			}
-			if err := app.AppendRow(vals...); err != nil {
-				app.Close()
-				return fmt.Errorf("append %s line %d: %w", table, lines[i], err)
-			}
+		if err := fill(app); err != nil {
+			app.Close()
+			return err
 		}
 		return app.Close()
 	})

@@ -425,14 +425,8 @@ func schoolFigureRows(urn string, rows []store.ProfileRow) template.HTML {
 		}
 		b.WriteString("</th>\n<td>")
 		b.WriteString(escapeHTML(r.Period))
-		b.WriteString("</td>\n<td class=\"num\"><strong>")
-		writeValue(&b, &r.Figure)
-		b.WriteString("</strong>")
-		if nd := numDen(r.Figure); nd != "" {
-			b.WriteString(`<br><span class="muted">`)
-			b.WriteString(escapeHTML(nd))
-			b.WriteString("</span>")
-		}
+		b.WriteString("</td>\n<td class=\"num\">")
+		writeHeadline(&b, &r.Figure)
 		b.WriteString("</td>\n")
 		writeComparator(&b, r.LAValue, r.Unit, r.LAStatus, r.LAGrp, r.Grp)
 		writeComparator(&b, r.EnglandValue, r.Unit, r.EnglandStatus, r.EnglandGrp, r.Grp)
@@ -443,6 +437,28 @@ func schoolFigureRows(urn string, rows []store.ProfileRow) template.HTML {
 	return template.HTML(b.String())
 }
 
+// writeHeadline is a figure's value in bold with its numerator and
+// denominator, if any, below.
+func writeHeadline(b *strings.Builder, f *store.Figure) {
+	b.WriteString("<strong>")
+	writeValue(b, f)
+	b.WriteString("</strong>")
+	if nd := numDen(*f); nd != "" {
+		b.WriteString(`<br><span class="muted">`)
+		b.WriteString(escapeHTML(nd))
+		b.WriteString("</span>")
+	}
+}
+
+// writeBadge is a status badge (a figure's reason for having no value).
+func writeBadge(b *strings.Builder, status, label string) {
+	b.WriteString(`<span class="badge `)
+	b.WriteString(escapeHTML(statusClass(status)))
+	b.WriteString(`">`)
+	b.WriteString(escapeHTML(label))
+	b.WriteString("</span>")
+}
+
 // writeComparator is a school figure's LA or England cell.
 func writeComparator(b *strings.Builder, v *float64, unit, status, grp, ownGrp string) {
 	b.WriteString(`<td class="num">`)
@@ -450,11 +466,7 @@ func writeComparator(b *strings.Builder, v *float64, unit, status, grp, ownGrp s
 	case v != nil:
 		b.WriteString(escapeHTML(formatValue(v, unit)))
 	case status != "":
-		b.WriteString(`<span class="badge `)
-		b.WriteString(escapeHTML(statusClass(status)))
-		b.WriteString(`">`)
-		b.WriteString(escapeHTML(statusLabel(status)))
-		b.WriteString("</span>")
+		writeBadge(b, status, statusLabel(status))
 	default:
 		b.WriteString(`<span class="muted">not published</span>`)
 	}
@@ -486,11 +498,7 @@ func similarSummaryRows(rows []store.SimilarSummary, schools int) template.HTML 
 			b.WriteString(escapeHTML(formatValue(r.Value, r.Unit)))
 			b.WriteString("</strong>")
 		} else {
-			b.WriteString(`<span class="badge `)
-			b.WriteString(escapeHTML(statusClass(r.Status)))
-			b.WriteString(`">`)
-			b.WriteString(escapeHTML(cmp.Or(statusLabel(r.Status), "not published")))
-			b.WriteString("</span>")
+			writeBadge(&b, r.Status, cmp.Or(statusLabel(r.Status), "not published"))
 		}
 		b.WriteString("</td>\n")
 		for _, v := range []*float64{r.Min, r.Median, r.Max} {
@@ -577,23 +585,13 @@ func laHeadlineRows(code string, blocks []indicatorBlock) template.HTML {
 		}
 		b.WriteString("</span></th>\n<td>")
 		b.WriteString(escapeHTML(h.Period))
-		b.WriteString("</td>\n<td class=\"num\"><strong>")
-		writeValue(&b, &h.Figure)
-		b.WriteString("</strong>")
-		if nd := numDen(h.Figure); nd != "" {
-			b.WriteString(`<br><span class="muted">`)
-			b.WriteString(escapeHTML(nd))
-			b.WriteString("</span>")
-		}
+		b.WriteString("</td>\n<td class=\"num\">")
+		writeHeadline(&b, &h.Figure)
 		b.WriteString("</td>\n<td class=\"num\">")
 		if h.EnglandValue != nil {
 			b.WriteString(escapeHTML(formatValue(h.EnglandValue, h.Unit)))
 		} else if h.EnglandStatus != "" {
-			b.WriteString(`<span class="badge `)
-			b.WriteString(escapeHTML(statusClass(h.EnglandStatus)))
-			b.WriteString(`">`)
-			b.WriteString(escapeHTML(statusLabel(h.EnglandStatus)))
-			b.WriteString("</span>")
+			writeBadge(&b, h.EnglandStatus, statusLabel(h.EnglandStatus))
 		}
 		b.WriteString("</td>\n<td>")
 		b.WriteString(escapeHTML(cmp.Or(standingPhrase(h.Rank, h.RankOf, h.Quartile), "not ranked")))
