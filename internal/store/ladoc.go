@@ -77,6 +77,20 @@ func (s *Store) laDoc(ctx context.Context, old, code string) (laDocBlobs, error)
 		err := s.scanOne(ctx, "la.doc", "LA "+code, []any{old}, &d.profile, &d.placement, &d.trend)
 		return d, err
 	}
+	all, err := s.laDocMap(ctx)
+	if err != nil {
+		return d, err
+	}
+	d, ok := all[old]
+	if !ok {
+		return d, fmt.Errorf("LA %s: %w", code, ErrNotFound)
+	}
+	return d, nil
+}
+
+// laDocMap is every LA's packed document by old code, kept by a read-only
+// store.
+func (s *Store) laDocMap(ctx context.Context) (map[string]laDocBlobs, error) {
 	all, err := kept(s, &s.laDocs, func() (*map[string]laDocBlobs, error) {
 		m := map[string]laDocBlobs{}
 		err := eachRow(ctx, s, "la.doc_all", nil, func(r *sql.Rows) error {
@@ -91,13 +105,9 @@ func (s *Store) laDoc(ctx context.Context, old, code string) (laDocBlobs, error)
 		return &m, err
 	})
 	if err != nil {
-		return d, err
+		return nil, err
 	}
-	d, ok := (*all)[old]
-	if !ok {
-		return d, fmt.Errorf("LA %s: %w", code, ErrNotFound)
-	}
-	return d, nil
+	return *all, nil
 }
 
 // BuildLADocs fills page_la_doc from the page tables, on conn.

@@ -91,14 +91,11 @@ func anyYearHas(groups map[int][]string, grp string) bool {
 func (s *Store) leagueChoices(ctx context.Context, indicator string) ([]int, []string, map[int][]string, error) {
 	var rows []leaguePeriod
 	if s.readOnly {
-		all, err := kept(s, &s.leaguePeriods, func() (*map[string][]leaguePeriod, error) {
-			m, err := s.readLeaguePeriods(ctx, "league.periods_all")
-			return &m, err
-		})
+		all, err := s.leaguePeriodMap(ctx)
 		if err != nil {
 			return nil, nil, nil, err
 		}
-		rows = (*all)[indicator]
+		rows = all[indicator]
 	} else {
 		m, err := s.readLeaguePeriods(ctx, "league.periods", indicator)
 		if err != nil {
@@ -127,21 +124,28 @@ type leaguePeriod struct {
 	period, grp string
 }
 
-// readLeaguePeriods runs league.periods (one indicator, given as args) or
+// leaguePeriodMap is every indicator's page_league_periods rows, kept by a
+// read-only store.
+func (s *Store) leaguePeriodMap(ctx context.Context) (map[string][]leaguePeriod, error) {
+	all, err := kept(s, &s.leaguePeriods, func() (*map[string][]leaguePeriod, error) {
+		m, err := s.readLeaguePeriods(ctx, "league.periods_all")
+		return &m, err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return *all, nil
+}
+
+// readLeaguePeriods runs league.periods (one indicator) or
 // league.periods_all into rows by indicator, in stored order.
 func (s *Store) readLeaguePeriods(ctx context.Context, name string, args ...any) (map[string][]leaguePeriod, error) {
 	out := map[string][]leaguePeriod{}
 	err := eachRow(ctx, s, name, args, func(r *sql.Rows) error {
 		var p leaguePeriod
 		var n int
-		ind := ""
-		dest := []any{&p.year, &p.period, &p.grp, &n}
-		if len(args) == 0 {
-			dest = append(dest, &ind)
-		} else {
-			ind = args[0].(string)
-		}
-		if err := r.Scan(dest...); err != nil {
+		var ind string
+		if err := r.Scan(&p.year, &p.period, &p.grp, &n, &ind); err != nil {
 			return err
 		}
 		out[ind] = append(out[ind], p)

@@ -152,21 +152,14 @@ func (s *Store) Warm(ctx context.Context) error {
 		func() error { _, err := s.LeagueIndicators(ctx); return err },
 		func() error { _, err := s.neighbourMap(ctx); return err },
 		func() error { _, err := s.searchIndex(ctx); return err },
-		func() error { _, _, _, err := s.leagueChoices(ctx, ""); return err },
-		func() error { _, err := s.laDoc(ctx, "", ""); return ignoreNotFound(err) },
+		func() error { _, err := s.leaguePeriodMap(ctx); return err },
+		func() error { _, err := s.laDocMap(ctx); return err },
 	} {
 		if err := read(); err != nil {
 			return err
 		}
 	}
 	return nil
-}
-
-func ignoreNotFound(err error) error {
-	if errors.Is(err, ErrNotFound) {
-		return nil
-	}
-	return err
 }
 
 // kept returns *slot, filled by read on first use when the store is

@@ -308,7 +308,6 @@ func laGroupRows(code string, rows []store.ProfileRow) template.HTML {
 	for i := range rows {
 		r := &rows[i]
 		grp := escapeHTML(charts.GroupLabel(r.Grp))
-		ind, qgrp := escapeHTML(urlQuery(r.Indicator)), escapeHTML(urlQuery(r.Grp))
 		b.WriteString(`<tr><th scope="row">`)
 		b.WriteString(grp)
 		b.WriteString(`</th><td>`)
@@ -323,23 +322,9 @@ func laGroupRows(code string, rows []store.ProfileRow) template.HTML {
 		}
 		b.WriteString(`</td><td>`)
 		b.WriteString(escapeHTML(standingPhrase(r.Rank, r.RankOf, r.Quartile)))
-		b.WriteString("</td>\n<td><a href=\"/las/")
-		b.WriteString(code)
-		b.WriteString(`?indicator=`)
-		b.WriteString(ind)
-		b.WriteString(`&amp;grp=`)
-		b.WriteString(qgrp)
-		b.WriteString(`#trend-heading">trend<span class="visually-hidden"> for `)
-		b.WriteString(grp)
-		b.WriteString(`</span></a> · <a href="/league/`)
-		b.WriteString(escapeHTML(urlPath(r.Indicator)))
-		b.WriteString(`?year=`)
-		b.WriteString(strconv.Itoa(r.Year))
-		b.WriteString(`&amp;grp=`)
-		b.WriteString(qgrp)
-		b.WriteString(`">all LAs<span class="visually-hidden"> for `)
-		b.WriteString(grp)
-		b.WriteString("</span></a></td></tr>\n")
+		b.WriteString("</td>\n<td>")
+		writeTrendLinks(&b, code, r.Indicator, r.Grp, r.Year, " for "+grp, " for "+grp)
+		b.WriteString("</td></tr>\n")
 	}
 	return template.HTML(b.String())
 }
@@ -448,6 +433,30 @@ func writeHeadline(b *strings.Builder, f *store.Figure) {
 		b.WriteString(escapeHTML(nd))
 		b.WriteString("</span>")
 	}
+}
+
+// writeTrendLinks is an LA table row's links to the indicator's trend on
+// the LA page (code, already escaped) and to its league table, each with
+// hidden text (already escaped) for screen readers.
+func writeTrendLinks(b *strings.Builder, code, indicator, grp string, year int, trendHidden, leagueHidden string) {
+	qgrp := escapeHTML(urlQuery(grp))
+	b.WriteString(`<a href="/las/`)
+	b.WriteString(code)
+	b.WriteString("?indicator=")
+	b.WriteString(escapeHTML(urlQuery(indicator)))
+	b.WriteString("&amp;grp=")
+	b.WriteString(qgrp)
+	b.WriteString(`#trend-heading">trend<span class="visually-hidden">`)
+	b.WriteString(trendHidden)
+	b.WriteString(`</span></a> · <a href="/league/`)
+	b.WriteString(escapeHTML(urlPath(indicator)))
+	b.WriteString("?year=")
+	b.WriteString(strconv.Itoa(year))
+	b.WriteString("&amp;grp=")
+	b.WriteString(qgrp)
+	b.WriteString(`">all LAs<span class="visually-hidden">`)
+	b.WriteString(leagueHidden)
+	b.WriteString("</span></a>")
 }
 
 // writeBadge is a status badge (a figure's reason for having no value).
@@ -574,7 +583,7 @@ func laHeadlineRows(code string, blocks []indicatorBlock) template.HTML {
 	for i := range blocks {
 		x := &blocks[i]
 		h := &x.Headline
-		title, grp := escapeHTML(x.Title), escapeHTML(urlQuery(h.Grp))
+		title := escapeHTML(x.Title)
 		b.WriteString("<tr>\n<th scope=\"row\">")
 		b.WriteString(title)
 		b.WriteString(`<br><span class="muted">`)
@@ -595,23 +604,9 @@ func laHeadlineRows(code string, blocks []indicatorBlock) template.HTML {
 		}
 		b.WriteString("</td>\n<td>")
 		b.WriteString(escapeHTML(cmp.Or(standingPhrase(h.Rank, h.RankOf, h.Quartile), "not ranked")))
-		b.WriteString("</td>\n<td><a href=\"/las/")
-		b.WriteString(code)
-		b.WriteString("?indicator=")
-		b.WriteString(escapeHTML(urlQuery(x.Indicator)))
-		b.WriteString("&amp;grp=")
-		b.WriteString(grp)
-		b.WriteString(`#trend-heading">trend<span class="visually-hidden"> of `)
-		b.WriteString(title)
-		b.WriteString(`</span></a> · <a href="/league/`)
-		b.WriteString(escapeHTML(urlPath(x.Indicator)))
-		b.WriteString("?year=")
-		b.WriteString(strconv.Itoa(h.Year))
-		b.WriteString("&amp;grp=")
-		b.WriteString(grp)
-		b.WriteString(`">all LAs<span class="visually-hidden">: `)
-		b.WriteString(title)
-		b.WriteString("</span></a></td>\n</tr>\n")
+		b.WriteString("</td>\n<td>")
+		writeTrendLinks(&b, code, x.Indicator, h.Grp, h.Year, " of "+title, ": "+title)
+		b.WriteString("</td>\n</tr>\n")
 	}
 	return template.HTML(b.String())
 }
