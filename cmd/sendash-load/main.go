@@ -50,7 +50,7 @@ type options struct {
 	base, urls, db, pages, clients, jsonOut, budgets string
 	duration, warmup, timeout, wait                  time.Duration
 	rate                                             float64
-	prefill                                          bool
+	prefill, list                                    bool
 	n, pid                                           int
 	seed                                             int64
 }
@@ -74,6 +74,7 @@ func parse(args []string, stderr io.Writer) (*options, error) {
 	fs.Int64Var(&o.seed, "seed", 1, "with -db: sample seed (the same seed requests the same pages)")
 	fs.IntVar(&o.pid, "pid", 0, "server process id: report its CPU time per request and resident memory")
 	fs.StringVar(&o.jsonOut, "json", "", "also write the results as JSON to this file (- for stdout)")
+	fs.BoolVar(&o.list, "list", false, "print each run's paths (one a line, after a '# label' line) and exit: input for -urls or another load tool")
 	fs.StringVar(&o.budgets, "budget", "", "limits, e.g. school:p95=25ms,search:p95=15ms,mix:rps=400 (exit 3 if missed)")
 	if err := fs.Parse(args); err != nil {
 		return nil, err
@@ -100,6 +101,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	runs, err := targets(ctx, o)
 	if err != nil {
 		return err
+	}
+	if o.list {
+		return list(stdout, runs)
 	}
 	if err := loadtest.WaitHealthy(ctx, o.base, o.wait); err != nil {
 		return err

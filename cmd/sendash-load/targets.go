@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -67,6 +68,19 @@ func sample(ctx context.Context, db string, n int, seed int64) (loadtest.Keys, e
 	}
 	return loadtest.Keys{URNs: s.URNs, LACodes: s.LACodes, Indicators: s.Indicators,
 		SearchTerms: s.SearchTerms}, nil
+}
+
+// list prints each run's paths after a "# label" line (ReadTargets skips
+// such lines), for -urls or for another load tool such as wrk.
+func list(w io.Writer, runs []labelled) error {
+	bw := bufio.NewWriter(w)
+	for _, r := range runs {
+		fmt.Fprintf(bw, "# %s\n", r.label)
+		for _, t := range r.targets {
+			fmt.Fprintln(bw, t.Path)
+		}
+	}
+	return bw.Flush()
 }
 
 // report writes the table, the JSON if asked, and fails on any failed

