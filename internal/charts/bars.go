@@ -69,7 +69,7 @@ func ComparePlacements(a, b string) int {
 // Placement is a stacked bar per year of the EHC plan placement mix (one
 // segment per placement). id is IDLAPlacement or IDEnglandPlacement.
 func Placement(id string, rows []store.Figure, label string) Chart {
-	periods := sortedPeriods(rows, figurePeriod)
+	periods := sortedPeriods(rows, func(f store.Figure) (string, int) { return f.Period, f.Year })
 	var groups []string
 	for _, r := range rows {
 		if !slices.Contains(groups, r.Grp) {

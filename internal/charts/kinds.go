@@ -9,11 +9,11 @@ import (
 	"github.com/sendash/sendash/internal/store"
 )
 
-func figurePeriod(f store.Figure) (string, int) { return f.Period, f.Year }
+func figurePeriod(f *store.Figure) (string, int) { return f.Period, f.Year }
 
 // MainGroup picks the group a single-line chart shows: "all" when present,
 // otherwise the first group in rows.
-func MainGroup(rows []store.Figure) string {
+func MainGroup(rows []*store.Figure) string {
 	for _, r := range rows {
 		if r.Grp == "all" {
 			return "all"
@@ -26,7 +26,7 @@ func MainGroup(rows []store.Figure) string {
 }
 
 // line adds one series to a line chart, one point per period.
-func lineSeries(periods []string, rows []store.Figure) []opts.LineData {
+func lineSeries(periods []string, rows []*store.Figure) []opts.LineData {
 	data := make([]opts.LineData, len(periods))
 	for i, p := range periods {
 		data[i] = opts.LineData{Value: "-"}
@@ -39,8 +39,8 @@ func lineSeries(periods []string, rows []store.Figure) []opts.LineData {
 	return data
 }
 
-func pick(rows []store.Figure, keep func(store.Figure) bool) []store.Figure {
-	var out []store.Figure
+func pick(rows []*store.Figure, keep func(*store.Figure) bool) []*store.Figure {
+	var out []*store.Figure
 	for _, r := range rows {
 		if keep(r) {
 			out = append(out, r)
@@ -53,23 +53,27 @@ func pick(rows []store.Figure, keep func(store.Figure) bool) []store.Figure {
 // as reference lines. The school line shows group "all" (or the first group
 // published); a reference line shows the group the store matched to it, e.g.
 // the LA's primary schools for a primary school's "all pupils" figure.
-func SchoolTrend(rows []store.Figure, schoolName, label string) Chart {
-	school := pick(rows, func(f store.Figure) bool { return f.Level == "school" })
+func SchoolTrend(trend []store.Figure, schoolName, label string) Chart {
+	rows := make([]*store.Figure, len(trend))
+	for i := range trend {
+		rows[i] = &trend[i]
+	}
+	school := pick(rows, func(f *store.Figure) bool { return f.Level == "school" })
 	grp := MainGroup(school)
-	school = pick(school, func(f store.Figure) bool { return f.Grp == grp })
+	school = pick(school, func(f *store.Figure) bool { return f.Grp == grp })
 	schoolGroups := map[string]bool{}
 	for _, r := range rows {
 		if r.Level == "school" {
 			schoolGroups[r.Grp] = true
 		}
 	}
-	ref := func(level string) []store.Figure {
-		return pick(rows, func(f store.Figure) bool {
+	ref := func(level string) []*store.Figure {
+		return pick(rows, func(f *store.Figure) bool {
 			return f.Level == level && (f.Grp == grp || grp == "all" && !schoolGroups[f.Grp])
 		})
 	}
 	la, england := ref("la"), ref("england")
-	shown := append(append(append([]store.Figure{}, school...), la...), england...)
+	shown := append(append(append([]*store.Figure{}, school...), la...), england...)
 	periods := sortedPeriods(shown, figurePeriod)
 	unit := ""
 	if len(shown) > 0 {
@@ -94,7 +98,7 @@ func SchoolTrend(rows []store.Figure, schoolName, label string) Chart {
 
 // refName names a reference line by its area and group: "Camden (primary
 // schools)"; fallback when the line has no figures.
-func refName(rows []store.Figure, fallback string) string {
+func refName(rows []*store.Figure, fallback string) string {
 	if len(rows) == 0 {
 		return fallback
 	}
@@ -155,12 +159,12 @@ func SimilarSchools(points []store.SimilarPoint, titles map[string]string, label
 // LATrend is an LA's indicator over the years against each statistical
 // neighbour (thin grey lines) and England (dashed).
 func LATrend(rows []store.TrendFigure, laName, label string) Chart {
-	figs := make([]store.Figure, len(rows))
-	for i, r := range rows {
-		figs[i] = r.Figure
+	figs := make([]*store.Figure, len(rows))
+	for i := range rows {
+		figs[i] = &rows[i].Figure
 	}
 	grp := MainGroup(figs)
-	periods := sortedPeriods(pick(figs, func(f store.Figure) bool { return f.Grp == grp }), figurePeriod)
+	periods := sortedPeriods(pick(figs, func(f *store.Figure) bool { return f.Grp == grp }), figurePeriod)
 	unit := ""
 	if len(figs) > 0 {
 		unit = figs[0].Unit
@@ -169,16 +173,17 @@ func LATrend(rows []store.TrendFigure, laName, label string) Chart {
 	c.SetGlobalOptions(baseOpts(unitName(unit))...)
 	c.SetXAxis(periods)
 	var order []string
-	byCode := map[string][]store.Figure{}
+	byCode := map[string][]*store.Figure{}
 	names := map[string]string{}
-	for _, r := range rows {
+	for i := range rows {
+		r := &rows[i]
 		if r.Grp != grp || r.Role != "neighbour" {
 			continue
 		}
 		if _, ok := byCode[r.Code]; !ok {
 			order = append(order, r.Code)
 		}
-		byCode[r.Code] = append(byCode[r.Code], r.Figure)
+		byCode[r.Code] = append(byCode[r.Code], &r.Figure)
 		names[r.Code] = r.Name
 	}
 	for _, code := range order {
@@ -186,11 +191,11 @@ func LATrend(rows []store.TrendFigure, laName, label string) Chart {
 			charts.WithLineStyleOpts(opts.LineStyle{Width: 1, Color: colourNeighbour}),
 			charts.WithItemStyleOpts(opts.ItemStyle{Color: colourNeighbour}))
 	}
-	role := func(want string) []store.Figure {
-		var out []store.Figure
-		for _, r := range rows {
-			if r.Role == want && r.Grp == grp {
-				out = append(out, r.Figure)
+	role := func(want string) []*store.Figure {
+		var out []*store.Figure
+		for i := range rows {
+			if r := &rows[i]; r.Role == want && r.Grp == grp {
+				out = append(out, &r.Figure)
 			}
 		}
 		return out

@@ -9,6 +9,8 @@ import (
 	"io"
 	"math"
 	"sync"
+
+	"github.com/sendash/sendash/internal/freelist"
 )
 
 // The school documents' encoding (schooldoc.go): each field in a fixed
@@ -438,15 +440,13 @@ type docReader struct {
 	buf bytes.Buffer
 }
 
-var docReaders sync.Pool
+// docReaders are kept through garbage collections (internal/freelist).
+var docReaders = freelist.New(32, func() *docReader { return &docReader{} })
 
 // unpackDoc inflates a packDoc blob and decodes it with read, which must
 // consume it exactly.
 func unpackDoc(blob []byte, read func(*docDec)) error {
-	r, _ := docReaders.Get().(*docReader)
-	if r == nil {
-		r = &docReader{}
-	}
+	r := docReaders.Get()
 	r.src.Reset(blob)
 	if r.fr == nil {
 		r.fr = flate.NewReader(&r.src)

@@ -64,7 +64,7 @@ func (s *server) england(c *echo.Context) (*pageResult, error) {
 
 // placementPivot lays out a placement mix as placements x years.
 func placementPivot(rows []store.Figure) pivot {
-	pv := pivot{Periods: periodsOf(rows)}
+	pv := pivot{Periods: periodsOf(ptrs(rows))}
 	var groups []string
 	for _, r := range rows {
 		if !slices.Contains(groups, r.Grp) {
@@ -73,10 +73,10 @@ func placementPivot(rows []store.Figure) pivot {
 	}
 	slices.SortFunc(groups, charts.ComparePlacements)
 	for _, g := range groups {
-		var figs []store.Figure
-		for _, r := range rows {
-			if r.Grp == g {
-				figs = append(figs, r)
+		var figs []*store.Figure
+		for i := range rows {
+			if rows[i].Grp == g {
+				figs = append(figs, &rows[i])
 			}
 		}
 		pv.addRow(charts.GroupLabel(g), "", false, figs)

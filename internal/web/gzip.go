@@ -5,10 +5,11 @@ import (
 	"io"
 	"net/http"
 	"strings"
-	"sync"
 
 	"github.com/klauspost/compress/gzip"
 	"github.com/labstack/echo/v5"
+
+	"github.com/sendash/sendash/internal/freelist"
 )
 
 // gzipResponses compresses every response of at least minLength bytes for
@@ -19,17 +20,18 @@ import (
 // for 6.5 KB where the standard library's level 2 (what we used) takes
 // 0.25 ms for 6.1 KB, and on an LA page 0.25 against 0.51 ms (measured
 // 2026-11-30), and a cold page's CPU is the budget that binds (BENCHMARKS.md).
+// Its writers are kept between requests (internal/freelist).
 // A response shorter than minLength goes out as it is; so does an error page
 // written after the handler returned, because the handler's writer is put
 // back first.
 func gzipResponses(level, minLength int) echo.MiddlewareFunc {
-	writers := sync.Pool{New: func() any {
+	writers := freelist.New(spares, func() *gzip.Writer {
 		w, err := gzip.NewWriterLevel(io.Discard, level)
 		if err != nil {
 			panic(err) // a constant level: a programming error
 		}
 		return w
-	}}
+	})
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c *echo.Context) error {
 			w := c.Response()
@@ -37,7 +39,7 @@ func gzipResponses(level, minLength int) echo.MiddlewareFunc {
 			if !strings.Contains(c.Request().Header.Get(echo.HeaderAcceptEncoding), "gzip") {
 				return next(c)
 			}
-			gw := &gzipWriter{ResponseWriter: w, writers: &writers, min: minLength}
+			gw := &gzipWriter{ResponseWriter: w, writers: writers, min: minLength}
 			c.SetResponse(gw)
 			err := next(c)
 			c.SetResponse(w)
@@ -54,7 +56,7 @@ func gzipResponses(level, minLength int) echo.MiddlewareFunc {
 // compresses from then on, and finish sends a shorter body as it is.
 type gzipWriter struct {
 	http.ResponseWriter
-	writers *sync.Pool
+	writers *freelist.List[*gzip.Writer]
 	min     int
 	code    int // status held back, 0 if none yet
 	held    bytes.Buffer
@@ -94,7 +96,7 @@ func (g *gzipWriter) start(b []byte) error {
 	if g.code != 0 {
 		g.ResponseWriter.WriteHeader(g.code)
 	}
-	g.gz = g.writers.Get().(*gzip.Writer)
+	g.gz = g.writers.Get()
 	g.gz.Reset(g.ResponseWriter)
 	if g.held.Len() > 0 {
 		if _, err := g.gz.Write(g.held.Bytes()); err != nil {

@@ -22,8 +22,18 @@ type pivotRow struct {
 	Cells     []*store.Figure
 }
 
+// ptrs points at each figure of rows, so the pivots share them instead of
+// copying (a Figure is a few hundred bytes, and a trend a few hundred of them).
+func ptrs(rows []store.Figure) []*store.Figure {
+	out := make([]*store.Figure, len(rows))
+	for i := range rows {
+		out[i] = &rows[i]
+	}
+	return out
+}
+
 // periodsOf returns the distinct periods of figures in year order.
-func periodsOf(rows []store.Figure) []string {
+func periodsOf(rows []*store.Figure) []string {
 	type py struct {
 		p string
 		y int
@@ -54,11 +64,11 @@ func periodsOf(rows []store.Figure) []string {
 }
 
 // addRow appends an area's row, one cell per period.
-func (pv *pivot) addRow(label, code string, highlight bool, figs []store.Figure) {
+func (pv *pivot) addRow(label, code string, highlight bool, figs []*store.Figure) {
 	row := pivotRow{Label: label, Code: code, Highlight: highlight, Cells: make([]*store.Figure, len(pv.Periods))}
-	for i := range figs {
-		if j := slices.Index(pv.Periods, figs[i].Period); j >= 0 {
-			row.Cells[j] = &figs[i]
+	for _, f := range figs {
+		if j := slices.Index(pv.Periods, f.Period); j >= 0 {
+			row.Cells[j] = f
 		}
 	}
 	pv.Rows = append(pv.Rows, row)
@@ -67,20 +77,21 @@ func (pv *pivot) addRow(label, code string, highlight bool, figs []store.Figure)
 // laPivot lays out an LA trend (one group): the LA, its neighbours in the
 // DfE's order, then England.
 func laPivot(rows []store.TrendFigure, neighbours []store.Neighbour) pivot {
-	figs := make([]store.Figure, len(rows))
-	byCode := map[string][]store.Figure{}
-	var la, england []store.Figure
+	figs := make([]*store.Figure, len(rows))
+	byCode := map[string][]*store.Figure{}
+	var la, england []*store.Figure
 	laName := ""
-	for i, r := range rows {
-		figs[i] = r.Figure
+	for i := range rows {
+		r := &rows[i]
+		figs[i] = &r.Figure
 		switch r.Role {
 		case "la":
-			la = append(la, r.Figure)
+			la = append(la, &r.Figure)
 			laName = r.Name
 		case "england":
-			england = append(england, r.Figure)
+			england = append(england, &r.Figure)
 		default:
-			byCode[r.Code] = append(byCode[r.Code], r.Figure)
+			byCode[r.Code] = append(byCode[r.Code], &r.Figure)
 		}
 	}
 	pv := pivot{Periods: periodsOf(figs)}
@@ -97,7 +108,7 @@ func laPivot(rows []store.TrendFigure, neighbours []store.Neighbour) pivot {
 
 // schoolPivot lays out a school trend: the school, its LA and England.
 func schoolPivot(rows []store.Figure, schoolName string) pivot {
-	pv := pivot{Periods: periodsOf(rows)}
+	pv := pivot{Periods: periodsOf(ptrs(rows))}
 	if len(pv.Periods) == 0 {
 		return pv
 	}
@@ -115,10 +126,10 @@ func schoolPivot(rows []store.Figure, schoolName string) pivot {
 			}
 		}
 		for _, g := range seen {
-			var figs []store.Figure
+			var figs []*store.Figure
 			label := ""
-			for _, r := range rows {
-				if r.Level == level && r.Grp == g {
+			for i := range rows {
+				if r := &rows[i]; r.Level == level && r.Grp == g {
 					figs = append(figs, r)
 					label = r.Name
 				}
