@@ -446,21 +446,31 @@ var docReaders = freelist.New(32, func() *docReader { return &docReader{} })
 // unpackDoc inflates a packDoc blob and decodes it with read, which must
 // consume it exactly.
 func unpackDoc(blob []byte, read func(*docDec)) error {
+	s, err := inflateDoc(blob)
+	if err != nil {
+		return err
+	}
+	return readDoc(s, read)
+}
+
+// inflateDoc inflates a packDoc blob and returns its encoded fields (after
+// the format byte). The decoded strings are slices of this one copy, so a
+// kept document is inflated once (ladoc.go).
+func inflateDoc(blob []byte) (string, error) {
 	r := docReaders.Get()
 	r.src.Reset(blob)
 	if r.fr == nil {
 		r.fr = flate.NewReader(&r.src)
 	} else if err := r.fr.(flate.Resetter).Reset(&r.src, nil); err != nil {
-		return fmt.Errorf("read its stored page: %w", err)
+		return "", fmt.Errorf("read its stored page: %w", err)
 	}
 	r.buf.Reset()
 	_, err := r.buf.ReadFrom(io.LimitReader(r.fr, maxDoc+1))
 	raw := r.buf.Bytes()
-	// The decoded strings are slices of one copy of the bytes, so the
-	// buffer can be reused.
-	var d *docDec
-	if err == nil && len(raw) <= maxDoc && len(raw) > 0 && raw[0] == docFormat {
-		d = &docDec{s: string(raw[1:])}
+	var s string
+	ok := err == nil && len(raw) <= maxDoc && len(raw) > 0 && raw[0] == docFormat
+	if ok {
+		s = string(raw[1:])
 	}
 	n := len(raw)
 	if r.buf.Cap() <= 1<<20 {
@@ -468,12 +478,18 @@ func unpackDoc(blob []byte, read func(*docDec)) error {
 	}
 	switch {
 	case err != nil:
-		return fmt.Errorf("read its stored page: %w", err)
+		return "", fmt.Errorf("read its stored page: %w", err)
 	case n > maxDoc:
-		return fmt.Errorf("read its stored page: over %d bytes", maxDoc)
-	case d == nil:
-		return fmt.Errorf("read its stored page: not format %d (rebuild the database with this version's ingest)", docFormat)
+		return "", fmt.Errorf("read its stored page: over %d bytes", maxDoc)
+	case !ok:
+		return "", fmt.Errorf("read its stored page: not format %d (rebuild the database with this version's ingest)", docFormat)
 	}
+	return s, nil
+}
+
+// readDoc decodes inflated fields with read, which must consume them exactly.
+func readDoc(s string, read func(*docDec)) error {
+	d := &docDec{s: s}
 	read(d)
 	if d.err == nil && d.s != "" {
 		d.err = errors.New("the stored page has trailing bytes")

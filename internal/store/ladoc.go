@@ -41,16 +41,15 @@ func (s *Store) LAPage(ctx context.Context, code, indicator string) (*LAPage, er
 	if err != nil {
 		return nil, err
 	}
-	prof, place, trend := doc.profile, doc.placement, doc.trend
 	p := &LAPage{Profile: &LAProfile{LA: *la}, Indicator: indicator}
-	if err := unpackDoc(prof, func(d *docDec) { p.Profile.Figures = d.profileRows() }); err != nil {
+	if err := readDoc(doc.profile, func(d *docDec) { p.Profile.Figures = d.profileRows() }); err != nil {
 		return nil, fmt.Errorf("LA %s: %w", code, err)
 	}
-	if err := unpackDoc(place, func(d *docDec) { p.Profile.Placement = d.figures() }); err != nil {
+	if err := readDoc(doc.placement, func(d *docDec) { p.Profile.Placement = d.figures() }); err != nil {
 		return nil, fmt.Errorf("LA %s: %w", code, err)
 	}
 	if indicator == DefaultLAIndicator {
-		if err := unpackDoc(trend, func(d *docDec) { p.Trend = d.trendFigures() }); err != nil {
+		if err := readDoc(doc.trend, func(d *docDec) { p.Trend = d.trendFigures() }); err != nil {
 			return nil, fmt.Errorf("LA %s: %w", code, err)
 		}
 	} else if p.Trend, err = s.laTrendSQL(ctx, la.OldCode, indicator); err != nil {
@@ -65,17 +64,40 @@ func (s *Store) LAPage(ctx context.Context, code, indicator string) (*LAPage, er
 	return p, nil
 }
 
-// laDocBlobs is one LA's stored document, packed.
-type laDocBlobs struct{ profile, placement, trend []byte }
+// laDoc is one LA's stored document, inflated (readDoc decodes each part).
+type laDoc struct{ profile, placement, trend string }
+
+// inflateLADoc inflates the parts of an LA's document as stored.
+func inflateLADoc(profile, placement, trend []byte) (laDoc, error) {
+	var d laDoc
+	var err error
+	for _, x := range []struct {
+		dst  *string
+		blob []byte
+	}{{&d.profile, profile}, {&d.placement, placement}, {&d.trend, trend}} {
+		if *x.dst, err = inflateDoc(x.blob); err != nil {
+			return d, err
+		}
+	}
+	return d, nil
+}
 
 // laDoc reads an LA's document (code is what the page was asked for). A
-// read-only store keeps every LA's: about 1.3 MB at national size, for one
-// DuckDB read fewer per LA page.
-func (s *Store) laDoc(ctx context.Context, old, code string) (laDocBlobs, error) {
-	var d laDocBlobs
+// read-only store keeps every LA's, inflated: about 1.3 MB packed at
+// national size and a few times that inflated, for no DuckDB read and no
+// inflating on an LA page.
+func (s *Store) laDoc(ctx context.Context, old, code string) (laDoc, error) {
+	var d laDoc
 	if !s.readOnly {
-		err := s.scanOne(ctx, "la.doc", "LA "+code, []any{old}, &d.profile, &d.placement, &d.trend)
-		return d, err
+		var prof, place, trend []byte
+		if err := s.scanOne(ctx, "la.doc", "LA "+code, []any{old}, &prof, &place, &trend); err != nil {
+			return d, err
+		}
+		d, err := inflateLADoc(prof, place, trend)
+		if err != nil {
+			return d, fmt.Errorf("LA %s: %w", code, err)
+		}
+		return d, nil
 	}
 	all, err := s.laDocMap(ctx)
 	if err != nil {
@@ -88,16 +110,20 @@ func (s *Store) laDoc(ctx context.Context, old, code string) (laDocBlobs, error)
 	return d, nil
 }
 
-// laDocMap is every LA's packed document by old code, kept by a read-only
-// store.
-func (s *Store) laDocMap(ctx context.Context) (map[string]laDocBlobs, error) {
-	all, err := kept(s, &s.laDocs, func() (*map[string]laDocBlobs, error) {
-		m := map[string]laDocBlobs{}
+// laDocMap is every LA's document by old code, inflated, kept by a
+// read-only store.
+func (s *Store) laDocMap(ctx context.Context) (map[string]laDoc, error) {
+	all, err := kept(s, &s.laDocs, func() (*map[string]laDoc, error) {
+		m := map[string]laDoc{}
 		err := eachRow(ctx, s, "la.doc_all", nil, func(r *sql.Rows) error {
 			var la string
-			var d laDocBlobs
-			if err := r.Scan(&la, &d.profile, &d.placement, &d.trend); err != nil {
+			var prof, place, trend []byte
+			if err := r.Scan(&la, &prof, &place, &trend); err != nil {
 				return err
+			}
+			d, err := inflateLADoc(prof, place, trend)
+			if err != nil {
+				return fmt.Errorf("LA %s: %w", la, err)
 			}
 			m[la] = d
 			return nil

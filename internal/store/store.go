@@ -68,9 +68,9 @@ type Store struct {
 	nbrs    *map[string][]Neighbour // every LA's statistical neighbours
 	// every indicator's league years and groups (page_league_periods)
 	leaguePeriods *map[string][]leaguePeriod
-	laDocs        *map[string]laDocBlobs // every LA's page document (ladoc.go)
-	stmts         sync.Map               // query name -> *sql.Stmt (read-only only)
-	conn          *sql.Conn              // when set, queries run on this one connection
+	laDocs        *map[string]laDoc // every LA's page document (ladoc.go)
+	stmts         sync.Map          // query name -> *sql.Stmt (read-only only)
+	conn          *sql.Conn         // when set, queries run on this one connection
 }
 
 // Open opens (or creates, unless read-only) the database at path; an empty
