@@ -93,9 +93,12 @@ func Placement(id string, rows []store.Figure, label string) Chart {
 				}
 			}
 		}
-		colour := stackColours[i%len(stackColours)]
-		c.AddSeries(GroupLabel(g), data, charts.WithBarChartOpts(opts.BarChart{Stack: "mix"}),
-			charts.WithItemStyleOpts(opts.ItemStyle{Color: colour}))
+		colour := charts.WithItemStyleOpts(opts.ItemStyle{Color: stackColours[i%len(stackColours)]})
+		if i == 0 {
+			c.AddSeries(GroupLabel(g), data, charts.WithBarChartOpts(opts.BarChart{Stack: "mix"}), colour)
+		} else {
+			addLike(&c.MultiSeries, len(c.MultiSeries)-i, GroupLabel(g), data, colour)
+		}
 	}
 	out := build(id, label, "", c)
 	out.Empty = len(periods) == 0

@@ -4,6 +4,9 @@ import (
 	"encoding/json"
 	"testing"
 
+	gocharts "github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+
 	"github.com/sendash/sendash/internal/store"
 )
 
@@ -86,5 +89,39 @@ func TestPlacementHasOneGridAndFixedOrder(t *testing.T) {
 	}
 	if len(opt.Series) != 3 || opt.Series[0].Name != "mainstream schools" || opt.Series[2].Name != "other placements" {
 		t.Errorf("series order %+v", opt.Series)
+	}
+}
+
+// TestAddLikeMatchesAddSeries checks that a series copied by addLike
+// encodes exactly as the same series added by AddSeries.
+func TestAddLikeMatchesAddSeries(t *testing.T) {
+	style := []gocharts.SeriesOpts{
+		gocharts.WithLineStyleOpts(opts.LineStyle{Width: 1, Color: colourNeighbour}),
+		gocharts.WithItemStyleOpts(opts.ItemStyle{Color: colourNeighbour}),
+	}
+	names := []string{"Barnet", `Odd "name" <&>`, "Camden"}
+	data := func(i int) []opts.LineData {
+		return []opts.LineData{{Value: float64(i)}, {Value: "-"}, {Value: 2.5 * float64(i)}}
+	}
+	encode := func(copyThem bool) string {
+		c := gocharts.NewLine()
+		c.SetGlobalOptions(baseOpts("per cent")...)
+		c.SetXAxis([]string{"a", "b", "c"})
+		for i, n := range names {
+			if i > 0 && copyThem {
+				extra := gocharts.WithItemStyleOpts(opts.ItemStyle{Color: stackColours[i]})
+				addLike(&c.MultiSeries, 0, n, data(i), extra)
+				continue
+			}
+			o := style
+			if i > 0 {
+				o = append(append([]gocharts.SeriesOpts{}, style...), gocharts.WithItemStyleOpts(opts.ItemStyle{Color: stackColours[i]}))
+			}
+			c.AddSeries(n, data(i), o...)
+		}
+		return string(build("x", "label", "", c).Options)
+	}
+	if a, b := encode(false), encode(true); a != b {
+		t.Errorf("AddSeries:\n%s\naddLike:\n%s", a, b)
 	}
 }

@@ -186,10 +186,15 @@ func LATrend(rows []store.TrendFigure, laName, label string) Chart {
 		byCode[r.Code] = append(byCode[r.Code], &r.Figure)
 		names[r.Code] = r.Name
 	}
-	for _, code := range order {
-		c.AddSeries(names[code], lineSeries(periods, byCode[code]),
-			charts.WithLineStyleOpts(opts.LineStyle{Width: 1, Color: colourNeighbour}),
-			charts.WithItemStyleOpts(opts.ItemStyle{Color: colourNeighbour}))
+	first := len(c.MultiSeries)
+	for i, code := range order {
+		if i == 0 {
+			c.AddSeries(names[code], lineSeries(periods, byCode[code]),
+				charts.WithLineStyleOpts(opts.LineStyle{Width: 1, Color: colourNeighbour}),
+				charts.WithItemStyleOpts(opts.ItemStyle{Color: colourNeighbour}))
+			continue
+		}
+		addLike(&c.MultiSeries, first, names[code], lineSeries(periods, byCode[code])) // same styles
 	}
 	role := func(want string) []*store.Figure {
 		var out []*store.Figure
