@@ -15,13 +15,15 @@ import (
 // 4-6 times p50 (BENCHMARKS.md). A Go channel wakes blocked senders in the
 // order they blocked, so a buffered channel is a first-come queue. A request
 // whose context ends while it waits (client gone, time limit) leaves the queue
-// with the context's error. Static files skip the queue: they cost microseconds.
+// with the context's error. Static files skip the queue (they cost
+// microseconds), and so does /healthz, so that a busy server still answers
+// its load balancer; the page cache answers before the queue too.
 func admit(n int) echo.MiddlewareFunc {
 	slots := make(chan struct{}, n)
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c *echo.Context) error {
 			r := c.Request()
-			if strings.HasPrefix(r.URL.Path, "/static/") {
+			if strings.HasPrefix(r.URL.Path, "/static/") || r.URL.Path == "/healthz" {
 				return next(c)
 			}
 			select {
