@@ -136,10 +136,27 @@ serve_and_load() {
 	done
 	say '```'
 	say ""
+	if $with_wrk; then
+		# The same pages through wrk (Debian's package), a load tool in C that
+		# costs the shared cores less than sendash-load: a cross-check.
+		say "wrk, 8 connections, 1 thread, ${duration} per page kind ($label):"
+		say ""
+		say '```'
+		for p in school la search; do
+			"$work/sendash-load" -db "$db" -n "$n" -pages "$p" -list > "$work/paths-$p.txt"
+			PATHS="$work/paths-$p.txt" wrk -t1 -c8 -d1s -s scripts/wrk-paths.lua "http://127.0.0.1:$port" > /dev/null
+			say "$(printf '%-7s' "$p") $(PATHS="$work/paths-$p.txt" wrk -t1 -c8 -d"$duration" -s scripts/wrk-paths.lua "http://127.0.0.1:$port" | grep '^wrk:')"
+		done
+		say '```'
+		say ""
+	fi
 	say "serving peak RSS ($label): $(awk '/VmHWM/ {printf "%.0f MB", $2 / 1024}' "/proc/$server/status") (budget 400 MB)"
 	say ""
 	kill "$server"; wait "$server" 2>/dev/null || true; server=""
 }
+# wrk is optional: without it the cross-check is left out.
+with_wrk=false
+command -v wrk > /dev/null && with_wrk=true
 serve_flags=()
 serve_help=$("$bin" serve -h 2>&1 || true)
 # One client IP sends every request here: turn the per-IP rate limit off.
