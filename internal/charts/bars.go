@@ -71,9 +71,9 @@ func ComparePlacements(a, b string) int {
 func Placement(id string, rows []store.Figure, label string) Chart {
 	periods := sortedPeriods(rows, func(f store.Figure) (string, int) { return f.Period, f.Year })
 	var groups []string
-	for _, r := range rows {
-		if !slices.Contains(groups, r.Grp) {
-			groups = append(groups, r.Grp)
+	for i := range rows {
+		if !slices.Contains(groups, rows[i].Grp) {
+			groups = append(groups, rows[i].Grp)
 		}
 	}
 	slices.SortFunc(groups, ComparePlacements)
@@ -83,14 +83,17 @@ func Placement(id string, rows []store.Figure, label string) Chart {
 		// shares add up to 100 (give or take rounding): never an axis to 120
 		charts.WithYAxisOpts(opts.YAxis{Name: "per cent of plans", Type: "value", Max: 100}))...)
 	c.SetXAxis(periods)
+	type key struct{ grp, period string }
+	at := make(map[key]*store.Figure, len(rows))
+	for i := range rows {
+		at[key{rows[i].Grp, rows[i].Period}] = &rows[i] // the last row of a pair, as before
+	}
 	for i, g := range groups {
 		data := make([]opts.BarData, len(periods))
 		for j, p := range periods {
 			data[j] = opts.BarData{Value: "-"}
-			for _, r := range rows {
-				if r.Grp == g && r.Period == p {
-					data[j] = opts.BarData{Value: value(r.Value)}
-				}
+			if r := at[key{g, p}]; r != nil {
+				data[j] = opts.BarData{Value: value(r.Value)}
 			}
 		}
 		colour := charts.WithItemStyleOpts(opts.ItemStyle{Color: stackColours[i%len(stackColours)]})

@@ -281,16 +281,21 @@ func writeValue(b *strings.Builder, f *store.Figure) {
 // the loaded data has no row.
 func pivotCells(cells []*store.Figure) template.HTML {
 	var b strings.Builder
+	b.Grow(len(cells) * 40)
+	writeCells(&b, cells)
+	return template.HTML(b.String())
+}
+
+func writeCells(b *strings.Builder, cells []*store.Figure) {
 	for _, f := range cells {
 		b.WriteString(`<td class="num">`)
 		if f != nil {
-			writeValue(&b, f)
+			writeValue(b, f)
 		} else {
 			b.WriteString(`<span class="muted" title="no row in the loaded data">–</span>`)
 		}
 		b.WriteString("</td>")
 	}
-	return template.HTML(b.String())
 }
 
 // htmlEscapes are html/template's escapes for text and quoted attribute
@@ -312,6 +317,12 @@ func escapeHTML(s string) string {
 // replaced).
 func laGroupRows(code string, rows []store.ProfileRow) template.HTML {
 	var b strings.Builder
+	b.Grow(len(rows) * 480)
+	writeGroupRows(&b, code, rows)
+	return template.HTML(b.String())
+}
+
+func writeGroupRows(b *strings.Builder, code string, rows []store.ProfileRow) {
 	code = escapeHTML(urlPath(code))
 	for i := range rows {
 		r := &rows[i]
@@ -321,7 +332,7 @@ func laGroupRows(code string, rows []store.ProfileRow) template.HTML {
 		b.WriteString(`</th><td>`)
 		b.WriteString(escapeHTML(r.Period))
 		b.WriteString(`</td><td class="num">`)
-		writeValue(&b, &r.Figure)
+		writeValue(b, &r.Figure)
 		b.WriteString(`</td><td class="num">`)
 		b.WriteString(escapeHTML(numDen(r.Figure)))
 		b.WriteString("</td>\n<td class=\"num\">")
@@ -331,14 +342,14 @@ func laGroupRows(code string, rows []store.ProfileRow) template.HTML {
 		b.WriteString(`</td><td>`)
 		b.WriteString(escapeHTML(standingPhrase(r.Rank, r.RankOf, r.Quartile)))
 		b.WriteString("</td>\n<td>")
-		writeTrendLinks(&b, code, r.Indicator, r.Grp, r.Year, " for "+grp, " for "+grp)
+		writeTrendLinks(b, code, r.Indicator, r.Grp, r.Year, " for "+grp, " for "+grp)
 		b.WriteString("</td></tr>\n")
 	}
-	return template.HTML(b.String())
 }
 
 func leagueRows(rows []store.Figure) template.HTML {
 	var b strings.Builder
+	b.Grow(len(rows) * 300)
 	for i := range rows {
 		f := &rows[i]
 		b.WriteString(`<tr><td class="num">`)
@@ -398,6 +409,7 @@ func urlEscape(s string, norm bool) string {
 // (TestSchoolRowsHTMLMatchTemplate).
 func schoolFigureRows(urn string, rows []store.ProfileRow) template.HTML {
 	var b strings.Builder
+	b.Grow(len(rows) * 560)
 	urn = escapeHTML(urlPath(urn))
 	for i := range rows {
 		r := &rows[i]
@@ -497,6 +509,7 @@ func writeComparator(b *strings.Builder, v *float64, unit, status, grp, ownGrp s
 
 func similarSummaryRows(rows []store.SimilarSummary, schools int) template.HTML {
 	var b strings.Builder
+	b.Grow(len(rows) * 400)
 	of := strconv.Itoa(schools - 1)
 	for i := range rows {
 		r := &rows[i]
@@ -534,6 +547,7 @@ func similarSummaryRows(rows []store.SimilarSummary, schools int) template.HTML 
 
 func similarSchoolRows(rows []store.SimilarSchool) template.HTML {
 	var b strings.Builder
+	b.Grow(len(rows) * 220)
 	for i := range rows {
 		r := &rows[i]
 		b.WriteString("<tr")
@@ -587,6 +601,7 @@ func similarSchoolRows(rows []store.SimilarSchool) template.HTML {
 // its headline figure (code is the LA's), printed by Go as laGroupRows is.
 func laHeadlineRows(code string, blocks []indicatorBlock) template.HTML {
 	var b strings.Builder
+	b.Grow(len(blocks) * 660)
 	code = escapeHTML(urlPath(code))
 	for i := range blocks {
 		x := &blocks[i]

@@ -52,6 +52,13 @@ func writeCaveat(b *strings.Builder, title, caveat string) {
 // the LA's; the asked-about indicator's starts open).
 func laGroupTables(code, name string, blocks []indicatorBlock) template.HTML {
 	var b strings.Builder
+	n := 0
+	for i := range blocks {
+		if g := len(blocks[i].Groups); g > 1 {
+			n += 1000 + g*480
+		}
+	}
+	b.Grow(n)
 	name = escapeHTML(name)
 	for i := range blocks {
 		x := &blocks[i]
@@ -76,7 +83,7 @@ func laGroupTables(code, name string, blocks []indicatorBlock) template.HTML {
 		b.WriteString(name)
 		b.WriteString(`</th><th scope="col" class="num">Numerator / denominator</th><th scope="col" class="num">England</th><th scope="col">Among local authorities</th><th scope="col">More</th></tr></thead>`)
 		b.WriteString("\n<tbody>\n")
-		b.WriteString(string(laGroupRows(code, x.Groups)))
+		writeGroupRows(&b, code, x.Groups)
 		b.WriteString("\n</tbody>\n</table>\n</div>\n</details>\n")
 	}
 	return template.HTML(b.String())
@@ -132,6 +139,7 @@ func pivotHead(periods []string) template.HTML {
 
 func pivotRows(rows []pivotRow) template.HTML {
 	var b strings.Builder
+	b.Grow(len(rows) * 400)
 	for i := range rows {
 		r := &rows[i]
 		b.WriteString("<tr")
@@ -149,7 +157,7 @@ func pivotRows(rows []pivotRow) template.HTML {
 			b.WriteString(escapeHTML(r.Label))
 		}
 		b.WriteString("</th>")
-		b.WriteString(string(pivotCells(r.Cells)))
+		writeCells(&b, r.Cells)
 		b.WriteString("</tr>\n")
 	}
 	return template.HTML(b.String())
