@@ -107,3 +107,58 @@ func TestRun(t *testing.T) {
 		t.Errorf("50 req/s for 1 s: %d requests, %v", got, r.Total.Status)
 	}
 }
+
+// TestConn checks the load generator's own HTTP client: chunked and
+// fixed-length bodies read whole, gzip asked for and not decoded, a server
+// that closes the connection (by header, or idle between requests) handled
+// by reconnecting, and a dead server reported as an error.
+func TestConn(t *testing.T) {
+	big := strings.Repeat("sendash ", 10000)
+	var reqs atomic.Int64
+	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		reqs.Add(1)
+		if r.Header.Get("Accept-Encoding") != "gzip" || r.Host == "" {
+			http.Error(w, "headers", http.StatusBadRequest)
+			return
+		}
+		switch r.URL.Path {
+		case "/chunked":
+			w.Write([]byte(big[:5000]))
+			w.(http.Flusher).Flush()
+			w.Write([]byte(big[5000:]))
+		case "/close":
+			w.Header().Set("Connection", "close")
+			w.Write([]byte("bye"))
+		default:
+			w.Write([]byte("ok"))
+		}
+	}))
+	srv.Config.IdleTimeout = 50 * time.Millisecond
+	srv.Start()
+	defer srv.Close()
+	cs, err := newConns(srv.URL, 1, time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := cs[0]
+	defer c.close()
+	for i, tc := range []struct {
+		path  string
+		pause time.Duration
+		n     int64
+	}{{"/ok", 0, 2}, {"/chunked", 0, int64(len(big))}, {"/close", 0, 3}, {"/ok", 0, 2},
+		{"/ok", 200 * time.Millisecond, 2}, {"/chunked", 0, int64(len(big))}} {
+		time.Sleep(tc.pause) // past the server's idle timeout: it closes the connection
+		status, n, err := c.get(tc.path)
+		if err != nil || status != http.StatusOK || n != tc.n {
+			t.Errorf("%d %s: status %d, %d bytes, %v; want 200, %d bytes", i, tc.path, status, n, err, tc.n)
+		}
+	}
+	if _, err := newConns("https://example.org", 1, time.Second); err == nil {
+		t.Error("https accepted")
+	}
+	srv.Close()
+	if _, _, err := c.get("/ok"); err == nil {
+		t.Error("no error from a closed server")
+	}
+}

@@ -3,8 +3,6 @@ package loadtest
 import (
 	"context"
 	"errors"
-	"io"
-	"net/http"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -43,8 +41,15 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 	if cfg.Timeout <= 0 {
 		cfg.Timeout = 30 * time.Second
 	}
-	client := newClient(cfg.Clients, cfg.Timeout)
-	defer client.CloseIdleConnections()
+	client, err := newConns(cfg.Base, cfg.Clients, cfg.Timeout)
+	if err != nil {
+		return nil, err
+	}
+	defer func() {
+		for _, c := range client {
+			c.close()
+		}
+	}()
 	if cfg.Prefill {
 		prefill(ctx, client, cfg)
 	}
@@ -78,22 +83,9 @@ func cpuOf(pid int) (time.Duration, error) {
 	return ReadCPU(pid)
 }
 
-// newClient keeps one connection per client open, never follows redirects
-// (a 301 is counted as such) and asks for gzip as browsers do, without
-// spending the load generator's CPU on decompressing.
-func newClient(clients int, timeout time.Duration) *http.Client {
-	tr := http.DefaultTransport.(*http.Transport).Clone()
-	tr.MaxIdleConns = clients
-	tr.MaxIdleConnsPerHost = clients
-	tr.MaxConnsPerHost = clients
-	tr.DisableCompression = true
-	return &http.Client{Transport: tr, Timeout: timeout,
-		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-}
-
 // closedLoop runs cfg.Clients workers for d, each starting at its own place
 // in the target list, and returns each worker's samples.
-func closedLoop(ctx context.Context, client *http.Client, cfg Config, d time.Duration) [][]sample {
+func closedLoop(ctx context.Context, client []*conn, cfg Config, d time.Duration) [][]sample {
 	deadline := time.Now().Add(d)
 	out := make([][]sample, cfg.Clients)
 	var wg sync.WaitGroup
@@ -103,7 +95,7 @@ func closedLoop(ctx context.Context, client *http.Client, cfg Config, d time.Dur
 			for ctx.Err() == nil && time.Now().Before(deadline) {
 				t := i % len(cfg.Targets)
 				start := time.Now()
-				out[w] = append(out[w], fetch(ctx, client, cfg.Base, cfg.Targets, t, start))
+				out[w] = append(out[w], fetch(client[w], cfg.Targets, t, start))
 				i++
 			}
 		})
@@ -114,13 +106,13 @@ func closedLoop(ctx context.Context, client *http.Client, cfg Config, d time.Dur
 
 // prefill requests every target once, spread over the clients, so a run
 // can measure a server whose caches hold the whole list.
-func prefill(ctx context.Context, client *http.Client, cfg Config) {
+func prefill(ctx context.Context, client []*conn, cfg Config) {
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for range cfg.Clients {
+	for w := range cfg.Clients {
 		wg.Go(func() {
 			for t := int(next.Add(1) - 1); t < len(cfg.Targets) && ctx.Err() == nil; t = int(next.Add(1) - 1) {
-				fetch(ctx, client, cfg.Base, cfg.Targets, t, time.Now())
+				fetch(client[w], cfg.Targets, t, time.Now())
 			}
 		})
 	}
@@ -130,7 +122,7 @@ func prefill(ctx context.Context, client *http.Client, cfg Config) {
 // openLoop sends requests due every 1/Rate seconds to whichever client is
 // free. A request due while every client is busy waits, up to a backlog of
 // one second's requests; beyond that it is counted as missed.
-func openLoop(ctx context.Context, client *http.Client, cfg Config) ([][]sample, int) {
+func openLoop(ctx context.Context, client []*conn, cfg Config) ([][]sample, int) {
 	interval := time.Duration(float64(time.Second) / cfg.Rate)
 	due := make(chan time.Time, max(1, int(cfg.Rate)))
 	missed := 0
@@ -157,7 +149,7 @@ func openLoop(ctx context.Context, client *http.Client, cfg Config) ([][]sample,
 		wg.Go(func() {
 			for at := range due {
 				t := int(next.Add(1)-1) % len(cfg.Targets)
-				out[w] = append(out[w], fetch(ctx, client, cfg.Base, cfg.Targets, t, at))
+				out[w] = append(out[w], fetch(client[w], cfg.Targets, t, at))
 			}
 		})
 	}
@@ -165,24 +157,13 @@ func openLoop(ctx context.Context, client *http.Client, cfg Config) ([][]sample,
 	return out, missed
 }
 
-// fetch requests one target and reads the whole body; latency runs from
-// since (now, or when the request was due) to the last byte.
-func fetch(ctx context.Context, client *http.Client, base string, targets []Target, t int, since time.Time) sample {
+// fetch requests one target on c and reads the whole body; latency runs
+// from since (now, or when the request was due) to the last byte.
+func fetch(c *conn, targets []Target, t int, since time.Time) sample {
 	s := sample{target: int32(t)}
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, base+targets[t].Path, nil)
-	if err != nil {
-		s.latency = time.Since(since)
-		return s
-	}
-	req.Header.Set("Accept-Encoding", "gzip")
-	req.Header.Set("User-Agent", "sendash-load")
-	resp, err := client.Do(req)
+	status, n, err := c.get(targets[t].Path)
 	if err == nil {
-		s.bytes, err = io.Copy(io.Discard, resp.Body)
-		resp.Body.Close()
-		if err == nil {
-			s.status = int16(resp.StatusCode)
-		}
+		s.status, s.bytes = int16(status), n
 	}
 	s.latency = time.Since(since)
 	return s
