@@ -2,13 +2,14 @@ package store
 
 import (
 	"bytes"
-	"compress/flate"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
 	"math"
 	"sync"
+
+	"github.com/klauspost/compress/flate"
 
 	"github.com/sendash/sendash/internal/freelist"
 )

@@ -42,7 +42,18 @@ func (s *Store) RebuildSchoolDocs(ctx context.Context, batch int) error {
 	if _, err := conn.ExecContext(ctx, "DELETE FROM page_school_doc"); err != nil {
 		return err
 	}
-	return s.BuildSchoolDocs(ctx, conn, batch)
+	// Two readers, as ingest has: the batches are read out of order and
+	// appended in order.
+	var readers []*sql.Conn
+	for range 2 {
+		r, err := s.DB.Conn(ctx)
+		if err != nil {
+			return err
+		}
+		defer r.Close()
+		readers = append(readers, r)
+	}
+	return s.BuildSchoolDocs(ctx, conn, readers, batch)
 }
 
 // LAPageByPageQueries is LAPage read from the page tables, as BuildLADocs

@@ -45,7 +45,7 @@ func fixtureStore(t testing.TB) *store.Store {
 		t.Fatal(err)
 	}
 	defer conn.Close()
-	if err := st.BuildSchoolDocs(ctx, conn, store.SchoolDocBatch); err != nil {
+	if err := st.BuildSchoolDocs(ctx, conn, nil, store.SchoolDocBatch); err != nil {
 		t.Fatalf("school documents: %v", err)
 	}
 	if err := st.BuildLADocs(ctx, conn); err != nil {
