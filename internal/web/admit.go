@@ -41,7 +41,3 @@ func admit(n int) echo.MiddlewareFunc {
 		}
 	}
 }
-
-// spares is how many gzip writers and page buffers are kept for reuse:
-// more than the requests that run at once on any likely machine.
-const spares = 32

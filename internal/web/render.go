@@ -95,6 +95,10 @@ func (s *server) render(c *echo.Context, status int, name, title string, data an
 	return c.Blob(status, "text/html; charset=utf-8", buf.Bytes())
 }
 
+// spares is how many gzip writers and page buffers are kept for reuse:
+// more than the requests that run at once on any likely machine.
+const spares = 32
+
 // renderBufs are render's page buffers, reused (kept through garbage
 // collections: internal/freelist): growing a fresh one to a
 // 50 KB page was a sixth of the bytes a page allocated. c.Blob has copied
