@@ -45,9 +45,13 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 		debug.SetGCPercent(200)
 	}
 	if e.getenv("GOMEMLIMIT") == "" && *cacheMB > 0 {
-		// Keep the Go heap, mostly the page cache, near its size: the collector
-		// works harder instead of letting the heap grow to twice what is live.
-		debug.SetMemoryLimit((*cacheMB + 64) << 20)
+		// Bound the Go heap (the page cache, about 30 MB of kept tables and the
+		// pages being built) rather than let it grow to three times what is
+		// live. With school pages drawn from all 24,000 schools, so that most
+		// miss the cache, 8 clients: at cache + 64 MB the collector ran so
+		// often that p95 was 26 ms at 555 pages/s; at cache + 128 MB, 19 ms at
+		// 740 pages/s with a peak RSS of 334 MB (2026-11-30, BENCHMARKS.md).
+		debug.SetMemoryLimit((*cacheMB + 128) << 20)
 	}
 	// Page requests run one a core (the admission queue, web/admit.go), and
 	// the Go scheduler gets twice as many Ps as cores, so that while those
