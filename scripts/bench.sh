@@ -106,15 +106,33 @@ else
 fi
 budgets="school:p95=25ms,la:p95=25ms,search:p95=15ms,mix:rps=400"
 verdicts=()
-# serve_and_load LABEL SERVE-FLAGS...: serve $db, run every page kind at each
-# client count and the mix at 8, record the server's peak RSS, stop it.
-serve_and_load() {
-	local label=$1 port rc c b
+# start_server LABEL SERVE-FLAGS...: serve $db on a random port ($port, $server).
+start_server() {
+	local label=$1
 	shift
 	port=$((20000 + RANDOM % 20000))
 	echo "== serving $db ($label)"
 	"$bin" serve --db "$db" --addr "127.0.0.1:$port" "${serve_flags[@]}" "$@" > "$work/serve.out" 2> "$work/serve.log" &
 	server=$!
+}
+# stop_server LABEL: record the server's peak RSS, stop it.
+stop_server() {
+	say "serving peak RSS ($1): $(awk '/VmHWM/ {printf "%.0f MB", $2 / 1024}' "/proc/$server/status") (budget 400 MB)"
+	say ""
+	kill "$server"; wait "$server" 2>/dev/null || true; server=""
+}
+# load_result RC VERDICT: add the run in $work/load.txt to the summary; stop on
+# failed requests (sendash-load exit 1), note VERDICT on a missed budget (exit 3).
+load_result() {
+	tee -a "$summary" < "$work/load.txt"
+	[ "$1" = 0 ] || [ "$1" = 3 ] || { cat "$work/serve.log" >&2; exit "$1"; }
+	if [ "$1" = 3 ]; then verdicts+=("$2"); fi
+}
+# serve_and_load LABEL SERVE-FLAGS...: serve $db, run every page kind at each
+# client count and the mix at 8, record the server's peak RSS, stop it.
+serve_and_load() {
+	local label=$1 rc c b
+	start_server "$@"
 	loadgen() { "$work/sendash-load" -base "http://127.0.0.1:$port" -db "$db" -pid "$server" -n "$n" \
 		-duration "$duration" -warmup "$warmup" "${load_flags[@]}" "$@"; }
 	say "### $label"
@@ -130,9 +148,7 @@ serve_and_load() {
 		else
 			loadgen -clients "$c" -json "$out/load-$tag-c$c.json" -budget "$b" > "$work/load.txt" || rc=$?
 		fi
-		tee -a "$summary" < "$work/load.txt"
-		[ $rc = 0 ] || [ $rc = 3 ] || { cat "$work/serve.log" >&2; exit $rc; }
-		[ $rc = 3 ] && verdicts+=("$label: $(grep -c 'OVER BUDGET' "$work/load.txt") over budget at $c")
+		load_result $rc "$label: $(grep -c 'OVER BUDGET' "$work/load.txt") over budget at $c"
 	done
 	say '```'
 	say ""
@@ -150,9 +166,7 @@ serve_and_load() {
 		say '```'
 		say ""
 	fi
-	say "serving peak RSS ($label): $(awk '/VmHWM/ {printf "%.0f MB", $2 / 1024}' "/proc/$server/status") (budget 400 MB)"
-	say ""
-	kill "$server"; wait "$server" 2>/dev/null || true; server=""
+	stop_server "$label"
 }
 # wrk is optional: without it the cross-check is left out.
 with_wrk=false
@@ -176,10 +190,7 @@ serve_and_load "cold: page cache off, every request queries DuckDB" --cache-mb 0
 
 # As shipped, with school pages drawn from every school: most miss the page
 # cache, as real traffic over 24,000 schools would.
-port=$((20000 + RANDOM % 20000))
-echo "== serving $db (as shipped, school pages from every school)"
-"$bin" serve --db "$db" --addr "127.0.0.1:$port" "${serve_flags[@]}" > "$work/serve.out" 2> "$work/serve.log" &
-server=$!
+start_server "as shipped, school pages from every school"
 say "### as shipped (page cache on), school pages drawn from every school, 8 clients"
 say ""
 say '```'
@@ -187,14 +198,10 @@ say "load avg before: $(load)"
 rc=0
 "$work/sendash-load" -base "http://127.0.0.1:$port" -db "$db" -pid "$server" -n 1000000 -pages school -clients 8 \
 	-duration "$duration" -warmup "$warmup" -json "$out/load-shipped-all-schools.json" -budget "school:p95=25ms" > "$work/load.txt" || rc=$?
-tee -a "$summary" < "$work/load.txt"
-[ $rc = 0 ] || [ $rc = 3 ] || { cat "$work/serve.log" >&2; exit $rc; }
-[ $rc = 3 ] && verdicts+=("as shipped, every school: over budget")
+load_result $rc "as shipped, every school: over budget"
 say '```'
 say ""
-say "serving peak RSS (as shipped, every school): $(awk '/VmHWM/ {printf "%.0f MB", $2 / 1024}' "/proc/$server/status") (budget 400 MB)"
-say ""
-kill "$server"; wait "$server" 2>/dev/null || true; server=""
+stop_server "as shipped, every school"
 
 echo "== Go page benchmarks"
 bt=200x

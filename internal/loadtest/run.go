@@ -41,29 +41,29 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 	if cfg.Timeout <= 0 {
 		cfg.Timeout = 30 * time.Second
 	}
-	client, err := newConns(cfg.Base, cfg.Clients, cfg.Timeout)
+	conns, err := newConns(cfg.Base, cfg.Clients, cfg.Timeout)
 	if err != nil {
 		return nil, err
 	}
 	defer func() {
-		for _, c := range client {
+		for _, c := range conns {
 			c.close()
 		}
 	}()
 	if cfg.Prefill {
-		prefill(ctx, client, cfg)
+		prefill(ctx, conns, cfg)
 	}
 	if cfg.Warmup > 0 {
-		closedLoop(ctx, client, cfg, cfg.Warmup)
+		closedLoop(ctx, conns, cfg, cfg.Warmup)
 	}
 	cpu0, cpuErr := cpuOf(cfg.PID)
 	start := time.Now()
 	var got [][]sample
 	missed := 0
 	if cfg.Rate > 0 {
-		got, missed = openLoop(ctx, client, cfg)
+		got, missed = openLoop(ctx, conns, cfg)
 	} else {
-		got = closedLoop(ctx, client, cfg, cfg.Duration)
+		got = closedLoop(ctx, conns, cfg, cfg.Duration)
 	}
 	elapsed := time.Since(start)
 	if err := ctx.Err(); err != nil {
@@ -85,7 +85,7 @@ func cpuOf(pid int) (time.Duration, error) {
 
 // closedLoop runs cfg.Clients workers for d, each starting at its own place
 // in the target list, and returns each worker's samples.
-func closedLoop(ctx context.Context, client []*conn, cfg Config, d time.Duration) [][]sample {
+func closedLoop(ctx context.Context, conns []*conn, cfg Config, d time.Duration) [][]sample {
 	deadline := time.Now().Add(d)
 	out := make([][]sample, cfg.Clients)
 	var wg sync.WaitGroup
@@ -95,7 +95,7 @@ func closedLoop(ctx context.Context, client []*conn, cfg Config, d time.Duration
 			for ctx.Err() == nil && time.Now().Before(deadline) {
 				t := i % len(cfg.Targets)
 				start := time.Now()
-				out[w] = append(out[w], fetch(client[w], cfg.Targets, t, start))
+				out[w] = append(out[w], fetch(conns[w], cfg.Targets, t, start))
 				i++
 			}
 		})
@@ -106,13 +106,13 @@ func closedLoop(ctx context.Context, client []*conn, cfg Config, d time.Duration
 
 // prefill requests every target once, spread over the clients, so a run
 // can measure a server whose caches hold the whole list.
-func prefill(ctx context.Context, client []*conn, cfg Config) {
+func prefill(ctx context.Context, conns []*conn, cfg Config) {
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for w := range cfg.Clients {
 		wg.Go(func() {
 			for t := int(next.Add(1) - 1); t < len(cfg.Targets) && ctx.Err() == nil; t = int(next.Add(1) - 1) {
-				fetch(client[w], cfg.Targets, t, time.Now())
+				fetch(conns[w], cfg.Targets, t, time.Now())
 			}
 		})
 	}
@@ -122,7 +122,7 @@ func prefill(ctx context.Context, client []*conn, cfg Config) {
 // openLoop sends requests due every 1/Rate seconds to whichever client is
 // free. A request due while every client is busy waits, up to a backlog of
 // one second's requests; beyond that it is counted as missed.
-func openLoop(ctx context.Context, client []*conn, cfg Config) ([][]sample, int) {
+func openLoop(ctx context.Context, conns []*conn, cfg Config) ([][]sample, int) {
 	interval := time.Duration(float64(time.Second) / cfg.Rate)
 	due := make(chan time.Time, max(1, int(cfg.Rate)))
 	missed := 0
@@ -149,7 +149,7 @@ func openLoop(ctx context.Context, client []*conn, cfg Config) ([][]sample, int)
 		wg.Go(func() {
 			for at := range due {
 				t := int(next.Add(1)-1) % len(cfg.Targets)
-				out[w] = append(out[w], fetch(client[w], cfg.Targets, t, at))
+				out[w] = append(out[w], fetch(conns[w], cfg.Targets, t, at))
 			}
 		})
 	}

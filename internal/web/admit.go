@@ -28,13 +28,9 @@ func admit(n int) echo.MiddlewareFunc {
 			}
 			select {
 			case slots <- struct{}{}:
-			default:
-				select {
-				case slots <- struct{}{}:
-				case <-r.Context().Done():
-					// A deadline becomes the "Too slow" page (errors.go).
-					return fmt.Errorf("waiting for a turn: %w", r.Context().Err())
-				}
+			case <-r.Context().Done():
+				// A deadline becomes the "Too slow" page (errors.go).
+				return fmt.Errorf("waiting for a turn: %w", r.Context().Err())
 			}
 			defer func() { <-slots }()
 			return next(c)

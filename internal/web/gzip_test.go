@@ -166,7 +166,14 @@ func TestAdmitOrder(t *testing.T) {
 	if rec.Code == http.StatusOK {
 		t.Errorf("a cancelled queued request got 200")
 	}
-	close(release)
+	// Free one slot at a time, so that exactly one queued request starts
+	// each time and the order it records is the queue's, not the scheduler's.
+	for k := range ids {
+		release <- struct{}{}
+		if k+n < len(ids) {
+			waitFor(func() bool { mu.Lock(); defer mu.Unlock(); return len(order) == k+n+1 })
+		}
+	}
 	wg.Wait()
 	if most > n {
 		t.Errorf("%d handlers ran at once, limit %d", most, n)
