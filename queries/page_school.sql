@@ -39,20 +39,48 @@ FROM page_school_trend WHERE page_urn = ? AND indicator = ?;
 -- The school (rank 0) and its named similar schools, each with its figure
 -- for every percentage indicator in the period of the school's own latest
 -- figure, and per indicator the similar schools' count, lowest, median and
--- highest (page_school_similar, built at ingest; names come with
--- school.similar_schools, titles with the catalogue). Params: urn, urn (a
--- range, as school.info).
+-- highest, from the reference table page_school_similar, which only the
+-- tests build (queries/reference.sql; ingest computes the same in Go from
+-- school.doc_similar_values, school.doc_peers and school.doc_peer_info).
+-- Params: urn, urn (a range, as school.info).
 SELECT page_urn, urn, rank, indicator, period, value, status, unit, percentile,
        peers, peer_min, peer_median, peer_max
 FROM page_school_similar WHERE page_urn BETWEEN ? AND ?;
 
 -- name: school.similar_schools
 -- The school (rank 0) and its named similar schools with what made them
--- similar: phase, type group, headcount and free school meals share from
--- each one's latest January census (page_school_similar_schools, built at
--- ingest). Params: urn, urn (a range, as school.info).
+-- similar, from the reference table page_school_similar_schools (as
+-- school.similar). Params: urn, urn (a range, as school.info).
 SELECT page_urn, urn, rank, distance, name, phase, type_group, census_period, nor, fsm_pct
 FROM page_school_similar_schools WHERE page_urn BETWEEN ? AND ?;
+
+-- name: school.doc_similar_values
+-- For school documents: every school's figure for every percentage
+-- indicator (grp 'all'), every period, read once by store.BuildSchoolDocs,
+-- which finds in them each school's latest period per indicator and its
+-- similar schools' values in that period. No params.
+SELECT code, indicator, period, year_sort, value, status, percentile
+FROM figure WHERE level = 'school' AND grp = 'all' AND unit = '%';
+
+-- name: school.doc_peers
+-- For school documents: every school's named similar schools, nearest
+-- first. No params.
+SELECT urn, similar_urn, rank, distance FROM similar_school ORDER BY urn, rank;
+
+-- name: school.doc_peer_info
+-- For school documents: what made each school similar, by URN: its name,
+-- phase and type group (school) and its headcount and free school meals
+-- share from its latest January census (school_census), either side may be
+-- missing. No params.
+WITH census AS (
+    SELECT c.urn, c.period, c.nor,
+           coalesce(c.fsm_ever_pct_pub, CASE WHEN c.nor > 0 THEN 100.0 * c.fsm_ever / c.nor END) AS fsm_pct
+    FROM school_census c
+    QUALIFY row_number() OVER (PARTITION BY c.urn ORDER BY c.period DESC, c.nor IS NULL, c.source_id, c.line) = 1)
+SELECT coalesce(s.urn, c.urn), coalesce(s.name, ''), coalesce(s.phase, ''), coalesce(s.type_group, ''),
+       coalesce(c.period, ''), c.nor, c.fsm_pct
+FROM school s FULL JOIN census c ON c.urn = s.urn
+WHERE coalesce(s.urn, c.urn) IS NOT NULL;
 
 -- name: school.doc_trend
 -- For school documents (school.doc): each school's trend rows, as

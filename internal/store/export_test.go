@@ -9,13 +9,15 @@ import (
 
 // SchoolPageByPageQueries is SchoolPage built as BuildSchoolDocs builds a
 // document, for one school and without storing it: the page queries read
-// the range [urn, urn]. Tests compare it with the stored document.
+// the range [urn, urn], and the similar-schools part comes from the
+// reference tables (BuildReferenceTables), not the Go code that built the
+// stored one. Tests compare it with the stored document.
 func (s *Store) SchoolPageByPageQueries(ctx context.Context, urn string) (*SchoolPage, error) {
 	cat, err := s.readCatalogue(ctx)
 	if err != nil {
 		return nil, err
 	}
-	docs, err := s.schoolDocsIn(ctx, cat, urn, urn)
+	docs, err := s.schoolDocsIn(ctx, cat, nil, urn, urn)
 	if err != nil {
 		return nil, err
 	}
@@ -112,4 +114,16 @@ func (s *Store) CheckLeagueDocs(ctx context.Context) (n int, err error) {
 		}
 	}
 	return len(keys), nil
+}
+
+// BuildReferenceTables builds the reference tables of queries/reference.sql
+// (the SQL that the school documents' Go code is checked against) in s, a
+// writable copy of a built database.
+func (s *Store) BuildReferenceTables(ctx context.Context) error {
+	for _, name := range s.Q.WithPrefix("reference.") {
+		if _, err := s.DB.ExecContext(ctx, s.Q.Get(name)); err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+	}
+	return nil
 }

@@ -103,6 +103,10 @@ func (s *Store) BuildSchoolDocs(ctx context.Context, conn *sql.Conn, readers []*
 	if err != nil {
 		return err
 	}
+	sim, err := c.readSimilarIndex(ctx)
+	if err != nil {
+		return err
+	}
 	var connMu sync.Mutex // conn: appends, and reads when there are no readers
 	type reader struct {
 		st *Store
@@ -141,7 +145,7 @@ func (s *Store) BuildSchoolDocs(ctx context.Context, conn *sql.Conn, readers []*
 				}
 				lo, hi := urns[i*batch], urns[min((i+1)*batch, len(urns))-1]
 				r.mu.Lock()
-				docs, err := r.st.schoolDocsIn(ctx, cat, lo, hi)
+				docs, err := r.st.schoolDocsIn(ctx, cat, sim, lo, hi)
 				r.mu.Unlock()
 				var p packed
 				if err != nil {
@@ -172,7 +176,7 @@ func (s *Store) BuildSchoolDocs(ctx context.Context, conn *sql.Conn, readers []*
 
 // schoolDocsIn reads the documents of the schools whose URNs sort between lo
 // and hi, in URN order, with the page queries.
-func (s *Store) schoolDocsIn(ctx context.Context, cat *Catalogue, lo, hi string) ([]*schoolDoc, error) {
+func (s *Store) schoolDocsIn(ctx context.Context, cat *Catalogue, sim *similarIndex, lo, hi string) ([]*schoolDoc, error) {
 	var docs []*schoolDoc
 	byURN := map[string]*schoolDoc{}
 	err := eachRow(ctx, s, "school.info", []any{lo, hi}, func(r *sql.Rows) error {
@@ -232,7 +236,48 @@ func (s *Store) schoolDocsIn(ctx context.Context, cat *Catalogue, lo, hi string)
 	if err != nil {
 		return nil, err
 	}
-	err = eachRow(ctx, s, "school.similar_schools", []any{lo, hi}, func(r *sql.Rows) error {
+	if sim != nil {
+		for _, d := range docs {
+			d.similar = sim.similar(d.urn, cat)
+		}
+		return docs, nil
+	}
+	if err := s.similarByReference(ctx, cat, lo, hi, doc); err != nil {
+		return nil, err
+	}
+	return docs, nil
+}
+
+// packSchoolDocs packs docs as page_school_doc rows.
+func packSchoolDocs(docs []*schoolDoc) ([][]any, error) {
+	rows := make([][]any, 0, len(docs))
+	for _, d := range docs {
+		prof, err1 := packDoc(func(e *docEnc) { e.profile(&d.profile) })
+		trend, err2 := packDoc(func(e *docEnc) { e.figures(d.trend) })
+		sim, err3 := packDoc(func(e *docEnc) { e.similar(&d.similar) })
+		if err := firstErr(err1, err2, err3); err != nil {
+			return nil, fmt.Errorf("school %s: pack its page: %w", d.urn, err)
+		}
+		rows = append(rows, []any{d.urn, DefaultSchoolIndicator(d.profile.Figures), prof, trend, sim})
+	}
+	return rows, nil
+}
+
+func firstErr(errs ...error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// similarByReference reads the similar-schools part of the documents of the
+// schools in [lo, hi] from the reference tables (queries/reference.sql),
+// which only the tests build, for them to compare with similarIndex's.
+func (s *Store) similarByReference(ctx context.Context, cat *Catalogue, lo, hi string, doc func(string) (*schoolDoc, error)) error {
+	var pageURN string
+	err := eachRow(ctx, s, "school.similar_schools", []any{lo, hi}, func(r *sql.Rows) error {
 		var x SimilarSchool
 		var roll, fsm sql.NullFloat64
 		if err := r.Scan(&pageURN, &x.URN, &x.Rank, &x.Distance, &x.Name, &x.Phase, &x.TypeGroup, &x.Census, &roll, &fsm); err != nil {
@@ -247,7 +292,7 @@ func (s *Store) schoolDocsIn(ctx context.Context, cat *Catalogue, lo, hi string)
 		return nil
 	})
 	if err != nil {
-		return nil, err
+		return err
 	}
 	var cur *schoolDoc
 	var names map[string]string
@@ -280,32 +325,5 @@ func (s *Store) schoolDocsIn(ctx context.Context, cat *Catalogue, lo, hi string)
 		}
 		return nil
 	})
-	if err != nil {
-		return nil, err
-	}
-	return docs, nil
-}
-
-// packSchoolDocs packs docs as page_school_doc rows.
-func packSchoolDocs(docs []*schoolDoc) ([][]any, error) {
-	rows := make([][]any, 0, len(docs))
-	for _, d := range docs {
-		prof, err1 := packDoc(func(e *docEnc) { e.profile(&d.profile) })
-		trend, err2 := packDoc(func(e *docEnc) { e.figures(d.trend) })
-		sim, err3 := packDoc(func(e *docEnc) { e.similar(&d.similar) })
-		if err := firstErr(err1, err2, err3); err != nil {
-			return nil, fmt.Errorf("school %s: pack its page: %w", d.urn, err)
-		}
-		rows = append(rows, []any{d.urn, DefaultSchoolIndicator(d.profile.Figures), prof, trend, sim})
-	}
-	return rows, nil
-}
-
-func firstErr(errs ...error) error {
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
+	return err
 }

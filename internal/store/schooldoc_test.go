@@ -14,29 +14,44 @@ import (
 
 // TestSchoolDocsMatchPageQueries checks each school's stored document (built
 // at ingest a thousand schools at a time) against the page queries read for
-// that school alone, and its trend against school.trend, a separate query:
-// every school of the demo data and, when SENDASH_REAL_DATA is set, the
-// schools either side of each batch boundary and a sample of the rest.
+// that school alone, its similar-schools part (computed in Go at ingest)
+// against the SQL of queries/reference.sql, and its trend against
+// school.trend, a separate query: every school of the demo data and, when
+// SENDASH_REAL_DATA is set, the schools either side of each batch boundary
+// and a sample of the rest.
 func TestSchoolDocsMatchPageQueries(t *testing.T) {
-	t.Run("demo", func(t *testing.T) { checkSchoolDocs(t, demoStore(t), 2, store.SchoolDocBatch) })
-	t.Run("real", func(t *testing.T) { checkSchoolDocs(t, realSchoolStore(t), 40, store.SchoolDocBatch) })
+	t.Run("demo", func(t *testing.T) { checkSchoolDocs(t, referenceStore(t, testdb.Demo(t)), 2, store.SchoolDocBatch) })
+	t.Run("real", func(t *testing.T) {
+		checkSchoolDocs(t, referenceStore(t, testdb.Real(t, realSchoolFiles...)), 40, store.SchoolDocBatch)
+	})
 	// The demo's 599 schools are one batch: rebuilt 7 at a time, a copy
 	// checks the boundaries.
 	t.Run("demo batches of 7", func(t *testing.T) {
-		path := filepath.Join(t.TempDir(), "demo.duckdb")
-		if err := copyFile(testdb.Demo(t), path); err != nil {
-			t.Fatal(err)
-		}
-		st, err := store.Open(t.Context(), path, store.Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer st.Close()
+		st := referenceStore(t, testdb.Demo(t))
 		if err := st.RebuildSchoolDocs(t.Context(), 7); err != nil {
 			t.Fatal(err)
 		}
 		checkSchoolDocs(t, st, 1000, 7)
 	})
+}
+
+// referenceStore opens a writable copy of the database at path with the
+// reference tables of queries/reference.sql built in it.
+func referenceStore(t *testing.T, path string) *store.Store {
+	t.Helper()
+	cp := filepath.Join(t.TempDir(), "copy.duckdb")
+	if err := copyFile(path, cp); err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(t.Context(), cp, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	if err := st.BuildReferenceTables(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	return st
 }
 
 func copyFile(from, to string) error {

@@ -1,0 +1,66 @@
+-- Reference tables: the similar-schools part of a school page written as
+-- SQL. Ingest does not build them: store.BuildSchoolDocs computes the same
+-- rows in Go from figure, similar_school, school and school_census, which
+-- is about 20 s faster at national size (BENCHMARKS.md). The tests build
+-- them on a copy of a database (store.BuildReferenceTables) and check that
+-- every school document matches them (TestSchoolDocsMatchPageQueries).
+
+-- name: reference.school_similar
+-- For each school (page_urn): the school (rank 0) and its named similar
+-- schools, each with its figure for every percentage indicator (grp 'all')
+-- in the period of the school's own latest figure, so every value compared
+-- is from the same year. A similar school with no figure that year has a row
+-- with a NULL value and status 'not_published'. Each row also carries, over
+-- the similar schools (not the school), how many have a value and the
+-- lowest, median and highest. (Names are in page_school_similar_schools and
+-- titles in indicator: carrying them on these ~200 rows per school doubled
+-- the build's time and memory.)
+CREATE TABLE page_school_similar AS
+WITH peers AS (
+    SELECT urn AS page_urn, urn, 0 AS rank FROM school
+    UNION ALL
+    SELECT urn, similar_urn, rank FROM similar_school),
+fs AS (
+    SELECT code, indicator, period, year_sort, value, status, unit, percentile FROM figure
+    WHERE level = 'school' AND grp = 'all' AND unit = '%'),
+latest AS (
+    SELECT code AS page_urn, indicator, period, unit FROM fs
+    QUALIFY row_number() OVER (PARTITION BY code, indicator ORDER BY year_sort DESC, period DESC) = 1),
+pts AS (
+    SELECT pe.page_urn, pe.urn, pe.rank, l.indicator, l.period, f.value,
+           coalesce(f.status, 'not_published') AS status, l.unit, f.percentile,
+           CASE WHEN pe.rank > 0 THEN f.value END AS peer_value
+    FROM peers pe JOIN latest l ON l.page_urn = pe.page_urn
+    LEFT JOIN fs f ON f.code = pe.urn AND f.indicator = l.indicator AND f.period = l.period),
+summary AS (
+    SELECT page_urn, indicator, count(peer_value) AS peers, min(peer_value) AS peer_min,
+           quantile_cont(peer_value, 0.5) AS peer_median, max(peer_value) AS peer_max
+    FROM pts GROUP BY page_urn, indicator)
+SELECT p.page_urn, p.urn, p.rank, p.indicator, p.period, p.value, p.status, p.unit,
+       p.percentile, s.peers, s.peer_min, s.peer_median, s.peer_max
+FROM pts p JOIN summary s USING (page_urn, indicator)
+ORDER BY page_urn, indicator, rank;
+
+-- name: reference.school_similar_schools
+-- For each school (page_urn): the school (rank 0) and its named similar
+-- schools with what made them similar: phase, type group, headcount and the
+-- share of pupils eligible for free school meals in the past six years, from
+-- each school's latest January census.
+CREATE TABLE page_school_similar_schools AS
+WITH peers AS (
+    SELECT urn AS page_urn, urn, 0 AS rank, 0.0 AS distance FROM school
+    UNION ALL
+    SELECT urn, similar_urn, rank, distance FROM similar_school),
+census AS (
+    SELECT c.urn, c.period, c.nor,
+           coalesce(c.fsm_ever_pct_pub, CASE WHEN c.nor > 0 THEN 100.0 * c.fsm_ever / c.nor END) AS fsm_pct
+    FROM school_census c
+    QUALIFY row_number() OVER (PARTITION BY c.urn ORDER BY c.period DESC, c.nor IS NULL, c.source_id, c.line) = 1)
+SELECT pe.page_urn, pe.urn, pe.rank, pe.distance, coalesce(s.name, '') AS name,
+       coalesce(s.phase, '') AS phase, coalesce(s.type_group, '') AS type_group,
+       coalesce(c.period, '') AS census_period, c.nor, c.fsm_pct
+FROM peers pe
+LEFT JOIN school s ON s.urn = pe.urn
+LEFT JOIN census c ON c.urn = pe.urn
+ORDER BY pe.page_urn, pe.rank;
+
