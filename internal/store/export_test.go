@@ -34,8 +34,9 @@ func (s *Store) SchoolPageByPageQueries(ctx context.Context, urn string) (*Schoo
 }
 
 // RebuildSchoolDocs empties page_school_doc and builds it again, batch
-// schools at a time.
-func (s *Store) RebuildSchoolDocs(ctx context.Context, batch int) error {
+// schools at a time, with n reading connections beside the appending one
+// (ingest has 2; with 0 the appending one reads too).
+func (s *Store) RebuildSchoolDocs(ctx context.Context, batch, n int) error {
 	conn, err := s.DB.Conn(ctx)
 	if err != nil {
 		return err
@@ -44,10 +45,9 @@ func (s *Store) RebuildSchoolDocs(ctx context.Context, batch int) error {
 	if _, err := conn.ExecContext(ctx, "DELETE FROM page_school_doc"); err != nil {
 		return err
 	}
-	// Two readers, as ingest has: the batches are read out of order and
-	// appended in order.
+	// With readers, the batches are read out of order and appended in order.
 	var readers []*sql.Conn
-	for range 2 {
+	for range n {
 		r, err := s.DB.Conn(ctx)
 		if err != nil {
 			return err

@@ -28,10 +28,19 @@ func TestSchoolDocsMatchPageQueries(t *testing.T) {
 	// checks the boundaries.
 	t.Run("demo batches of 7", func(t *testing.T) {
 		st := referenceStore(t, testdb.Demo(t))
-		if err := st.RebuildSchoolDocs(t.Context(), 7); err != nil {
+		if err := st.RebuildSchoolDocs(t.Context(), 7, 2); err != nil {
 			t.Fatal(err)
 		}
 		checkSchoolDocs(t, st, 1000, 7)
+	})
+	// With no reading connections, the appending one reads the batches and,
+	// first, the similar-schools index.
+	t.Run("demo no readers", func(t *testing.T) {
+		st := referenceStore(t, testdb.Demo(t))
+		if err := st.RebuildSchoolDocs(t.Context(), 100, 0); err != nil {
+			t.Fatal(err)
+		}
+		checkSchoolDocs(t, st, 1000, 100)
 	})
 }
 
