@@ -25,10 +25,32 @@ SELECT page_urn, school_laestab, school_la_old_code, school_name, school_type, s
 FROM page_school_latest WHERE page_urn BETWEEN ? AND ?;
 
 -- name: school.trend
--- Every year of one indicator for a school (ord 1), with its LA (2) and
--- England (3) as reference lines for the same years (page_school_trend,
--- built at ingest: see derive.page.school_trend for which group each line
--- uses), in stored order: ord, group, year. Params: urn, indicator.
+-- Every year of one indicator for a school (the ord 1 rows of a trend), in
+-- stored order (year, then group): store.SchoolTrend orders them by group,
+-- then year, and adds its LA's and England's from school.trend_ref.
+-- Params: urn, indicator.
+SELECT indicator, level, code, coalesce(name, ''), coalesce(la_code, ''), period,
+       period_type, year_sort, grp, numerator, denominator, value,
+       coalesce(unit, ''), status, coalesce(reason, ''), published, source_id,
+       rank, rank_of, quartile, percentile
+FROM figure WHERE level = 'school' AND code = ? AND indicator = ?;
+
+-- name: school.trend_ref
+-- The reference lines of a school's trend for one indicator: its LA (ord 2)
+-- and England (ord 3) in the periods the school has a figure
+-- (page_school_trend_ref, built at ingest: see derive.page.school_trend_ref
+-- for which group each line uses), in stored order: ord, group, year.
+-- Params: urn, indicator.
+SELECT indicator, level, code, coalesce(name, ''), coalesce(la_code, ''), period,
+       period_type, year_sort, grp, numerator, denominator, value,
+       coalesce(unit, ''), status, coalesce(reason, ''), published, source_id,
+       rank, rank_of, quartile, percentile
+FROM page_school_trend_ref WHERE page_urn = ? AND indicator = ?;
+
+-- name: school.trend_reference
+-- A school's whole trend for one indicator from the reference table
+-- page_school_trend, which only the tests build (queries/reference.sql), in
+-- stored order. Params: urn, indicator.
 SELECT indicator, level, code, coalesce(name, ''), coalesce(la_code, ''), period,
        period_type, year_sort, grp, numerator, denominator, value,
        coalesce(unit, ''), status, coalesce(reason, ''), published, source_id,
@@ -83,10 +105,27 @@ FROM school s FULL JOIN census c ON c.urn = s.urn
 WHERE coalesce(s.urn, c.urn) IS NOT NULL;
 
 -- name: school.doc_trend
--- For school documents (school.doc): each school's trend rows, as
--- school.trend gives them, for the indicator its page shows first (the EHC
--- plan share when the school has it, else its first indicator:
--- DefaultSchoolIndicator), for the schools in a range. Params: urn, urn.
+-- For school documents (school.doc): each school's own figures (ord 1) for
+-- the indicator its page shows first (the EHC plan share when the school
+-- has it, else its first indicator: DefaultSchoolIndicator), for the
+-- schools in a range, by school, group and year; school.doc_trend_ref has
+-- the reference lines. Params: urn, urn.
+WITH d AS (
+    SELECT page_urn,
+           CASE WHEN bool_or(indicator = 'roll.ehcp') THEN 'roll.ehcp' ELSE min(indicator) END AS indicator
+    FROM page_school_latest WHERE page_urn BETWEEN $1 AND $2 GROUP BY page_urn)
+SELECT f.code, f.indicator, f.level, f.code, coalesce(f.name, ''), coalesce(f.la_code, ''),
+       f.period, f.period_type, f.year_sort, f.grp, f.numerator, f.denominator, f.value,
+       coalesce(f.unit, ''), f.status, coalesce(f.reason, ''), f.published, f.source_id,
+       f.rank, f.rank_of, f.quartile, f.percentile
+FROM figure f JOIN d ON d.page_urn = f.code AND d.indicator = f.indicator
+WHERE f.level = 'school' AND f.code BETWEEN $1 AND $2
+ORDER BY f.code, f.grp, f.year_sort, f.period;
+
+-- name: school.doc_trend_ref
+-- For school documents: the reference lines (ord 2, 3) of each school's
+-- trend for the indicator its page shows first, as school.trend_ref gives
+-- them, for the schools in a range. Params: urn, urn.
 WITH d AS (
     SELECT page_urn,
            CASE WHEN bool_or(indicator = 'roll.ehcp') THEN 'roll.ehcp' ELSE min(indicator) END AS indicator
@@ -95,7 +134,7 @@ SELECT t.page_urn, t.indicator, t.level, t.code, coalesce(t.name, ''), coalesce(
        t.period, t.period_type, t.year_sort, t.grp, t.numerator, t.denominator, t.value,
        coalesce(t.unit, ''), t.status, coalesce(t.reason, ''), t.published, t.source_id,
        t.rank, t.rank_of, t.quartile, t.percentile
-FROM page_school_trend t JOIN d ON d.page_urn = t.page_urn AND d.indicator = t.indicator
+FROM page_school_trend_ref t JOIN d ON d.page_urn = t.page_urn AND d.indicator = t.indicator
 WHERE t.page_urn BETWEEN $1 AND $2
 ORDER BY t.rowid;
 

@@ -116,6 +116,12 @@ func (s *Store) CheckLeagueDocs(ctx context.Context) (n int, err error) {
 	return len(keys), nil
 }
 
+// SchoolTrendByReference reads a school's trend for one indicator from the
+// reference table page_school_trend (BuildReferenceTables).
+func (s *Store) SchoolTrendByReference(ctx context.Context, urn, indicator string) ([]Figure, error) {
+	return s.queryFigures(ctx, "school.trend_reference", urn, indicator)
+}
+
 // BuildReferenceTables builds the reference tables of queries/reference.sql
 // (the SQL that the school documents' Go code is checked against) in s, a
 // writable copy of a built database.

@@ -1,8 +1,10 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"slices"
 )
 
 // School is one school as the register describes it, with its LA.
@@ -57,6 +59,16 @@ func (s *Store) SchoolTrend(ctx context.Context, urn, indicator string) ([]Figur
 	if err != nil {
 		return nil, err
 	}
+	// The school's own figures come in stored order (year, group); a trend
+	// lists them by group, then year, before its reference lines.
+	slices.SortStableFunc(rows, func(a, b Figure) int {
+		return cmp.Or(cmp.Compare(a.Grp, b.Grp), cmp.Compare(a.Year, b.Year))
+	})
+	ref, err := s.queryFigures(ctx, "school.trend_ref", urn, indicator)
+	if err != nil {
+		return nil, err
+	}
+	rows = append(rows, ref...)
 	// A school with rows exists; only an empty answer needs the header read
 	// to tell an unknown school from one with no figure for the indicator.
 	if len(rows) == 0 {
@@ -81,7 +93,7 @@ func (s *Store) school(ctx context.Context, urn string) (School, error) {
 
 // DefaultSchoolIndicator is the indicator a school page shows first: the EHC
 // plan share when the school has it, else its first indicator (the
-// school.doc_trend query applies the same rule in SQL).
+// school.doc_trend queries apply the same rule in SQL).
 func DefaultSchoolIndicator(rows []ProfileRow) string {
 	for _, r := range rows {
 		if r.Indicator == "roll.ehcp" {

@@ -130,16 +130,17 @@ SELECT 'la', coalesce(nullif(l.new_code, ''), l.old_code), coalesce(l.name, ''),
 FROM la l
 ORDER BY kind, name, code;
 
--- name: derive.page.school_trend
--- Every school trend, ready to read: for each school (page_urn) and
--- indicator, the school's own figures (ord 1) and, as reference lines, its
--- LA's (ord 2) and England's (ord 3) figure for each period the school has
--- one. A line uses the school series' own group; for the school's "all
+-- name: derive.page.school_trend_ref
+-- The reference lines of every school trend: for each school (page_urn)
+-- and indicator, its LA's (ord 2) and England's (ord 3) figure for each
+-- period the school has one (the school's own figures, ord 1, are read from
+-- figure, which is sorted by school: storing them here again was 2.3
+-- million rows and about 7 s of the national ingest). A line uses the school series' own group; for the school's "all
 -- pupils" series it uses the school's phase (e.g. LA primary schools) where
 -- the area publishes that phase in any of those periods, else "all".
--- (Reading the school's rows from figure and these apart, with a sort, cost
--- a cold page about 4 ms more: BENCHMARKS.md.)
-CREATE TABLE page_school_trend AS
+-- (queries/reference.sql has the whole trend in one table, as this was
+-- until 2026-11-30; the tests check the two agree.)
+CREATE TABLE page_school_trend_ref AS
 WITH sc AS (SELECT urn, la_old_code, coalesce(phase, '') AS phase FROM school),
 -- each school series' periods and groups, with the school's LA and phase
 -- (joined first, so each join below is on all of its keys at once)
@@ -164,9 +165,7 @@ want AS MATERIALIZED (
     LEFT JOIN la_phase lp ON lp.urn = sp.urn AND lp.indicator = sp.indicator
     LEFT JOIN en_phase ep ON ep.urn = sp.urn AND ep.indicator = sp.indicator)
 SELECT * FROM (
-    SELECT f.code AS page_urn, 1 AS ord, f.* FROM figure f WHERE f.level = 'school'
-    UNION ALL
-    SELECT w.urn, 2, a.*
+    SELECT w.urn AS page_urn, 2 AS ord, a.*
     FROM want w JOIN la_f a ON a.code = w.la_old_code AND a.indicator = w.indicator
      AND a.period = w.period AND a.grp = w.la_grp
     UNION ALL
