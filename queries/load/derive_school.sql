@@ -308,10 +308,15 @@ WITH latest AS (
   FROM sds_school_year WHERE nor IS NOT NULL AND nor_marker IS NULL
   QUALIFY row_number() OVER (PARTITION BY urn ORDER BY year_sort DESC) = 1
 ),
+-- z-scores rounded to 1e-9: DuckDB sums a window in whatever order its
+-- threads read the rows, so the last bits of a mean differed from one
+-- ingest of the same files to the next, and near-ties at the 30th place
+-- swapped (220 of 716,820 pairs on the real files, changing some schools'
+-- percentiles); rounded, the same files give the same similar schools.
 z AS (
   SELECT urn, phase, type_group,
-    coalesce((lnor - avg(lnor) OVER g) / nullif(stddev_pop(lnor) OVER g, 0), 0) AS zn,
-    coalesce((fsm - avg(fsm) OVER g) / nullif(stddev_pop(fsm) OVER g, 0), 0) AS zf
+    round(coalesce((lnor - avg(lnor) OVER g) / nullif(stddev_pop(lnor) OVER g, 0), 0), 9) AS zn,
+    round(coalesce((fsm - avg(fsm) OVER g) / nullif(stddev_pop(fsm) OVER g, 0), 0), 9) AS zf
   FROM latest WINDOW g AS (PARTITION BY phase, type_group)
 ),
 ordered AS (
