@@ -105,38 +105,26 @@ FROM school s FULL JOIN census c ON c.urn = s.urn
 WHERE coalesce(s.urn, c.urn) IS NOT NULL;
 
 -- name: school.doc_trend
--- For school documents (school.doc): each school's own figures (ord 1) for
--- the indicator its page shows first (the EHC plan share when the school
--- has it, else its first indicator: DefaultSchoolIndicator), for the
--- schools in a range, by school, group and year; school.doc_trend_ref has
--- the reference lines. Params: urn, urn.
+-- For school documents (school.doc): each school's trend, as school.trend
+-- and school.trend_ref give it (its own figures, then its LA's and
+-- England's), for the indicator its page shows first (the EHC plan share
+-- when the school has it, else its first indicator:
+-- DefaultSchoolIndicator), for the schools in a range. Params: urn, urn.
 WITH d AS (
     SELECT page_urn,
            CASE WHEN bool_or(indicator = 'roll.ehcp') THEN 'roll.ehcp' ELSE min(indicator) END AS indicator
-    FROM page_school_latest WHERE page_urn BETWEEN $1 AND $2 GROUP BY page_urn)
-SELECT f.code, f.indicator, f.level, f.code, coalesce(f.name, ''), coalesce(f.la_code, ''),
-       f.period, f.period_type, f.year_sort, f.grp, f.numerator, f.denominator, f.value,
-       coalesce(f.unit, ''), f.status, coalesce(f.reason, ''), f.published, f.source_id,
-       f.rank, f.rank_of, f.quartile, f.percentile
-FROM figure f JOIN d ON d.page_urn = f.code AND d.indicator = f.indicator
-WHERE f.level = 'school' AND f.code BETWEEN $1 AND $2
-ORDER BY f.code, f.grp, f.year_sort, f.period;
-
--- name: school.doc_trend_ref
--- For school documents: the reference lines (ord 2, 3) of each school's
--- trend for the indicator its page shows first, as school.trend_ref gives
--- them, for the schools in a range. Params: urn, urn.
-WITH d AS (
-    SELECT page_urn,
-           CASE WHEN bool_or(indicator = 'roll.ehcp') THEN 'roll.ehcp' ELSE min(indicator) END AS indicator
-    FROM page_school_latest WHERE page_urn BETWEEN $1 AND $2 GROUP BY page_urn)
-SELECT t.page_urn, t.indicator, t.level, t.code, coalesce(t.name, ''), coalesce(t.la_code, ''),
-       t.period, t.period_type, t.year_sort, t.grp, t.numerator, t.denominator, t.value,
-       coalesce(t.unit, ''), t.status, coalesce(t.reason, ''), t.published, t.source_id,
-       t.rank, t.rank_of, t.quartile, t.percentile
-FROM page_school_trend_ref t JOIN d ON d.page_urn = t.page_urn AND d.indicator = t.indicator
-WHERE t.page_urn BETWEEN $1 AND $2
-ORDER BY t.rowid;
+    FROM page_school_latest WHERE page_urn BETWEEN $1 AND $2 GROUP BY page_urn),
+t AS (
+    SELECT f.code AS page_urn, 1 AS ord, f.* FROM figure f JOIN d ON d.page_urn = f.code AND d.indicator = f.indicator
+    WHERE f.level = 'school' AND f.code BETWEEN $1 AND $2
+    UNION ALL
+    SELECT r.* FROM page_school_trend_ref r JOIN d ON d.page_urn = r.page_urn AND d.indicator = r.indicator
+    WHERE r.page_urn BETWEEN $1 AND $2)
+SELECT page_urn, indicator, level, code, coalesce(name, ''), coalesce(la_code, ''),
+       period, period_type, year_sort, grp, numerator, denominator, value,
+       coalesce(unit, ''), status, coalesce(reason, ''), published, source_id,
+       rank, rank_of, quartile, percentile
+FROM t ORDER BY page_urn, ord, grp, year_sort, period;
 
 -- name: school.doc
 -- One school's document (page_school_doc, written at ingest by

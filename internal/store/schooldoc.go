@@ -215,29 +215,26 @@ func (s *Store) schoolDocsIn(ctx context.Context, cat *Catalogue, sim *similarIn
 	if err != nil {
 		return nil, err
 	}
-	// The trend: the school's own figures, then its reference lines.
 	var pageURN string
-	for _, q := range []string{"school.doc_trend", "school.doc_trend_ref"} {
-		err = eachRow(ctx, s, q, []any{lo, hi}, func(r *sql.Rows) error {
-			var f Figure
-			var n nulls
-			if err := r.Scan(append([]any{&pageURN}, figureDest(&f, &n)...)...); err != nil {
-				return err
-			}
-			n.apply(&f)
-			d, err := doc(pageURN)
-			if err != nil {
-				return err
-			}
-			if want := DefaultSchoolIndicator(d.profile.Figures); f.Indicator != want {
-				return fmt.Errorf("school %s: trend row for %s, but its page shows %s first", pageURN, f.Indicator, want)
-			}
-			d.trend = append(d.trend, f)
-			return nil
-		})
-		if err != nil {
-			return nil, err
+	err = eachRow(ctx, s, "school.doc_trend", []any{lo, hi}, func(r *sql.Rows) error {
+		var f Figure
+		var n nulls
+		if err := r.Scan(append([]any{&pageURN}, figureDest(&f, &n)...)...); err != nil {
+			return err
 		}
+		n.apply(&f)
+		d, err := doc(pageURN)
+		if err != nil {
+			return err
+		}
+		if want := DefaultSchoolIndicator(d.profile.Figures); f.Indicator != want {
+			return fmt.Errorf("school %s: trend row for %s, but its page shows %s first", pageURN, f.Indicator, want)
+		}
+		d.trend = append(d.trend, f)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	if sim != nil {
 		for _, d := range docs {

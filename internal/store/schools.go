@@ -93,7 +93,7 @@ func (s *Store) school(ctx context.Context, urn string) (School, error) {
 
 // DefaultSchoolIndicator is the indicator a school page shows first: the EHC
 // plan share when the school has it, else its first indicator (the
-// school.doc_trend queries apply the same rule in SQL).
+// school.doc_trend query applies the same rule in SQL).
 func DefaultSchoolIndicator(rows []ProfileRow) string {
 	for _, r := range rows {
 		if r.Indicator == "roll.ehcp" {
