@@ -3,9 +3,10 @@
 -- computes the similar-schools part in Go from figure, similar_school,
 -- school and school_census, and a school trend is read from figure (the
 -- school's own figures) and page_school_trend_ref (its LA's and England's),
--- together about 25 s faster at national size (BENCHMARKS.md). The tests build
--- them on a copy of a database (store.BuildReferenceTables) and check that
--- every school document matches them (TestSchoolDocsMatchPageQueries).
+-- together about 25 s faster at national size (BENCHMARKS.md). The tests
+-- build them on a copy of a built database (store.BuildReferenceTables) and
+-- check that every school document and trend matches them
+-- (TestSchoolDocsMatchPageQueries).
 
 -- name: reference.school_similar
 -- For each school (page_urn): the school (rank 0) and its named similar
@@ -67,46 +68,16 @@ LEFT JOIN census c ON c.urn = pe.urn
 ORDER BY pe.page_urn, pe.rank;
 
 -- name: reference.school_trend
--- Every school trend, ready to read: for each school (page_urn) and
--- indicator, the school's own figures (ord 1) and, as reference lines, its
--- LA's (ord 2) and England's (ord 3) figure for each period the school has
--- one. A line uses the school series' own group; for the school's "all
--- pupils" series it uses the school's phase (e.g. LA primary schools) where
--- the area publishes that phase in any of those periods, else "all".
--- (Reading the school's rows from figure and these apart, with a sort, cost
--- a cold page about 4 ms more: BENCHMARKS.md.)
+-- Every school trend in one table, in page order, as ingest stored it until
+-- 2026-11-30: for each school (page_urn) and indicator, the school's own
+-- figures (ord 1) and its reference lines (ord 2, 3, from
+-- page_school_trend_ref, whose query says which group each line uses), by
+-- group and year. Pages now read the two apart and order the school's rows
+-- in Go (store.SchoolTrend); the tests check that gives this table's rows
+-- in this order.
 CREATE TABLE page_school_trend AS
-WITH sc AS (SELECT urn, la_old_code, coalesce(phase, '') AS phase FROM school),
--- each school series' periods and groups, with the school's LA and phase
--- (joined first, so each join below is on all of its keys at once)
-sp AS MATERIALIZED (
-    SELECT DISTINCT f.code AS urn, f.indicator, f.period, sc.la_old_code, sc.phase
-    FROM figure f JOIN sc ON sc.urn = f.code WHERE f.level = 'school'),
-sg AS (SELECT DISTINCT code AS urn, indicator, grp FROM figure WHERE level = 'school'),
-la_f AS (SELECT * FROM figure WHERE level = 'la'),
-en_f AS (SELECT * FROM figure WHERE level = 'england'),
-la_phase AS (
-    SELECT DISTINCT sp.urn, sp.indicator FROM sp
-    JOIN la_f a ON a.code = sp.la_old_code AND a.indicator = sp.indicator AND a.period = sp.period
-     AND a.grp = sp.phase),
-en_phase AS (
-    SELECT DISTINCT sp.urn, sp.indicator FROM sp
-    JOIN en_f a ON a.indicator = sp.indicator AND a.period = sp.period AND a.grp = sp.phase),
-want AS MATERIALIZED (
-    SELECT sp.urn, sp.indicator, sp.period, sp.la_old_code,
-           CASE WHEN sg.grp <> 'all' THEN sg.grp WHEN lp.urn IS NOT NULL THEN sp.phase ELSE 'all' END AS la_grp,
-           CASE WHEN sg.grp <> 'all' THEN sg.grp WHEN ep.urn IS NOT NULL THEN sp.phase ELSE 'all' END AS en_grp
-    FROM sp JOIN sg ON sg.urn = sp.urn AND sg.indicator = sp.indicator
-    LEFT JOIN la_phase lp ON lp.urn = sp.urn AND lp.indicator = sp.indicator
-    LEFT JOIN en_phase ep ON ep.urn = sp.urn AND ep.indicator = sp.indicator)
 SELECT * FROM (
     SELECT f.code AS page_urn, 1 AS ord, f.* FROM figure f WHERE f.level = 'school'
     UNION ALL
-    SELECT w.urn, 2, a.*
-    FROM want w JOIN la_f a ON a.code = w.la_old_code AND a.indicator = w.indicator
-     AND a.period = w.period AND a.grp = w.la_grp
-    UNION ALL
-    SELECT w.urn, 3, a.*
-    FROM want w JOIN en_f a ON a.indicator = w.indicator AND a.period = w.period AND a.grp = w.en_grp)
+    SELECT * FROM page_school_trend_ref)
 ORDER BY page_urn, indicator, ord, grp, year_sort;
-

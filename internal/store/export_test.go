@@ -17,7 +17,7 @@ func (s *Store) SchoolPageByPageQueries(ctx context.Context, urn string) (*Schoo
 	if err != nil {
 		return nil, err
 	}
-	docs, err := s.schoolDocsIn(ctx, cat, nil, urn, urn)
+	docs, err := s.schoolDocsIn(ctx, urn, urn)
 	if err != nil {
 		return nil, err
 	}
@@ -25,6 +25,14 @@ func (s *Store) SchoolPageByPageQueries(ctx context.Context, urn string) (*Schoo
 		return nil, fmt.Errorf("school %s: %d documents: %w", urn, len(docs), ErrNotFound)
 	}
 	d := docs[0]
+	if err := s.similarByReference(ctx, cat, urn, urn, func(u string) (*schoolDoc, error) {
+		if u != urn {
+			return nil, fmt.Errorf("reference rows for school %s, asked for %s", u, urn)
+		}
+		return d, nil
+	}); err != nil {
+		return nil, err
+	}
 	p := &SchoolPage{Profile: &d.profile, Indicator: DefaultSchoolIndicator(d.profile.Figures),
 		Trend: d.trend, Similar: &d.similar}
 	if _, err := s.withFlags(ctx, urn, p.Profile); err != nil {
@@ -132,4 +140,60 @@ func (s *Store) BuildReferenceTables(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// similarByReference reads the similar-schools part of the documents of the
+// schools in [lo, hi] from the reference tables (queries/reference.sql),
+// which only the tests build, for them to compare with similarIndex's.
+func (s *Store) similarByReference(ctx context.Context, cat *Catalogue, lo, hi string, doc func(string) (*schoolDoc, error)) error {
+	var pageURN string
+	err := eachRow(ctx, s, "school.similar_schools", []any{lo, hi}, func(r *sql.Rows) error {
+		var x SimilarSchool
+		var roll, fsm sql.NullFloat64
+		if err := r.Scan(&pageURN, &x.URN, &x.Rank, &x.Distance, &x.Name, &x.Phase, &x.TypeGroup, &x.Census, &roll, &fsm); err != nil {
+			return err
+		}
+		x.Roll, x.FSMPct = fptr(roll), fptr(fsm)
+		d, err := doc(pageURN)
+		if err != nil {
+			return err
+		}
+		d.similar.Schools = append(d.similar.Schools, x)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	var cur *schoolDoc
+	var names map[string]string
+	err = eachRow(ctx, s, "school.similar", []any{lo, hi}, func(r *sql.Rows) error {
+		var x SimilarPoint
+		var sum SimilarSummary
+		var v, pct, pmin, pmed, pmax sql.NullFloat64
+		if err := r.Scan(&pageURN, &x.URN, &x.Rank, &x.Indicator, &x.Period, &v, &x.Status,
+			&x.Unit, &pct, &sum.Peers, &pmin, &pmed, &pmax); err != nil {
+			return err
+		}
+		if cur == nil || cur.urn != pageURN {
+			d, err := doc(pageURN)
+			if err != nil {
+				return err
+			}
+			cur, names = d, make(map[string]string, len(d.similar.Schools))
+			for _, sc := range d.similar.Schools {
+				names[sc.URN] = sc.Name
+			}
+		}
+		x.Value, x.Percentile = fptr(v), fptr(pct)
+		x.Name = names[x.URN]
+		cur.similar.Points = append(cur.similar.Points, x)
+		if x.Rank == 0 {
+			sum.Indicator, sum.Title, sum.Period, sum.Unit, sum.Value, sum.Status, sum.Percentile =
+				x.Indicator, cat.title(x.Indicator), x.Period, x.Unit, x.Value, x.Status, x.Percentile
+			sum.Min, sum.Median, sum.Max = fptr(pmin), fptr(pmed), fptr(pmax)
+			cur.similar.Summary = append(cur.similar.Summary, sum)
+		}
+		return nil
+	})
+	return err
 }

@@ -145,8 +145,11 @@ func (s *Store) BuildSchoolDocs(ctx context.Context, conn *sql.Conn, readers []*
 				}
 				lo, hi := urns[i*batch], urns[min((i+1)*batch, len(urns))-1]
 				r.mu.Lock()
-				docs, err := r.st.schoolDocsIn(ctx, cat, sim, lo, hi)
+				docs, err := r.st.schoolDocsIn(ctx, lo, hi)
 				r.mu.Unlock()
+				for _, d := range docs {
+					d.similar = sim.similar(d.urn, cat)
+				}
 				var p packed
 				if err != nil {
 					p.err = err
@@ -174,9 +177,10 @@ func (s *Store) BuildSchoolDocs(ctx context.Context, conn *sql.Conn, readers []*
 	return nil
 }
 
-// schoolDocsIn reads the documents of the schools whose URNs sort between lo
-// and hi, in URN order, with the page queries.
-func (s *Store) schoolDocsIn(ctx context.Context, cat *Catalogue, sim *similarIndex, lo, hi string) ([]*schoolDoc, error) {
+// schoolDocsIn reads the profiles and trends of the schools whose URNs sort
+// between lo and hi, in URN order, with the page queries; the caller adds
+// the similar-schools part (similarIndex.similar).
+func (s *Store) schoolDocsIn(ctx context.Context, lo, hi string) ([]*schoolDoc, error) {
 	var docs []*schoolDoc
 	byURN := map[string]*schoolDoc{}
 	err := eachRow(ctx, s, "school.info", []any{lo, hi}, func(r *sql.Rows) error {
@@ -236,15 +240,6 @@ func (s *Store) schoolDocsIn(ctx context.Context, cat *Catalogue, sim *similarIn
 	if err != nil {
 		return nil, err
 	}
-	if sim != nil {
-		for _, d := range docs {
-			d.similar = sim.similar(d.urn, cat)
-		}
-		return docs, nil
-	}
-	if err := s.similarByReference(ctx, cat, lo, hi, doc); err != nil {
-		return nil, err
-	}
 	return docs, nil
 }
 
@@ -270,60 +265,4 @@ func firstErr(errs ...error) error {
 		}
 	}
 	return nil
-}
-
-// similarByReference reads the similar-schools part of the documents of the
-// schools in [lo, hi] from the reference tables (queries/reference.sql),
-// which only the tests build, for them to compare with similarIndex's.
-func (s *Store) similarByReference(ctx context.Context, cat *Catalogue, lo, hi string, doc func(string) (*schoolDoc, error)) error {
-	var pageURN string
-	err := eachRow(ctx, s, "school.similar_schools", []any{lo, hi}, func(r *sql.Rows) error {
-		var x SimilarSchool
-		var roll, fsm sql.NullFloat64
-		if err := r.Scan(&pageURN, &x.URN, &x.Rank, &x.Distance, &x.Name, &x.Phase, &x.TypeGroup, &x.Census, &roll, &fsm); err != nil {
-			return err
-		}
-		x.Roll, x.FSMPct = fptr(roll), fptr(fsm)
-		d, err := doc(pageURN)
-		if err != nil {
-			return err
-		}
-		d.similar.Schools = append(d.similar.Schools, x)
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	var cur *schoolDoc
-	var names map[string]string
-	err = eachRow(ctx, s, "school.similar", []any{lo, hi}, func(r *sql.Rows) error {
-		var x SimilarPoint
-		var sum SimilarSummary
-		var v, pct, pmin, pmed, pmax sql.NullFloat64
-		if err := r.Scan(&pageURN, &x.URN, &x.Rank, &x.Indicator, &x.Period, &v, &x.Status,
-			&x.Unit, &pct, &sum.Peers, &pmin, &pmed, &pmax); err != nil {
-			return err
-		}
-		if cur == nil || cur.urn != pageURN {
-			d, err := doc(pageURN)
-			if err != nil {
-				return err
-			}
-			cur, names = d, make(map[string]string, len(d.similar.Schools))
-			for _, sc := range d.similar.Schools {
-				names[sc.URN] = sc.Name
-			}
-		}
-		x.Value, x.Percentile = fptr(v), fptr(pct)
-		x.Name = names[x.URN]
-		cur.similar.Points = append(cur.similar.Points, x)
-		if x.Rank == 0 {
-			sum.Indicator, sum.Title, sum.Period, sum.Unit, sum.Value, sum.Status, sum.Percentile =
-				x.Indicator, cat.title(x.Indicator), x.Period, x.Unit, x.Value, x.Status, x.Percentile
-			sum.Min, sum.Median, sum.Max = fptr(pmin), fptr(pmed), fptr(pmax)
-			cur.similar.Summary = append(cur.similar.Summary, sum)
-		}
-		return nil
-	})
-	return err
 }
