@@ -138,8 +138,17 @@ func build(ctx context.Context, cfg Config, tmp string, files []string) (*Result
 			os.RemoveAll(l.builtinDir)
 		}
 	}()
-	if err := l.exec(ctx, "schema.macros", "schema.lait_macros", "schema.tables", "schema.figures"); err != nil {
+	if err := l.exec(ctx, "schema.macros", "schema.lait_macros", "schema.tables"); err != nil {
 		return nil, fmt.Errorf("create schema: %w", err)
+	}
+	// The tables every layer writes (figure, similar_school) are built as
+	// temporary tables, in memory or DuckDB's spill files, and written to
+	// the file once, finished and sorted (derive.final.*): writing figure
+	// to the file as the layers fill it, and again when it is finished,
+	// cost ~10 s at national size.
+	figures := strings.ReplaceAll(st.Q.Get("schema.figures"), "/*BUILD*/", "TEMP")
+	if _, err := conn.ExecContext(ctx, figures); err != nil {
+		return nil, fmt.Errorf("create schema: schema.figures: %w", err)
 	}
 	res, err := l.loadAll(ctx, files)
 	if err != nil {

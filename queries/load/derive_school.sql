@@ -80,7 +80,7 @@ INSERT OR IGNORE INTO indicator (id, title, levels, unit, polarity, definition, 
 
 -- name: derive.school.year
 -- Working table: one row per school per census year with phase, LA, name and SEND counts.
-CREATE OR REPLACE TABLE sds_school_year AS
+CREATE OR REPLACE TEMP TABLE sds_school_year AS
 SELECT c.urn, s.name, coalesce(c.la_old_code, s.la_old_code) AS la_code, c.period,
   sd_year_start(c.period) AS year_sort, c.source_id, c.school_type,
   CASE c.school_type WHEN 'State-funded primary' THEN 'primary' WHEN 'State-funded secondary' THEN 'secondary'
@@ -194,7 +194,7 @@ WHERE a.urn IS NOT NULL;
 
 -- name: derive.school.exclusion_urn
 -- Working table: exclusions by school (LAESTAB) matched to a URN through the lookup for the same or nearest year.
-CREATE OR REPLACE TABLE sds_exclusion AS
+CREATE OR REPLACE TEMP TABLE sds_exclusion AS
 WITH ex AS (
   SELECT period, laestab, min(source_id) AS source_id, any_value(la_old_code) AS la_code,
     sum(value) FILTER (WHERE measure = 'headcount') AS headcount,

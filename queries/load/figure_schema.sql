@@ -2,7 +2,7 @@
 -- The indicator layer, materialised at ingest so pages only select.
 -- figure: one row per indicator x area x period x group. Every rate keeps
 -- numerator and denominator; status says why a value is missing.
-CREATE TABLE figure (
+CREATE /*BUILD*/ TABLE figure (
     indicator VARCHAR NOT NULL,   -- SPEC id, e.g. roll.ehcp, tribunal.rate
     level VARCHAR NOT NULL,       -- school | la | region | england
     code VARCHAR NOT NULL,        -- URN | LA old 3-digit code | region code | E92000001
@@ -36,4 +36,4 @@ CREATE TABLE flag (
     periods VARCHAR,              -- e.g. '2021, 2022, 2024'
     detail VARCHAR);              -- the values, e.g. 'appeal rate 3.1%, 3.4%, 2.9% (top quartile)'
 -- similar_school: about 30 named comparators per school.
-CREATE TABLE similar_school (urn VARCHAR, similar_urn VARCHAR, rank INTEGER, distance DOUBLE);
+CREATE /*BUILD*/ TABLE similar_school (urn VARCHAR, similar_urn VARCHAR, rank INTEGER, distance DOUBLE);
