@@ -88,6 +88,10 @@ var badInputs = []badInput{
 		checkTwoSources(t, db, `FROM tribunal_appeal_rate WHERE la_name = 'Darlington' AND period = '2023' AND measure = 'appeals'`)
 	}},
 	{dir: "same-dataset-year-ees", err: "two files hold the same data, remove one"},
+	// A performance-tables download's rows carry no year: a second file of
+	// the same kind and year (a revised census beside the provisional one)
+	// would count every school twice, so it is refused, naming the first.
+	{dir: "same-year-census", err: "for 2018/19 is already in "},
 }
 
 func TestBadInputs(t *testing.T) {

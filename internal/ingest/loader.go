@@ -55,6 +55,9 @@ func (l *loader) loadAll(ctx context.Context, files []string) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := sameYearTwice(plans); err != nil {
+		return nil, err
+	}
 	l.cfg.Progress.start(len(plans))
 	for _, p := range plans {
 		if err := ctx.Err(); err != nil {
@@ -108,6 +111,29 @@ func (l *loader) recogniseAll(ctx context.Context, files []string, res *Result) 
 		plans = append(plans, plan{path: path, sha: sha, bytes: n, head: h, format: f})
 	}
 	return resolveDuplicates(plans, res), nil
+}
+
+// sameYearTwice refuses two files of one year-less format (a performance
+// tables download) for the same academic year, e.g. a provisional and a
+// revised school census both left in the folder: their rows would count
+// every school twice. It names both files, before anything is loaded.
+func sameYearTwice(plans []plan) error {
+	first := map[[2]string]string{}
+	for _, p := range plans {
+		if !p.format.NeedsYear {
+			continue
+		}
+		y, err := yearFromPath(p.path)
+		if err != nil {
+			continue // loadFile reports it, in file order
+		}
+		k := [2]string{p.format.ID, y}
+		if f, ok := first[k]; ok {
+			return &LoadError{Path: p.path, Msg: fmt.Sprintf("%s for %s is already in %s; keep one of the two files in the folder (e.g. the revised one)", p.format.Title, y, f)}
+		}
+		first[k] = p.path
+	}
+	return nil
 }
 
 // resolveDuplicates applies the documented precedence between formats
