@@ -18,7 +18,7 @@ SELECT f.rule_id, f.level, f.code, coalesce(f.name, ''), coalesce(f.periods, '')
        coalesce(f.detail, ''), coalesce(r.rule_text, f.rule_id), coalesce(r.indicator, '')
 FROM flag f CROSS JOIN p LEFT JOIN flag_rule r ON r.id = f.rule_id
 WHERE (p.lvl = '' OR f.level = p.lvl) AND (p.c = '' OR f.code = p.c)
-ORDER BY f.name, f.rule_id;
+ORDER BY f.name, f.rule_id, f.level, f.code;
 
 -- name: meta.sources
 -- Every loaded source file with its provenance, for the sources page. No params.

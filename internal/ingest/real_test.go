@@ -135,8 +135,13 @@ func TestRealFormats(t *testing.T) {
 		{"laestab 2021101 is URN 100007 in 2017/18", `SELECT CAST(urn AS INTEGER) FROM laestab_urn WHERE laestab = '2021101' AND period = '2017/18'`, 100007},
 		{"LA codes: 151 data rows, all with a 3-digit code", `SELECT count(*) FROM la_code_list WHERE source_id = (SELECT source_id FROM source_file WHERE format = 'la_region_codes')`, 151},
 		{"LA codes: 841 is Darlington in region 1", `SELECT count(*) FROM la_code_list WHERE la_old_code = '841' AND la_name = 'Darlington' AND region_code = '1'`, 1},
-		// 171 rows; 1000 "England (discontinued)" has no 3-digit code and is not an area.
-		{"LAIT LA code list rows with a 3-digit code", `SELECT count(*) FROM la_code_list WHERE source_id = (SELECT source_id FROM source_file WHERE format = 'lait_la_codes')`, 170},
+		// 171 rows; 1000 "England (discontinued)" has no 3-digit code and is
+		// not an area; England (970) and the 11 regions and London halves
+		// (980-990) have region NA and are not LAs.
+		{"LAIT LA code list rows with a 3-digit code", `SELECT count(*) FROM la_code_list WHERE source_id = (SELECT source_id FROM source_file WHERE format = 'lait_la_codes')`, 158},
+		{"no LA named after England or a region", `SELECT count(*) FROM la WHERE old_code >= '970' OR name IN ('England', 'London', 'London (Inner)', 'North East')`, 0},
+		{"London's LAs are in one region, named as its code", `SELECT count(DISTINCT region_name) FROM la WHERE region_code = 'E12000007'`, 1},
+		{"one figure per area, indicator, period and group", `SELECT count(*) FROM (SELECT level, code, indicator, period, grp FROM figure GROUP BY ALL HAVING count(*) > 1)`, 0},
 		{"SEN 2023 by school: Aldgate School pupils", `SELECT pupils FROM school_named_sen WHERE school_name = 'The Aldgate School'`, 271},
 		{"SEN 2023 by school: Aldgate School SEN support", `SELECT sen_support FROM school_named_sen WHERE school_name = 'The Aldgate School'`, 59},
 		{"SEN 2023 by school: Aldgate School EHC", `SELECT ehcp FROM school_named_sen WHERE school_name = 'The Aldgate School'`, 8},

@@ -19,12 +19,15 @@ pick AS (
   SELECT old_code,
     arg_max(name, y * 10 + pri) FILTER (WHERE name IS NOT NULL) AS name,
     arg_max(new_code, y * 10 + pri) FILTER (WHERE new_code IS NOT NULL) AS new_code,
-    arg_max(region_code, y * 10 + pri) FILTER (WHERE region_code IS NOT NULL) AS region_code,
-    arg_max(region_name, y * 10 + pri) FILTER (WHERE region_name IS NOT NULL) AS region_name,
+    -- region code and name from the same row: LAIT names London's LAs'
+    -- sub-regions (Inner London, Outer London) without a code, and picked
+    -- apart the newest name beside EES's code split London's region figures
+    -- in two under one code (derive.la.count_areas, tribunal_rate_areas)
+    arg_max({'code': region_code, 'name': region_name}, y * 10 + pri) FILTER (WHERE region_code IS NOT NULL) AS region,
     min(y) FILTER (WHERE y > 0) AS first_year, max(y) AS last_year
   FROM seen GROUP BY old_code
 )
-SELECT p.old_code, p.new_code, sd_strip_footnote(p.name) AS name, p.region_code, p.region_name,
+SELECT p.old_code, p.new_code, sd_strip_footnote(p.name) AS name, p.region.code AS region_code, p.region.name AS region_name,
   CASE WHEN c.old_code IS NOT NULL THEN 'abolished' ELSE 'current' END AS status,
   c.successors, c.effective_date, p.first_year, p.last_year
 FROM pick p

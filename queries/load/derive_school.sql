@@ -306,7 +306,10 @@ WITH latest AS (
   SELECT urn, phase, type_group, ln(1 + nor) AS lnor,
     CASE WHEN nor > 0 AND fsm_ever IS NOT NULL THEN 100.0 * fsm_ever / nor END AS fsm
   FROM sds_school_year WHERE nor IS NOT NULL AND nor_marker IS NULL
-  QUALIFY row_number() OVER (PARTITION BY urn ORDER BY year_sort DESC) = 1
+  -- (one census row per school and year: ingest refuses a school twice in
+  -- a file and two census files for one year; source_id only makes the
+  -- pick certain)
+  QUALIFY row_number() OVER (PARTITION BY urn ORDER BY year_sort DESC, source_id DESC) = 1
 ),
 -- z-scores rounded to 1e-9: DuckDB sums a window in whatever order its
 -- threads read the rows, so the last bits of a mean differed from one

@@ -41,8 +41,11 @@ INSERT INTO la_neighbour SELECT (SELECT source_id FROM load_ctx), sd_la3(la_code
   CAST(rank AS INTEGER), sd_la3(neighbour_code), neighbour_name FROM raw;
 
 -- name: load.lait_la_codes.insert
+-- The list also numbers England (970) and the regions (980-990), with region
+-- NA: they are not LAs, and loaded as LAs they were offered by search as
+-- LAs named "England" or "London (Inner)" with empty pages.
 INSERT INTO la_code_list SELECT (SELECT source_id FROM load_ctx), sd_la3(la_code), la_name, NULL, NULL,
-  nullif(region, 'NA') FROM raw WHERE sd_la3(la_code) IS NOT NULL;
+  nullif(region, 'NA') FROM raw WHERE sd_la3(la_code) IS NOT NULL AND nullif(region, 'NA') IS NOT NULL;
 
 -- name: load.ofsted_area_send.insert
 -- Area SEND inspections 2016-2022 (one row per local area).
