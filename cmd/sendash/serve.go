@@ -80,7 +80,7 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 	if _, err := st.BuildID(ctx); err != nil {
 		return fmt.Errorf("serve: %s is not a sendash database (run sendash ingest): %w", path, err)
 	}
-	if v, err := st.SchemaVersion(ctx); err != nil || v != st.Q.SchemaVersion() {
+	if v, err := st.SchemaVersion(ctx); err != nil || v != store.BuildVersion(st.Q) {
 		return fmt.Errorf("serve: %s was built by another version of sendash, whose tables differ from the ones this version reads: rebuild it with sendash ingest --data DIR --db %s", path, path)
 	}
 	if err := st.Warm(ctx); err != nil {
@@ -134,8 +134,8 @@ func demoDatabase(ctx context.Context, e env, logger *slog.Logger) (string, bool
 		cache = os.TempDir()
 	}
 	base := filepath.Join(cache, "sendash")
-	// The key includes the schema version, so a new sendash builds its own.
-	sum = sum[:16] + "-" + queries.MustLoad().SchemaVersion()
+	// The key includes the build version, so a new sendash builds its own.
+	sum = sum[:16] + "-" + store.BuildVersion(queries.MustLoad())
 	db := filepath.Join(base, "demo-"+sum+".duckdb")
 	if _, err := os.Stat(db); err == nil {
 		return db, true, nil

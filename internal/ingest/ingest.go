@@ -177,7 +177,7 @@ func build(ctx context.Context, cfg Config, tmp string, files []string) (*Result
 		return nil, fmt.Errorf("derive tables: league tables: %w", err)
 	}
 	cfg.Logger.Debug("league documents", "took", time.Since(docStart).Round(time.Millisecond))
-	if _, err := conn.ExecContext(ctx, st.Q.Get("ingest.schema_version"), st.Q.SchemaVersion()); err != nil {
+	if _, err := conn.ExecContext(ctx, st.Q.Get("ingest.schema_version"), store.BuildVersion(st.Q)); err != nil {
 		return nil, fmt.Errorf("record the schema version: %w", err)
 	}
 	if _, err := conn.ExecContext(ctx, "CHECKPOINT"); err != nil {

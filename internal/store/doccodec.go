@@ -12,22 +12,48 @@ import (
 	"github.com/klauspost/compress/flate"
 
 	"github.com/sendash/sendash/internal/freelist"
+	"github.com/sendash/sendash/queries"
 )
 
 // The school documents' encoding (schooldoc.go): each field in a fixed
-// order, strings and slices length-prefixed, a nullable number as a
-// presence byte and its value, floats as their exact bits; then deflated.
+// order, slices length-prefixed, a nullable number as a presence byte and
+// its value, floats as their exact bits; then deflated. A string is
+// written once per document and referred to by number after that (see
+// docEnc.str): a school's profile repeats each indicator's title, caveat
+// and reason on every row, and written out every time the national set's
+// documents came to 472 MB before deflating, whose deflating was a third
+// of the time ingest spends on them.
 // It keeps what the page queries return exactly (a nil *float64, "not
 // published", apart from a zero; nil slices apart from empty ones), which
 // TestSchoolDocsMatchPageQueries checks. JSON did the same at about four
 // times the decoding cost (BENCHMARKS.md).
 
-const docFormat = 1 // the first byte of every document; bump on any change
+// docFormat is the first byte of every document; bump it on any change to
+// the encoding (BuildVersion includes it, so a database built with another
+// one is rebuilt or refused rather than misread).
+const docFormat = 2
 
-type docEnc struct{ b []byte }
+// minShared is the shortest string kept for reference: a reference costs
+// one or two bytes, as does a short string's own length.
+const minShared = 4
 
+type docEnc struct {
+	b    []byte
+	seen map[string]uint64 // strings written so far (len >= minShared) -> number
+}
+
+// str writes s as uvarint(len<<1 | 1) and its bytes, or, when the same
+// string of minShared bytes or more is already in the document, as
+// uvarint((n+1)<<1), n its number in order of first writing.
 func (e *docEnc) str(s string) {
-	e.b = binary.AppendUvarint(e.b, uint64(len(s)))
+	if len(s) >= minShared {
+		if n, ok := e.seen[s]; ok {
+			e.b = binary.AppendUvarint(e.b, (n+1)<<1)
+			return
+		}
+		e.seen[s] = uint64(len(e.seen))
+	}
+	e.b = binary.AppendUvarint(e.b, uint64(len(s))<<1|1)
 	e.b = append(e.b, s...)
 }
 func (e *docEnc) int(v int64)   { e.b = binary.AppendVarint(e.b, v) }
@@ -168,8 +194,9 @@ var errDocShort = errors.New("the stored page is cut short")
 // docDec reads a document from a string (the decompressed bytes converted
 // once), so each decoded string is a slice of it, not a new allocation.
 type docDec struct {
-	s   string
-	err error
+	s      string
+	err    error
+	shared []string // strings of minShared bytes or more, in order of first reading
 }
 
 func (d *docDec) fail(err error) {
@@ -208,13 +235,24 @@ func (d *docDec) int() int64 {
 }
 
 func (d *docDec) str() string {
-	n := d.uvarint()
+	x := d.uvarint()
+	if x&1 == 0 { // a string read before
+		if x == 0 || x>>1 > uint64(len(d.shared)) {
+			d.fail(errors.New("the stored page refers to a string it does not hold"))
+			return ""
+		}
+		return d.shared[x>>1-1]
+	}
+	n := x >> 1
 	if n > uint64(len(d.s)) {
 		d.fail(errDocShort)
 		return ""
 	}
 	v := d.s[:n]
 	d.s = d.s[n:]
+	if n >= minShared {
+		d.shared = append(d.shared, v)
+	}
 	return v
 }
 
@@ -407,26 +445,44 @@ func (d *docDec) similar(s *Similar) {
 	}
 }
 
-var flateWriters = sync.Pool{New: func() any {
+// docPacker is a deflater and an encoder, reused from document to document.
+type docPacker struct {
+	w *flate.Writer
+	e docEnc
+}
+
+var docPackers = sync.Pool{New: func() any {
 	w, _ := flate.NewWriter(nil, flate.BestSpeed)
-	return w
+	return &docPacker{w: w, e: docEnc{seen: map[string]uint64{}}}
 }}
 
 // packDoc encodes a document with fill and deflates it.
 func packDoc(fill func(*docEnc)) ([]byte, error) {
-	e := &docEnc{b: []byte{docFormat}}
+	p := docPackers.Get().(*docPacker)
+	defer docPackers.Put(p)
+	e := &p.e
+	e.b = append(e.b[:0], docFormat)
+	clear(e.seen)
 	fill(e)
 	var buf bytes.Buffer
-	w := flateWriters.Get().(*flate.Writer)
-	defer flateWriters.Put(w)
-	w.Reset(&buf)
-	if _, err := w.Write(e.b); err != nil {
+	p.w.Reset(&buf)
+	if _, err := p.w.Write(e.b); err != nil {
 		return nil, err
 	}
-	if err := w.Close(); err != nil {
+	if err := p.w.Close(); err != nil {
 		return nil, err
+	}
+	if cap(e.b) > 1<<20 {
+		e.b = nil // a rare large document's buffer is not kept
 	}
 	return buf.Bytes(), nil
+}
+
+// BuildVersion identifies what a database built by this sendash holds: the
+// schema, load and derive SQL and the documents' encoding. Ingest records
+// it; serve refuses a database with another.
+func BuildVersion(q *queries.Set) string {
+	return fmt.Sprintf("%s-d%d", q.SchemaVersion(), docFormat)
 }
 
 // maxDoc bounds a document's decompressed size: the largest at national

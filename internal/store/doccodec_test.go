@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/flate"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -18,7 +19,38 @@ func docSample() (SchoolProfile, []Figure, Similar) {
 		Figures: []ProfileRow{{Figure: f, Title: "EHC plan %", LAValue: &zero}, {}}}
 	sim := Similar{Schools: []SimilarSchool{{URN: "1", Rank: 0, Distance: 1.0 / 3, Name: "One", Roll: &half}},
 		Summary: []SimilarSummary{}, Points: []SimilarPoint{{URN: "1", Name: "One", Value: &zero}, {URN: "2", Percentile: &half}}}
-	return prof, []Figure{f, {}}, sim
+	// f twice: its strings the second time are references to the first's
+	return prof, []Figure{f, {}, f}, sim
+}
+
+// TestDocStringsShared: a repeated string is stored once, and a reference
+// to a string the document does not hold is an error.
+func TestDocStringsShared(t *testing.T) {
+	long := "Published percentage: LAIT does not give the numerator and denominator."
+	fs := make([]Figure, 50)
+	for i := range fs {
+		fs[i] = Figure{Indicator: "roll.ehcp", Reason: long, Unit: "%"}
+	}
+	blob, err := packDoc(func(e *docEnc) { e.figures(fs) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw := inflate(t, blob)
+	if n := bytes.Count(raw, []byte(long)); n != 1 {
+		t.Errorf("the repeated reason is stored %d times, want once", n)
+	}
+	var got []Figure
+	if err := unpackDoc(blob, func(d *docDec) { got = d.figures() }); err != nil || !reflect.DeepEqual(got, fs) {
+		t.Fatalf("round trip: %v, equal %v", err, reflect.DeepEqual(got, fs))
+	}
+	// the first string (the first figure's indicator) replaced by a
+	// reference to string 5, which does not exist yet
+	i := bytes.Index(raw, []byte("roll.ehcp")) - 1
+	bad := append(append(append([]byte{}, raw[:i]...), 6<<1), raw[i+1+len("roll.ehcp"):]...)
+	err = unpackDoc(deflate(bad), func(d *docDec) { d.figures() })
+	if err == nil || !strings.Contains(err.Error(), "does not hold") {
+		t.Errorf("a reference to a missing string: %v", err)
+	}
 }
 
 func TestDocCodecRoundTrip(t *testing.T) {
