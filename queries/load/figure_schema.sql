@@ -2,19 +2,27 @@
 -- The indicator layer, materialised at ingest so pages only select.
 -- figure: one row per indicator x area x period x group. Every rate keeps
 -- numerator and denominator; status says why a value is missing.
+-- The columns with a fixed vocabulary are ENUMs (values in byte order, so
+-- they sort as text does): stored as small integers, they make sorting and
+-- writing figure and the page tables copied from it cheaper (2.4 million
+-- rows at national size). Reading one gives its text.
+CREATE TYPE figure_level AS ENUM ('england', 'la', 'region', 'school');
+CREATE TYPE figure_period_type AS ENUM ('academic', 'calendar', 'financial');
+CREATE TYPE figure_unit AS ENUM ('%', 'count', 'ratio', 'score');
+CREATE TYPE figure_status AS ENUM ('not_applicable', 'not_published', 'ok', 'suppressed', 'too_few');
 CREATE /*BUILD*/ TABLE figure (
     indicator VARCHAR NOT NULL,   -- SPEC id, e.g. roll.ehcp, tribunal.rate
-    level VARCHAR NOT NULL,       -- school | la | region | england
+    level figure_level NOT NULL,  -- school | la | region | england
     code VARCHAR NOT NULL,        -- URN | LA old 3-digit code | region code | E92000001
     name VARCHAR,                 -- school / LA / region name as published
     la_code VARCHAR,              -- the LA (old code) of a school, or the LA itself
     period VARCHAR NOT NULL,      -- '2018/19' (academic) or '2019' (calendar)
-    period_type VARCHAR NOT NULL, -- academic | calendar | financial
+    period_type figure_period_type NOT NULL, -- academic | calendar | financial
     year_sort INTEGER NOT NULL,   -- first year of the period, for ordering
     grp VARCHAR NOT NULL,         -- population: all | ehcp | sen_support | no_sen | any_sen | a phase or placement
     numerator DOUBLE, denominator DOUBLE, value DOUBLE,
-    unit VARCHAR,                 -- % | ratio | score | count
-    status VARCHAR NOT NULL,      -- ok | suppressed | too_few | not_published | not_applicable
+    unit figure_unit,             -- % | ratio | score | count
+    status figure_status NOT NULL, -- ok | suppressed | too_few | not_published | not_applicable
     reason VARCHAR,               -- plain-English reason when status is not ok
     published DOUBLE,             -- the figure as printed in the source, when it prints one
     source_id INTEGER,            -- source_file row the numbers come from
