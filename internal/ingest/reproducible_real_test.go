@@ -63,6 +63,9 @@ func compareDatabases(t *testing.T, a, b string) []string {
 			}
 			out = append(out, n)
 		}
+		if err := rows.Err(); err != nil {
+			t.Fatal(err)
+		}
 		return out
 	}
 	ta, tb := tables("a"), tables("b")

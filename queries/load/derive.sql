@@ -17,13 +17,20 @@ WITH seen AS (
 ),
 pick AS (
   SELECT old_code,
-    arg_max(name, y * 10 + pri) FILTER (WHERE name IS NOT NULL) AS name,
-    arg_max(new_code, y * 10 + pri) FILTER (WHERE new_code IS NOT NULL) AS new_code,
+    -- (ties within a year and source kind go to the greatest value, not to
+    -- whichever row is read last)
+    arg_max(name, (y * 10 + pri, name)) FILTER (WHERE name IS NOT NULL) AS name,
+    arg_max(new_code, (y * 10 + pri, new_code)) FILTER (WHERE new_code IS NOT NULL) AS new_code,
     -- region code and name from the same row: LAIT names London's LAs'
     -- sub-regions (Inner London, Outer London) without a code, and picked
     -- apart the newest name beside EES's code split London's region figures
-    -- in two under one code (derive.la.count_areas, tribunal_rate_areas)
-    arg_max({'code': region_code, 'name': region_name}, y * 10 + pri) FILTER (WHERE region_code IS NOT NULL) AS region,
+    -- in two under one code (derive.la.count_areas, tribunal_rate_areas).
+    -- Some EES files of one year give a London LA its sub-region (E13) and
+    -- others its region (E12): the region wins, and then the code and name
+    -- decide, so the pick never depends on the order rows are read in.
+    arg_max({'code': region_code, 'name': region_name},
+            (y * 10 + pri, region_code LIKE 'E12%', region_code, region_name))
+      FILTER (WHERE region_code IS NOT NULL) AS region,
     min(y) FILTER (WHERE y > 0) AS first_year, max(y) AS last_year
   FROM seen GROUP BY old_code
 )
