@@ -35,7 +35,8 @@ func TestRealIngestReproducible(t *testing.T) {
 
 // compareDatabases lists, per table, the rows found in one database and not
 // the other (with their rowid, for the tables read in stored order);
-// source_file's load times are left out.
+// source_file's load times are left out. TestIngestTwiceGivesIdenticalTables
+// uses it on the fixture folder too.
 func compareDatabases(t *testing.T, a, b string) []string {
 	t.Helper()
 	ctx := context.Background()
