@@ -38,9 +38,21 @@ type plan struct {
 	format    *Format
 }
 
+// goSteps are the named steps ingest does in Go rather than run as SQL: the
+// named query is their input.
+var goSteps = map[string]func(l *loader, ctx context.Context, query string) error{
+	"derive.school.similar": (*loader).similarSchools,
+}
+
 func (l *loader) exec(ctx context.Context, names ...string) error {
 	for _, n := range names {
 		start := time.Now()
+		if step, ok := goSteps[n]; ok {
+			if err := step(l, ctx, l.st.Q.Get(n)); err != nil {
+				return fmt.Errorf("%s: %w", n, err)
+			}
+			continue
+		}
 		if _, err := l.conn.ExecContext(ctx, l.st.Q.Get(n)); err != nil {
 			return fmt.Errorf("%s: %w", n, err)
 		}

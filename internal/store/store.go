@@ -254,6 +254,19 @@ func appendRows(conn *sql.Conn, table string, rows [][]any) error {
 	})
 }
 
+// AppendEach appends rows to table on conn through DuckDB's appender: fill
+// calls add once a row, with the row's values in column order.
+func AppendEach(conn *sql.Conn, table string, fill func(add func(vals ...driver.Value) error) error) error {
+	return withAppender(conn, table, func(app *duckdb.Appender) error {
+		return fill(func(vals ...driver.Value) error {
+			if err := app.AppendRow(vals...); err != nil {
+				return fmt.Errorf("append %s: %w", table, err)
+			}
+			return nil
+		})
+	})
+}
+
 // withAppender runs fill with a DuckDB appender on table over conn, and
 // flushes it (or, when fill fails, closes it and returns fill's error).
 func withAppender(conn *sql.Conn, table string, fill func(*duckdb.Appender) error) error {

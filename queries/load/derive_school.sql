@@ -300,8 +300,9 @@ SELECT 'moves.roll', 'school', urn, name, la_code, period, 'academic', year_sort
 FROM s;
 
 -- name: derive.school.similar
--- similar_school: the 30 schools of the same phase and type group nearest in roll (log) and FSM-ever % (z-scores within the phase), latest census.
-INSERT INTO similar_school (urn, similar_urn, rank, distance)
+-- The input of similar_school, which ingest fills in Go (similar.go): each
+-- school's z-scores of roll (log) and FSM-ever % within its phase and type
+-- group, latest census; ingest finds the 30 nearest of the same group.
 WITH latest AS (
   SELECT urn, phase, type_group, ln(1 + nor) AS lnor,
     CASE WHEN nor > 0 AND fsm_ever IS NOT NULL THEN 100.0 * fsm_ever / nor END AS fsm
@@ -310,35 +311,17 @@ WITH latest AS (
   -- a file and two census files for one year; source_id only makes the
   -- pick certain)
   QUALIFY row_number() OVER (PARTITION BY urn ORDER BY year_sort DESC, source_id DESC) = 1
-),
+)
 -- z-scores rounded to 1e-9: DuckDB sums a window in whatever order its
 -- threads read the rows, so the last bits of a mean differed from one
 -- ingest of the same files to the next, and near-ties at the 30th place
 -- swapped (220 of 716,820 pairs on the real files, changing some schools'
 -- percentiles); rounded, the same files give the same similar schools.
-z AS (
-  SELECT urn, phase, type_group,
-    round(coalesce((lnor - avg(lnor) OVER g) / nullif(stddev_pop(lnor) OVER g, 0), 0), 9) AS zn,
-    round(coalesce((fsm - avg(fsm) OVER g) / nullif(stddev_pop(fsm) OVER g, 0), 0), 9) AS zf
-  FROM latest WINDOW g AS (PARTITION BY phase, type_group)
-),
-ordered AS (
-  SELECT *, row_number() OVER (PARTITION BY phase, type_group ORDER BY zn, urn) AS rn,
-            row_number() OVER (PARTITION BY phase, type_group ORDER BY zf, urn) AS rf
-  FROM z
-),
-cand AS (
-  SELECT a.urn, b.urn AS similar_urn, sqrt((a.zn - b.zn) ^ 2 + (a.zf - b.zf) ^ 2) AS distance
-  FROM ordered a JOIN ordered b ON a.phase = b.phase AND a.type_group = b.type_group
-   AND b.rn BETWEEN a.rn - 60 AND a.rn + 60 AND a.urn <> b.urn
-  UNION
-  SELECT a.urn, b.urn, sqrt((a.zn - b.zn) ^ 2 + (a.zf - b.zf) ^ 2)
-  FROM ordered a JOIN ordered b ON a.phase = b.phase AND a.type_group = b.type_group
-   AND b.rf BETWEEN a.rf - 60 AND a.rf + 60 AND a.urn <> b.urn
-)
-SELECT urn, similar_urn, CAST(row_number() OVER (PARTITION BY urn ORDER BY distance, similar_urn) AS INTEGER) AS rank, distance
-FROM cand
-QUALIFY rank <= 30;
+SELECT phase, type_group, urn,
+  round(coalesce((lnor - avg(lnor) OVER g) / nullif(stddev_pop(lnor) OVER g, 0), 0), 9) AS zn,
+  round(coalesce((fsm - avg(fsm) OVER g) / nullif(stddev_pop(fsm) OVER g, 0), 0), 9) AS zf
+FROM latest WINDOW g AS (PARTITION BY phase, type_group)
+ORDER BY phase, type_group, zn, urn;
 
 -- name: derive.school.flag_rule
 -- The school flag rule and its threshold (percentage points of roll); the flag query reads it from here.
