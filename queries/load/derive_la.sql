@@ -291,6 +291,9 @@ WHERE f.indicator = p.indicator AND f.level IN ('england', 'region') AND f.code 
 
 -- name: derive.la.lait_published
 -- LA figures LAIT prints only as percentages or scores (roll, KS4, destinations, absence): value as published, no numerator.
+-- LAIT names its regions without codes: a region whose name matches, ignoring case, the region of the LAs loaded from
+-- the EES files gets that region's code and name, so each region has one code in figure; others (LAIT's "London (Inner)"
+-- and "London (Outer)", which no EES file loaded here names) keep their LAIT name as their code.
 INSERT INTO figure (indicator, level, code, name, la_code, period, period_type, year_sort, grp,
                     numerator, denominator, value, unit, status, reason, published, source_id)
 WITH m(code, indicator, grp, unit, academic) AS (VALUES
@@ -315,16 +318,22 @@ v AS (
   FROM lait_value l JOIN m ON m.code = l.indicator
   WHERE l.la_old_code IS NOT NULL
   QUALIFY row_number() OVER (PARTITION BY l.indicator, l.la_old_code, l.period ORDER BY l.revised DESC, l.line DESC) = 1
+),
+rg AS (
+  SELECT lower(region_name) AS k, min(region_code) AS region_code, min(region_name) AS region_name
+  FROM la WHERE region_code IS NOT NULL AND region_name IS NOT NULL
+  GROUP BY k HAVING count(DISTINCT region_code) = 1 AND count(DISTINCT region_name) = 1
 )
 SELECT v.indicator, CASE v.level WHEN 'Local authority' THEN 'la' WHEN 'National' THEN 'england' ELSE 'region' END,
-  CASE v.level WHEN 'Local authority' THEN v.la_old_code WHEN 'National' THEN 'E92000001' ELSE v.area_name END,
-  coalesce(a.name, v.area_name), CASE WHEN v.level = 'Local authority' THEN v.la_old_code END,
+  CASE v.level WHEN 'Local authority' THEN v.la_old_code WHEN 'National' THEN 'E92000001' ELSE coalesce(r.region_code, v.area_name) END,
+  coalesce(a.name, r.region_name, v.area_name), CASE WHEN v.level = 'Local authority' THEN v.la_old_code END,
   v.period, v.period_type, sd_year_start(v.period), v.grp, NULL, NULL, v.value, v.unit,
   CASE WHEN v.value IS NOT NULL THEN 'ok' ELSE 'not_published' END,
   CASE WHEN v.value IS NULL THEN 'Not published for this area and year in LAIT (shown as "' || coalesce(v.marker, '') || '"): not available or suppressed.'
        WHEN v.unit = '%' THEN 'Published percentage: LAIT does not give the numerator and denominator.' END,
   v.value, v.source_id
-FROM v LEFT JOIN la a ON v.level = 'Local authority' AND a.old_code = v.la_old_code;
+FROM v LEFT JOIN la a ON v.level = 'Local authority' AND a.old_code = v.la_old_code
+LEFT JOIN rg r ON v.level NOT IN ('Local authority', 'National') AND r.k = lower(v.area_name);
 
 -- name: derive.la.absence_by_sen
 -- attend.* by SEN group is not in the loaded data: one not_published row per LA and year says so rather than leaving a gap.
