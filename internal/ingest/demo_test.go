@@ -42,7 +42,7 @@ func TestDemoDataIngestsCleanly(t *testing.T) {
 	// LAIT names regions without codes; figure files them under the EES
 	// region codes, one name per code.
 	for _, c := range []struct{ name, q string }{
-		{"region figures not under a region code", `SELECT count(*) FROM figure WHERE level = 'region' AND code NOT IN (SELECT region_code FROM la WHERE region_code IS NOT NULL)`},
+		{"region figures not under a region code", `SELECT count(*) FROM figure WHERE level = 'region' AND code NOT IN (SELECT region_code FROM ees_row WHERE region_code IS NOT NULL)`},
 		{"region codes with two names", `SELECT count(*) FROM (SELECT code FROM figure WHERE level = 'region' GROUP BY code HAVING count(DISTINCT name) > 1)`},
 	} {
 		if got := num(t, conn, c.q); got != 0 {

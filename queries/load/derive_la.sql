@@ -291,9 +291,10 @@ WHERE f.indicator = p.indicator AND f.level IN ('england', 'region') AND f.code 
 
 -- name: derive.la.lait_published
 -- LA figures LAIT prints only as percentages or scores (roll, KS4, destinations, absence): value as published, no numerator.
--- LAIT names its regions without codes: a region whose name matches, ignoring case, the region of the LAs loaded from
--- the EES files gets that region's code and name, so each region has one code in figure; others (LAIT's "London (Inner)"
--- and "London (Outer)", which no EES file loaded here names) keep their LAIT name as their code.
+-- LAIT names its regions without codes: each gets the code the EES files give a region of the same name (ignoring
+-- case; LAIT's "London (Inner)" is EES's "Inner London", E13000001), and the name the LA table uses for that code
+-- (else the EES name), so each region has one code and one name in figure. A LAIT region no EES file names keeps its
+-- LAIT name as its code.
 INSERT INTO figure (indicator, level, code, name, la_code, period, period_type, year_sort, grp,
                     numerator, denominator, value, unit, status, reason, published, source_id)
 WITH m(code, indicator, grp, unit, academic) AS (VALUES
@@ -319,10 +320,18 @@ v AS (
   WHERE l.la_old_code IS NOT NULL
   QUALIFY row_number() OVER (PARTITION BY l.indicator, l.la_old_code, l.period ORDER BY l.revised DESC, l.line DESC) = 1
 ),
+rn AS (SELECT DISTINCT region_code, region_name FROM ees_row WHERE region_code IS NOT NULL AND region_name IS NOT NULL),
+-- a name some files also give another code (EES files name E12000007 "Inner London" too) goes to the code that
+-- carries the fewest names, then the lowest
+cn AS (SELECT region_code, count(DISTINCT lower(region_name)) AS names FROM rn GROUP BY region_code),
+rg0 AS (
+  SELECT lower(rn.region_name) AS k, first(rn.region_code ORDER BY cn.names, rn.region_code) AS region_code,
+    min(rn.region_name) AS ees_name
+  FROM rn JOIN cn USING (region_code) GROUP BY k
+),
 rg AS (
-  SELECT lower(region_name) AS k, min(region_code) AS region_code, min(region_name) AS region_name
-  FROM la WHERE region_code IS NOT NULL AND region_name IS NOT NULL
-  GROUP BY k HAVING count(DISTINCT region_code) = 1 AND count(DISTINCT region_name) = 1
+  SELECT k, region_code, coalesce((SELECT min(l.region_name) FROM la l WHERE l.region_code = rg0.region_code), ees_name) AS region_name
+  FROM rg0
 )
 SELECT v.indicator, CASE v.level WHEN 'Local authority' THEN 'la' WHEN 'National' THEN 'england' ELSE 'region' END,
   CASE v.level WHEN 'Local authority' THEN v.la_old_code WHEN 'National' THEN 'E92000001' ELSE coalesce(r.region_code, v.area_name) END,
@@ -333,7 +342,8 @@ SELECT v.indicator, CASE v.level WHEN 'Local authority' THEN 'la' WHEN 'National
        WHEN v.unit = '%' THEN 'Published percentage: LAIT does not give the numerator and denominator.' END,
   v.value, v.source_id
 FROM v LEFT JOIN la a ON v.level = 'Local authority' AND a.old_code = v.la_old_code
-LEFT JOIN rg r ON v.level NOT IN ('Local authority', 'National') AND r.k = lower(v.area_name);
+LEFT JOIN rg r ON v.level NOT IN ('Local authority', 'National')
+  AND r.k = regexp_replace(lower(v.area_name), '^(.+) \((inner|outer)\)$', '\2 \1');
 
 -- name: derive.la.absence_by_sen
 -- attend.* by SEN group is not in the loaded data: one not_published row per LA and year says so rather than leaving a gap.
