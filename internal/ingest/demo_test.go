@@ -68,7 +68,7 @@ const bruteSimilar = `WITH latest AS (
     WHEN 'State-funded nursery' THEN 'nursery' WHEN 'State-funded special school' THEN 'special'
     WHEN 'Non-maintained special school' THEN 'nm_special' WHEN 'Pupil referral unit' THEN 'AP'
     WHEN 'Independent school' THEN 'independent' ELSE lower(coalesce(school_type, 'other')) END AS grp,
-    ln(1 + nor) AS lnor, CASE WHEN nor > 0 AND fsm_ever IS NOT NULL THEN 100.0 * fsm_ever / nor END AS fsm
+    ln(1 + nor) AS lnor, fsm_ever_pct_pub AS fsm
   FROM school_census WHERE urn IS NOT NULL AND nor IS NOT NULL AND nor_marker IS NULL
   QUALIFY row_number() OVER (PARTITION BY urn ORDER BY sd_year_start(period) DESC, source_id DESC) = 1
 ), z AS MATERIALIZED (

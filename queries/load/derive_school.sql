@@ -303,9 +303,13 @@ FROM s;
 -- The input of similar_school, which ingest fills in Go (similar.go): each
 -- school's z-scores of roll (log) and FSM-ever % within its phase and type
 -- group, latest census; ingest finds the 30 nearest of the same group.
+-- The FSM-ever % is the census's own (PNUMFSMEVER), the share the school
+-- page shows: its denominator is the pupils of the ages the measure covers,
+-- not the whole roll, so FSM-ever / roll would understate it by a school's
+-- sixth form and nursery (Haverstock: 64.5% published, 500 / 950 = 52.6%).
+-- A school without it is placed at its group's average.
 WITH latest AS (
-  SELECT urn, phase, type_group, ln(1 + nor) AS lnor,
-    CASE WHEN nor > 0 AND fsm_ever IS NOT NULL THEN 100.0 * fsm_ever / nor END AS fsm
+  SELECT urn, phase, type_group, ln(1 + nor) AS lnor, fsm_ever_pct_pub AS fsm
   FROM sds_school_year WHERE nor IS NOT NULL AND nor_marker IS NULL
   -- (one census row per school and year: ingest refuses a school twice in
   -- a file and two census files for one year; source_id only makes the
