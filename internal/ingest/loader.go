@@ -47,13 +47,13 @@ var goSteps = map[string]func(l *loader, ctx context.Context, query string) erro
 func (l *loader) exec(ctx context.Context, names ...string) error {
 	for _, n := range names {
 		start := time.Now()
+		var err error
 		if step, ok := goSteps[n]; ok {
-			if err := step(l, ctx, l.st.Q.Get(n)); err != nil {
-				return fmt.Errorf("%s: %w", n, err)
-			}
-			continue
+			err = step(l, ctx, l.st.Q.Get(n))
+		} else {
+			_, err = l.conn.ExecContext(ctx, l.st.Q.Get(n))
 		}
-		if _, err := l.conn.ExecContext(ctx, l.st.Q.Get(n)); err != nil {
+		if err != nil {
 			return fmt.Errorf("%s: %w", n, err)
 		}
 		l.cfg.Logger.Debug("sql", "name", n, "took", time.Since(start).Round(time.Millisecond))

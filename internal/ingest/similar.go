@@ -30,10 +30,7 @@ type simPair struct {
 
 // closer orders candidates by distance, then URN: the order of rank.
 func closer(a, b simPair) int {
-	if c := cmp.Compare(a.dist, b.dist); c != 0 {
-		return c
-	}
-	return cmp.Compare(a.urn, b.urn)
+	return cmp.Or(cmp.Compare(a.dist, b.dist), cmp.Compare(a.urn, b.urn))
 }
 
 // similarSchools fills similar_school with each school's SimilarCount
@@ -52,6 +49,7 @@ func (l *loader) similarSchools(ctx context.Context, query string) error {
 	}
 	var groups [][]simSchool
 	var lastPhase, lastType string
+	schools := 0
 	for rows.Next() {
 		var phase, typ string
 		var s simSchool
@@ -64,6 +62,7 @@ func (l *loader) similarSchools(ctx context.Context, query string) error {
 			lastPhase, lastType = phase, typ
 		}
 		groups[len(groups)-1] = append(groups[len(groups)-1], s)
+		schools++
 	}
 	if err := rows.Close(); err != nil {
 		return err
@@ -92,25 +91,17 @@ func (l *loader) similarSchools(ctx context.Context, query string) error {
 	if err != nil {
 		return fmt.Errorf("similar schools: %w", err)
 	}
-	l.cfg.Logger.Debug("similar schools", "schools", sumLen(groups), "read", read.Round(time.Millisecond),
+	l.cfg.Logger.Debug("similar schools", "schools", schools, "read", read.Round(time.Millisecond),
 		"took", time.Since(start).Round(time.Millisecond))
 	return nil
-}
-
-func sumLen[T any](gs [][]T) int {
-	n := 0
-	for _, g := range gs {
-		n += len(g)
-	}
-	return n
 }
 
 // nearest returns, in best (reused), the SimilarCount schools of g nearest
 // to g[i], closest first; g is sorted by zn.
 func nearest(g []simSchool, i int, best []simPair) []simPair {
 	a := g[i]
-	// worst is the distance of the last kept candidate once best is full;
-	// a school whose zn alone is further away cannot enter.
+	// Once best is full, a school whose zn alone is further away than the
+	// last kept candidate cannot enter, nor can any beyond it on that side.
 	full := func() bool { return len(best) == SimilarCount }
 	consider := func(b simSchool) {
 		dn, df := a.zn-b.zn, a.zf-b.zf
