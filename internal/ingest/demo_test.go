@@ -64,10 +64,7 @@ func TestDemoDataIngestsCleanly(t *testing.T) {
 // bruteSimilar counts the rows of similar_school and of a brute-force
 // nearest-30 search that are not in both.
 const bruteSimilar = `WITH latest AS (
-  SELECT urn, CASE school_type WHEN 'State-funded primary' THEN 'primary' WHEN 'State-funded secondary' THEN 'secondary'
-    WHEN 'State-funded nursery' THEN 'nursery' WHEN 'State-funded special school' THEN 'special'
-    WHEN 'Non-maintained special school' THEN 'nm_special' WHEN 'Pupil referral unit' THEN 'AP'
-    WHEN 'Independent school' THEN 'independent' ELSE lower(coalesce(school_type, 'other')) END AS grp,
+  SELECT urn, sd_census_phase(school_type) AS grp,
     ln(1 + nor) AS lnor, fsm_ever_pct_pub AS fsm
   FROM school_census WHERE urn IS NOT NULL AND nor IS NOT NULL AND nor_marker IS NULL
   QUALIFY row_number() OVER (PARTITION BY urn ORDER BY sd_year_start(period) DESC, source_id DESC) = 1

@@ -86,11 +86,7 @@ SELECT c.urn, c.laestab, c.la_old_code, n.name, c.school_type,
     WHEN 'State-funded nursery' THEN 'nursery' WHEN 'State-funded special school' THEN 'special'
     WHEN 'Non-maintained special school' THEN 'special' WHEN 'Pupil referral unit' THEN 'AP'
     WHEN 'Independent school' THEN 'independent' ELSE lower(c.school_type) END AS phase,
-  CASE
-    WHEN c.school_type IN ('State-funded primary', 'State-funded secondary', 'State-funded nursery') THEN 'mainstream'
-    WHEN c.school_type IN ('State-funded special school', 'Non-maintained special school') THEN 'special'
-    WHEN c.school_type = 'Pupil referral unit' THEN 'AP'
-    WHEN c.school_type = 'Independent school' THEN 'independent' ELSE 'other' END AS type_group,
+  sd_type_group(c.school_type) AS type_group,
   i.urn IS NOT NULL AS independent_special, c.first_period, c.last_period
 FROM census c LEFT JOIN names n USING (urn) LEFT JOIN indspec i USING (urn);
 

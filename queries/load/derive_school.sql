@@ -83,14 +83,7 @@ INSERT OR IGNORE INTO indicator (id, title, levels, unit, polarity, definition, 
 CREATE OR REPLACE TEMP TABLE sds_school_year AS
 SELECT c.urn, s.name, coalesce(c.la_old_code, s.la_old_code) AS la_code, c.period,
   sd_year_start(c.period) AS year_sort, c.source_id, c.school_type,
-  CASE c.school_type WHEN 'State-funded primary' THEN 'primary' WHEN 'State-funded secondary' THEN 'secondary'
-    WHEN 'State-funded nursery' THEN 'nursery' WHEN 'State-funded special school' THEN 'special'
-    WHEN 'Non-maintained special school' THEN 'nm_special' WHEN 'Pupil referral unit' THEN 'AP'
-    WHEN 'Independent school' THEN 'independent' ELSE lower(coalesce(c.school_type, 'other')) END AS phase,
-  CASE WHEN c.school_type IN ('State-funded primary', 'State-funded secondary', 'State-funded nursery') THEN 'mainstream'
-    WHEN c.school_type IN ('State-funded special school', 'Non-maintained special school') THEN 'special'
-    WHEN c.school_type = 'Pupil referral unit' THEN 'AP'
-    WHEN c.school_type = 'Independent school' THEN 'independent' ELSE 'other' END AS type_group,
+  sd_census_phase(c.school_type) AS phase, sd_type_group(c.school_type) AS type_group,
   c.nor, c.nor_marker, c.ehcp, c.ehcp_marker, c.ehcp_pct_pub, c.sen_support, c.sen_support_marker,
   c.sen_support_pct_pub, c.fsm_ever, c.fsm_ever_marker, c.fsm_ever_pct_pub
 FROM school_census c LEFT JOIN school s USING (urn)

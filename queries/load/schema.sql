@@ -28,6 +28,19 @@ CREATE OR REPLACE MACRO sd_period_type(ti, tp) AS CASE
     WHEN lower(ti) LIKE '%academic%' OR lower(ti) IN ('january','spring term','autumn term','summer term') THEN 'academic'
     ELSE 'calendar' END;
 CREATE OR REPLACE MACRO sd_year_start(period) AS CAST(substr(period, 1, 4) AS INTEGER);
+-- A census school type's type group: schools are only compared within one.
+CREATE OR REPLACE MACRO sd_type_group(school_type) AS CASE
+    WHEN school_type IN ('State-funded primary', 'State-funded secondary', 'State-funded nursery') THEN 'mainstream'
+    WHEN school_type IN ('State-funded special school', 'Non-maintained special school') THEN 'special'
+    WHEN school_type = 'Pupil referral unit' THEN 'AP'
+    WHEN school_type = 'Independent school' THEN 'independent' ELSE 'other' END;
+-- A census school type's phase for similar schools and the LA phase figures
+-- (non-maintained special schools apart from state-funded ones).
+CREATE OR REPLACE MACRO sd_census_phase(school_type) AS CASE school_type
+    WHEN 'State-funded primary' THEN 'primary' WHEN 'State-funded secondary' THEN 'secondary'
+    WHEN 'State-funded nursery' THEN 'nursery' WHEN 'State-funded special school' THEN 'special'
+    WHEN 'Non-maintained special school' THEN 'nm_special' WHEN 'Pupil referral unit' THEN 'AP'
+    WHEN 'Independent school' THEN 'independent' ELSE lower(coalesce(school_type, 'other')) END;
 
 -- name: schema.tables
 -- Canonical tables. Every measure keeps the published marker beside its
