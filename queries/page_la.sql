@@ -35,7 +35,7 @@ ORDER BY n.la_old_code, n.rank;
 -- name: la.latest
 -- The LA's latest figure for each indicator and group, with its rank among
 -- LAs and the England figure for the same period (page_la_latest, built at
--- ingest by queries/load/derive_zpage.sql; stored in page order, so no ORDER
+-- ingest by queries/load/derive_page.sql; stored in page order, so no ORDER
 -- BY: see queries/page_school.sql). Params: old_code.
 SELECT indicator, level, code, name, la_code, period, period_type, year_sort, grp,
        numerator, denominator, value, unit, status, reason, published, source_id,

@@ -1,7 +1,7 @@
 -- name: league.periods
 -- The years (first year of each period) an indicator has LA figures for,
 -- newest first, and the groups published in each (page_league_periods, built
--- at ingest by queries/load/derive_zpage.sql; stored in this order, so no
+-- at ingest by queries/load/derive_page.sql; stored in this order, so no
 -- ORDER BY: see queries/page_school.sql). Params: indicator.
 SELECT year_sort, period, grp, n, indicator FROM page_league_periods WHERE indicator = ?;
 

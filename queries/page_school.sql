@@ -1,11 +1,11 @@
--- The page_* tables are stored in page order (derive_zpage.sql), and DuckDB
+-- The page_* tables are stored in page order (derive_page.sql), and DuckDB
 -- returns a plain scan in stored order (preserve_insertion_order, on by
 -- default), so these reads have no ORDER BY: sorting even ten rows costs a
 -- cold page about a millisecond. The golden tests check the order.
 
 -- name: school.info
 -- One school with its LA, for the school page header (page_school_info,
--- built at ingest by queries/load/derive_zpage.sql). Params: urn, urn (a
+-- built at ingest by queries/load/derive_page.sql). Params: urn, urn (a
 -- range: store.BuildSchoolDocs reads every school in turn).
 SELECT urn, laestab, la_old_code, name, school_type, phase, type_group, la_code, la_name
 FROM page_school_info WHERE urn BETWEEN ? AND ?;

@@ -1,6 +1,6 @@
 -- name: search.all
 -- Schools and LAs matching a name, URN, LAESTAB or LA code, exact matches
--- first, from page_search (built at ingest by queries/load/derive_zpage.sql).
+-- first, from page_search (built at ingest by queries/load/derive_page.sql).
 -- A school matches on its URN, LAESTAB, part of its name, or its LA's old
 -- code, 9-character code or whole name; an LA on its codes or part of its
 -- name. Params: $1 q, $2 limit.

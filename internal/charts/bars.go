@@ -2,69 +2,20 @@ package charts
 
 import (
 	"slices"
-	"strings"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 
+	"github.com/sendash/sendash/internal/catalogue"
 	"github.com/sendash/sendash/internal/store"
 )
 
-// groupLabels are the words for the group codes the figure table uses.
-var groupLabels = map[string]string{
-	"all": "all pupils", "ehcp": "pupils with an EHC plan", "sen_support": "pupils on SEN support",
-	"no_sen": "pupils with no SEN", "any_sen": "pupils with any SEN",
-	// school phases (SEND on roll by phase)
-	"primary": "primary schools", "secondary": "secondary schools", "special": "special schools",
-	"nursery": "nursery schools", "independent": "independent schools", "AP": "alternative provision",
-	"nm_special": "non-maintained special schools",
-	// EHC plan timeliness and placement
-	"excl_exceptions": "plans excluding exceptions", "incl_exceptions": "all plans, including exceptions",
-	"mainstream": "mainstream schools", "special_state": "state special schools",
-	"special_independent": "independent or non-maintained special schools",
-	"ap_pru":              "alternative provision or PRU", "fe": "further education", "elsewhere": "educated elsewhere",
-	"other": "other placements",
-	// key stage 4 by SEN group
-	"a8_all": "Attainment 8: all pupils", "a8_ehcp": "Attainment 8: pupils with an EHC plan",
-	"a8_sen_support": "Attainment 8: pupils on SEN support", "a8_no_sen": "Attainment 8: pupils with no SEN",
-	"p8_all": "Progress 8: all pupils", "p8_ehcp": "Progress 8: pupils with an EHC plan",
-	"p8_sen_support": "Progress 8: pupils on SEN support", "p8_no_sen": "Progress 8: pupils with no SEN",
-	// exclusion ratios: a SEN group's rate over the no-SEN rate
-	"ehcp_suspension": "EHC plan vs no SEN: suspensions", "ehcp_permanent": "EHC plan vs no SEN: permanent exclusions",
-	"ehcp_oneplus":           "EHC plan vs no SEN: one or more suspensions",
-	"sen_support_suspension": "SEN support vs no SEN: suspensions",
-	"sen_support_permanent":  "SEN support vs no SEN: permanent exclusions",
-	"sen_support_oneplus":    "SEN support vs no SEN: one or more suspensions",
-}
+// GroupLabel is catalogue.GroupLabel, for the templates that still call it
+// from here.
+func GroupLabel(g string) string { return catalogue.GroupLabel(g) }
 
-// GroupLabel turns a group code ("special_state") into words ("state
-// special schools"); an unknown code has its underscores made spaces.
-func GroupLabel(g string) string {
-	if l, ok := groupLabels[g]; ok {
-		return l
-	}
-	return strings.ReplaceAll(g, "_", " ")
-}
-
-// placementOrder is the order placements are stacked and listed in: the
-// mainstream share first, then state and independent special schools.
-var placementOrder = []string{"mainstream", "special_state", "special_independent", "ap_pru", "fe", "elsewhere", "other"}
-
-// ComparePlacements orders placement groups as the charts stack them;
-// groups it does not know sort last, alphabetically.
-func ComparePlacements(a, b string) int {
-	ia, ib := slices.Index(placementOrder, a), slices.Index(placementOrder, b)
-	if ia < 0 {
-		ia = len(placementOrder)
-	}
-	if ib < 0 {
-		ib = len(placementOrder)
-	}
-	if ia != ib {
-		return ia - ib
-	}
-	return strings.Compare(a, b)
-}
+// placementOrder orders placement groups as the catalogue lists them.
+var placementOrder = catalogue.GroupOrder("ehcp.placement")
 
 // Placement is a stacked bar per year of the EHC plan placement mix (one
 // segment per placement). id is IDLAPlacement or IDEnglandPlacement.
@@ -76,7 +27,7 @@ func Placement(id string, rows []store.Figure, label string) Chart {
 			groups = append(groups, rows[i].Grp)
 		}
 	}
-	slices.SortFunc(groups, ComparePlacements)
+	slices.SortFunc(groups, placementOrder)
 	c := charts.NewBar()
 	// a plain legend wraps, so every placement's name shows
 	c.SetGlobalOptions(append(baseOptsLegend("per cent of plans", opts.Legend{Show: opts.Bool(true), Bottom: "0"}, "80"),

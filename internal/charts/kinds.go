@@ -6,6 +6,7 @@ import (
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 
+	"github.com/sendash/sendash/internal/catalogue"
 	"github.com/sendash/sendash/internal/store"
 )
 
@@ -106,7 +107,7 @@ func refName(rows []*store.Figure, fallback string) string {
 	if rows[0].Level == "england" || name == "" {
 		name = fallback
 	}
-	return name + " (" + GroupLabel(rows[0].Grp) + ")"
+	return name + " (" + catalogue.GroupLabel(rows[0].Grp) + ")"
 }
 
 // SimilarSchools is a strip chart: one row per percentage indicator, a dot

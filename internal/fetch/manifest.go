@@ -16,22 +16,9 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-)
 
-// formats maps the format ids a manifest entry may name to a description.
-// Each id is a file layout the ingest package recognises by its header.
-var formats = map[string]string{
-	"perf_census":     "performance tables school census CSV",
-	"perf_absence":    "performance tables absence CSV",
-	"perf_ks4":        "performance tables KS4 CSV",
-	"perf_ks4_dest":   "performance tables KS4 destinations CSV",
-	"ees_tidy":        "Explore education statistics tidy CSV",
-	"appeal_rate_ods": "SEND Tribunal appeal-rate presentation table (MoJ ODS)",
-	"lait_parquet":    "LAIT long format parquet",
-	"stat_neighbours": "DfE statistical neighbours workbook",
-	"gias_links":      "GIAS establishment links CSV",
-	"la_region_codes": "LA and region code list CSV",
-}
+	"github.com/sendash/sendash/internal/catalogue"
+)
 
 // DatePlaceholder in a source URL is replaced by the fetch date as YYYYMMDD,
 // for publishers (GIAS) that name each day's extract by its date.
@@ -138,7 +125,7 @@ func (s Source) problems() []error {
 	if !plainFileName(s.File) {
 		add("file %q must be a plain file name", s.File)
 	}
-	if _, ok := formats[s.Format]; !ok {
+	if _, ok := catalogue.FindFormat(s.Format); !ok {
 		add("unknown format %q", s.Format)
 	}
 	if len(s.ExpectHeader) == 0 || slices.Contains(s.ExpectHeader, "") {

@@ -26,6 +26,7 @@ func TestDemoDataIngestsCleanly(t *testing.T) {
 		}
 	}
 	conn := openRO(t, db)
+	checkFiguresInCatalogue(t, conn)
 	for _, c := range []struct {
 		name, q string
 		min     float64

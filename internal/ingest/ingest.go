@@ -138,7 +138,7 @@ func build(ctx context.Context, cfg Config, tmp string, files []string) (*Result
 			os.RemoveAll(l.builtinDir)
 		}
 	}()
-	if err := l.exec(ctx, "schema.macros", "schema.lait_macros", "schema.tables"); err != nil {
+	if err := l.exec(ctx, "schema.macros", "schema.lait_macros", "schema.rate_macros", "schema.school_macros", "schema.tables"); err != nil {
 		return nil, fmt.Errorf("create schema: %w", err)
 	}
 	// The tables every layer writes (figure, similar_school) are built as
@@ -159,26 +159,8 @@ func build(ctx context.Context, cfg Config, tmp string, files []string) (*Result
 	if _, err := conn.ExecContext(ctx, "CHECKPOINT"); err != nil {
 		return nil, fmt.Errorf("checkpoint: %w", err)
 	}
-	if err := l.derive(ctx); err != nil {
-		return nil, fmt.Errorf("derive tables: %w", err)
-	}
-	docStart := time.Now()
-	if err := buildSchoolDocs(ctx, st, conn); err != nil {
-		return nil, fmt.Errorf("derive tables: school pages: %w", err)
-	}
-	cfg.Logger.Debug("school documents", "took", time.Since(docStart).Round(time.Millisecond))
-	docStart = time.Now()
-	if err := st.BuildLADocs(ctx, conn); err != nil {
-		return nil, fmt.Errorf("derive tables: LA pages: %w", err)
-	}
-	cfg.Logger.Debug("LA documents", "took", time.Since(docStart).Round(time.Millisecond))
-	docStart = time.Now()
-	if err := st.BuildLeagueDocs(ctx, conn); err != nil {
-		return nil, fmt.Errorf("derive tables: league tables: %w", err)
-	}
-	cfg.Logger.Debug("league documents", "took", time.Since(docStart).Round(time.Millisecond))
-	if _, err := conn.ExecContext(ctx, st.Q.Get("ingest.schema_version"), store.BuildVersion(st.Q)); err != nil {
-		return nil, fmt.Errorf("record the schema version: %w", err)
+	if err := l.runPipeline(ctx); err != nil {
+		return nil, err
 	}
 	if _, err := conn.ExecContext(ctx, "CHECKPOINT"); err != nil {
 		return nil, fmt.Errorf("checkpoint: %w", err)

@@ -38,22 +38,10 @@ type plan struct {
 	format    *Format
 }
 
-// goSteps are the named steps ingest does in Go rather than run as SQL: the
-// named query is their input.
-var goSteps = map[string]func(l *loader, ctx context.Context, query string) error{
-	"derive.school.similar": (*loader).similarSchools,
-}
-
 func (l *loader) exec(ctx context.Context, names ...string) error {
 	for _, n := range names {
 		start := time.Now()
-		var err error
-		if step, ok := goSteps[n]; ok {
-			err = step(l, ctx, l.st.Q.Get(n))
-		} else {
-			_, err = l.conn.ExecContext(ctx, l.st.Q.Get(n))
-		}
-		if err != nil {
+		if _, err := l.conn.ExecContext(ctx, l.st.Q.Get(n)); err != nil {
 			return fmt.Errorf("%s: %w", n, err)
 		}
 		l.cfg.Logger.Debug("sql", "name", n, "took", time.Since(start).Round(time.Millisecond))
@@ -252,9 +240,4 @@ func (l *loader) extraFiles() ([]string, error) {
 		out = append(out, p)
 	}
 	return out, nil
-}
-
-// derive builds the cross-source tables (LA identity, school register).
-func (l *loader) derive(ctx context.Context) error {
-	return l.exec(ctx, l.st.Q.WithPrefix("derive.")...)
 }

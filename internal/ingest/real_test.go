@@ -176,6 +176,7 @@ func TestRealFormats(t *testing.T) {
 // with a reason, and no marker ever became a zero.
 func TestRealNothingUnexplained(t *testing.T) {
 	db, res := realData(t)
+	checkFiguresInCatalogue(t, db)
 	for _, f := range res.NotLoaded {
 		if f.Reason == "" {
 			t.Errorf("%s not loaded without a reason", f.Path)

@@ -11,6 +11,7 @@ import (
 
 	"github.com/klauspost/compress/flate"
 
+	"github.com/sendash/sendash/internal/catalogue"
 	"github.com/sendash/sendash/internal/freelist"
 	"github.com/sendash/sendash/queries"
 )
@@ -479,10 +480,11 @@ func packDoc(fill func(*docEnc)) ([]byte, error) {
 }
 
 // BuildVersion identifies what a database built by this sendash holds: the
-// schema, load and derive SQL and the documents' encoding. Ingest records
-// it; serve refuses a database with another.
+// schema, load and derive SQL, the indicator catalogue ingest copies into
+// it, and the documents' encoding. Ingest records it; serve refuses a
+// database with another.
 func BuildVersion(q *queries.Set) string {
-	return fmt.Sprintf("%s-d%d", q.SchemaVersion(), docFormat)
+	return fmt.Sprintf("%s-c%s-d%d", q.SchemaVersion(), catalogue.Version()[:8], docFormat)
 }
 
 // maxDoc bounds a document's decompressed size: the largest at national

@@ -6,6 +6,7 @@ import (
 
 	"github.com/labstack/echo/v5"
 
+	"github.com/sendash/sendash/internal/catalogue"
 	"github.com/sendash/sendash/internal/charts"
 	"github.com/sendash/sendash/internal/store"
 )
@@ -54,7 +55,7 @@ func (s *server) england(c *echo.Context) (*pageResult, error) {
 	for _, f := range e.Figures {
 		indicators[f.Indicator] = true
 		p.HasOutcome = p.HasOutcome || f.Indicator == "tribunal.outcome"
-		p.HasTribunal = p.HasTribunal || themeOf(f.Indicator) == "tribunal"
+		p.HasTribunal = p.HasTribunal || catalogue.ThemeOf(f.Indicator) == "tribunal"
 	}
 	p.Summary = fmt.Sprintf("England's newest published figure for each of %d indicators, up to %d.", len(indicators), e.Year)
 	return &pageResult{Template: "england", Title: fmt.Sprintf("England, up to %d", e.Year), Data: p, API: e,
@@ -71,7 +72,7 @@ func placementPivot(rows []store.Figure) pivot {
 			groups = append(groups, r.Grp)
 		}
 	}
-	slices.SortFunc(groups, charts.ComparePlacements)
+	slices.SortFunc(groups, catalogue.GroupOrder("ehcp.placement"))
 	for _, g := range groups {
 		var figs []*store.Figure
 		for i := range rows {
@@ -79,7 +80,7 @@ func placementPivot(rows []store.Figure) pivot {
 				figs = append(figs, &rows[i])
 			}
 		}
-		pv.addRow(charts.GroupLabel(g), "", false, figs)
+		pv.addRow(catalogue.GroupLabel(g), "", false, figs)
 	}
 	return pv
 }

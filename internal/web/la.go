@@ -6,6 +6,7 @@ import (
 
 	"github.com/labstack/echo/v5"
 
+	"github.com/sendash/sendash/internal/catalogue"
 	"github.com/sendash/sendash/internal/charts"
 	"github.com/sendash/sendash/internal/store"
 )
@@ -66,10 +67,10 @@ func (s *server) la(c *echo.Context) (*pageResult, error) {
 	if len(prof.Placement) > 0 {
 		p.Themes = withTheme(p.Themes, "ehcp")
 	}
-	p.Missing = missingThemes(p.Themes, "roll", "ehcp", "tribunal", "excl", "attend", "outcome")
+	p.Missing = missingLAThemes(p.Themes)
 	p.Groups = trendGroups(trend)
 	if grp == "" || !slices.Contains(p.Groups, grp) {
-		grp = headlineGroup(p.Groups)
+		grp = headlineGroup(ind, p.Groups)
 	}
 	p.Grp = grp
 	for _, f := range prof.Figures {
@@ -88,7 +89,7 @@ func (s *server) la(c *echo.Context) (*pageResult, error) {
 	name := prof.LA.Name
 	p.TrendTable = laPivot(p.Trend, prof.Neighbours)
 	p.TrendChart = charts.LATrend(p.Trend, name,
-		fmt.Sprintf("%s (%s) for %s each year, against its statistical neighbours and England", p.Title, charts.GroupLabel(grp), name))
+		fmt.Sprintf("%s (%s) for %s each year, against its statistical neighbours and England", p.Title, catalogue.GroupLabel(grp), name))
 	p.PlaceLatest = latestPlacement(prof.Placement)
 	p.PlaceChart = charts.Placement(charts.IDLAPlacement, prof.Placement,
 		fmt.Sprintf("Where children with EHC plans in %s are placed, each year", name))
@@ -124,7 +125,7 @@ func latestPlacement(rows []store.Figure) []store.Figure {
 			out = append(out, r)
 		}
 	}
-	slices.SortStableFunc(out, func(a, b store.Figure) int { return charts.ComparePlacements(a.Grp, b.Grp) })
+	slices.SortStableFunc(out, func(a, b store.Figure) int { return catalogue.GroupOrder("ehcp.placement")(a.Grp, b.Grp) })
 	return out
 }
 

@@ -6,6 +6,7 @@ import (
 
 	"github.com/labstack/echo/v5"
 
+	"github.com/sendash/sendash/internal/catalogue"
 	"github.com/sendash/sendash/internal/charts"
 	"github.com/sendash/sendash/internal/store"
 )
@@ -42,10 +43,10 @@ func (s *server) league(c *echo.Context) (*pageResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	title := fmt.Sprintf("%s (%s): local authorities, %s", l.Indicator.Title, charts.GroupLabel(l.Grp), l.Period)
+	title := fmt.Sprintf("%s (%s): local authorities, %s", l.Indicator.Title, catalogue.GroupLabel(l.Grp), l.Period)
 	p := leaguePage{League: l, Summary: leagueSummary(l), Others: byTheme(others),
 		Chart: charts.League(l.Rows, l.England, fmt.Sprintf("%s, %s, for each local authority, highest first",
-			l.Indicator.Title, charts.GroupLabel(l.Grp)))}
+			l.Indicator.Title, catalogue.GroupLabel(l.Grp)))}
 	rows := l.Rows
 	if l.England != nil {
 		rows = append([]store.Figure{*l.England}, rows...)
@@ -70,7 +71,7 @@ func leagueSummary(l *store.League) string {
 		return fmt.Sprintf("No local authority has a published value for %s in %s.", l.Indicator.Title, l.Period)
 	}
 	s := fmt.Sprintf("%d local authorities have a value for %s (%s) in %s; the highest is %s (%s)",
-		n, l.Indicator.Title, charts.GroupLabel(l.Grp), l.Period, top.Name, formatValue(top.Value, top.Unit))
+		n, l.Indicator.Title, catalogue.GroupLabel(l.Grp), l.Period, top.Name, formatValue(top.Value, top.Unit))
 	if l.England != nil && l.England.Value != nil {
 		s += fmt.Sprintf(" and England's is %s", formatValue(l.England.Value, l.England.Unit))
 	}
@@ -80,8 +81,9 @@ func leagueSummary(l *store.League) string {
 // byTheme orders catalogue entries as the LA page's sections are ordered.
 func byTheme(all []store.IndicatorInfo) []store.IndicatorInfo {
 	out := slices.Clone(all)
+	themes := catalogue.Themes()
 	pos := func(id string) int {
-		return slices.IndexFunc(themes, func(t theme) bool { return t.ID == themeOf(id) })
+		return slices.IndexFunc(themes, func(t theme) bool { return t.ID == catalogue.ThemeOf(id) })
 	}
 	slices.SortStableFunc(out, func(a, b store.IndicatorInfo) int { return pos(a.ID) - pos(b.ID) })
 	return out

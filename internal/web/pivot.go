@@ -1,9 +1,9 @@
 package web
 
 import (
-	"github.com/sendash/sendash/internal/charts"
 	"slices"
 
+	"github.com/sendash/sendash/internal/catalogue"
 	"github.com/sendash/sendash/internal/store"
 )
 
@@ -141,7 +141,7 @@ func schoolPivot(rows []store.Figure, schoolName string) pivot {
 				label = "England"
 			}
 			if level != "school" || len(groups) > 1 || g != "all" {
-				label += " (" + charts.GroupLabel(g) + ")"
+				label += " (" + catalogue.GroupLabel(g) + ")"
 			}
 			pv.addRow(label, "", level == "school", figs)
 		}

@@ -2,42 +2,14 @@ package web
 
 import (
 	"slices"
-	"strings"
 
+	"github.com/sendash/sendash/internal/catalogue"
 	"github.com/sendash/sendash/internal/store"
 )
 
-// theme is one section of an LA or England page: indicators that answer one
-// question, shown together.
-type theme struct {
-	ID    string // the indicator id prefix, e.g. "excl"; also the section anchor
-	Title string
-	Intro string
-}
-
-// themes, in page order. An indicator belongs to the theme named by its id's
-// first part (excl.ratio is in "excl"); unknown prefixes go to "other".
-var themes = []theme{
-	{"roll", "SEND pupils on roll",
-		"Pupils with an EHC plan or on SEN support as a share of all pupils, January school census."},
-	{"ehcp", "EHC plans: timeliness and placement",
-		"How quickly new education, health and care plans are issued, and where children with plans go to school."},
-	{"tribunal", "SEND Tribunal appeals",
-		"Appeals to the SEND Tribunal against the local authority's decisions, as a share of the decisions that could be appealed."},
-	{"excl", "Suspensions and exclusions",
-		"Suspension and exclusion rates by SEN group, and how much more often pupils with SEN are excluded than pupils without."},
-	{"attend", "Absence", "Sessions missed and persistent absence."},
-	{"outcome", "Outcomes", "Attainment and progress at key stage 4, and sustained destinations afterwards."},
-	{"moves", "School moves", "Changes in the roll, a proxy: pupil-level moves are not published."},
-	{"other", "Other indicators", ""},
-}
-
-// headlineGroups is the order in which a group is chosen as an indicator's
-// headline: all pupils first, then the group the SPEC puts first for that
-// indicator (plans excluding exceptions; pupils with an EHC plan; the
-// mainstream share of placements).
-var headlineGroups = []string{"all", "excl_exceptions", "ehcp", "ehcp_suspension", "mainstream",
-	"a8_ehcp", "p8_ehcp", "any_sen", "sen_support"}
+// theme is one section of an LA or England page (catalogue.Themes, in
+// page order): indicators that answer one question, shown together.
+type theme = catalogue.Theme
 
 // indicatorBlock is one indicator on a themed page: its headline figure and
 // every group's latest figure (shown in a <details> when there are several).
@@ -55,16 +27,6 @@ type indicatorBlock struct {
 type themeBlock struct {
 	theme
 	Indicators []indicatorBlock
-}
-
-func themeOf(indicator string) string {
-	prefix, _, _ := strings.Cut(indicator, ".")
-	for _, t := range themes {
-		if t.ID == prefix {
-			return prefix
-		}
-	}
-	return "other"
 }
 
 // groupByTheme sorts profile rows (one per indicator and group) into theme
@@ -85,10 +47,10 @@ func groupByTheme(rows []store.ProfileRow, open string, skip ...string) []themeB
 		blocks[i].Groups = append(blocks[i].Groups, r)
 	}
 	var out []themeBlock
-	for _, t := range themes {
+	for _, t := range catalogue.Themes() {
 		tb := themeBlock{theme: t}
 		for _, b := range blocks {
-			if themeOf(b.Indicator) == t.ID {
+			if catalogue.ThemeOf(b.Indicator) == t.ID {
 				b.Headline = headline(b.Groups)
 				tb.Indicators = append(tb.Indicators, b)
 			}
@@ -100,12 +62,12 @@ func groupByTheme(rows []store.ProfileRow, open string, skip ...string) []themeB
 	return out
 }
 
-// headline picks the figure that stands for an indicator: the first group
-// of headlineGroups that is published (with a value or a reason it has
-// none), so every LA's headline is the same group; else the first group with
-// a value; else the first row.
+// headline picks the figure that stands for an indicator: the first of its
+// catalogue headline groups that is published (with a value or a reason it
+// has none), so every LA's headline is the same group; else the first group
+// with a value; else the first row.
 func headline(rows []store.ProfileRow) store.ProfileRow {
-	for _, g := range headlineGroups {
+	for _, g := range catalogue.HeadlineOf(rows[0].Indicator) {
 		for _, r := range rows {
 			if r.Grp == g {
 				return r
@@ -121,8 +83,8 @@ func headline(rows []store.ProfileRow) store.ProfileRow {
 }
 
 // headlineGroup is the group an indicator's trend shows by default.
-func headlineGroup(groups []string) string {
-	for _, g := range headlineGroups {
+func headlineGroup(indicator string, groups []string) string {
+	for _, g := range catalogue.HeadlineOf(indicator) {
 		if slices.Contains(groups, g) {
 			return g
 		}
@@ -133,12 +95,12 @@ func headlineGroup(groups []string) string {
 	return ""
 }
 
-// missingThemes lists the themes (of those wanted) that have no section, so
-// a page can say what the loaded data does not cover instead of going quiet.
-func missingThemes(shown []themeBlock, wanted ...string) []theme {
+// missingLAThemes lists the LA page's themes that have no section, so the
+// page can say what the loaded data does not cover instead of going quiet.
+func missingLAThemes(shown []themeBlock) []theme {
 	var out []theme
-	for _, t := range themes {
-		if slices.Contains(wanted, t.ID) && !slices.ContainsFunc(shown, func(b themeBlock) bool { return b.ID == t.ID }) {
+	for _, t := range catalogue.Themes() {
+		if t.LA && !slices.ContainsFunc(shown, func(b themeBlock) bool { return b.ID == t.ID }) {
 			out = append(out, t)
 		}
 	}
@@ -151,8 +113,9 @@ func withTheme(blocks []themeBlock, id string) []themeBlock {
 	if slices.ContainsFunc(blocks, func(b themeBlock) bool { return b.ID == id }) {
 		return blocks
 	}
+	themes := catalogue.Themes()
 	pos := func(id string) int { return slices.IndexFunc(themes, func(t theme) bool { return t.ID == id }) }
-	i := slices.IndexFunc(themes, func(t theme) bool { return t.ID == id })
+	i := pos(id)
 	if i < 0 {
 		return blocks
 	}

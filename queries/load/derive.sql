@@ -101,3 +101,9 @@ UNION ALL SELECT 'files', CAST(count(*) AS VARCHAR) FROM source_file;
 -- so serve can refuse a database whose tables its pages do not read. Params:
 -- version.
 INSERT INTO build_info VALUES ('schema_version', ?);
+
+-- name: ingest.indicator
+-- One indicator of the catalogue (internal/catalogue), which ingest writes
+-- before the figure layers. Params: id, title, levels, unit, polarity,
+-- definition, caveat, sources.
+INSERT INTO indicator VALUES (?, ?, ?, ?, ?, ?, ?, ?);

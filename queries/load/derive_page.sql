@@ -1,11 +1,11 @@
 -- Page tables: what the school and LA pages show, computed once at ingest for
 -- every school and LA and stored sorted by the page's key (page_urn,
--- page_la), so a page request is
--- a few range reads instead of joins and windows over the whole figure table
--- (BENCHMARKS.md: the cold school page fell from about 170 ms of CPU to a few
--- ms). Each table holds exactly the columns its page query returns; the page
--- queries in queries/page_school.sql and page_la.sql only select by key. They run after
--- derive_zfinal.sql, which finishes figure and similar_school.
+-- page_la), so a page request is a few range reads instead of joins and
+-- windows over the whole figure table (a cold school page's CPU falls from
+-- about 170 ms to a few ms). Each table holds exactly the columns its page
+-- query returns; the page queries in queries/page_school.sql and page_la.sql
+-- only select by key. The pipeline (internal/ingest/pipeline.go) runs them
+-- after figure and similar_school are finished (derive_final.sql).
 
 -- name: derive.page.school_info
 -- One row per school with its LA, for the school page header.

@@ -144,3 +144,65 @@ CREATE OR REPLACE MACRO sd_lait_period_type(y) AS CASE
          AND (CAST(substr(sd_lait_year(y), 1, 4) AS INTEGER) + 1) % 100 = CAST(substr(sd_lait_year(y), 6, 2) AS INTEGER)
         THEN 'financial'
     ELSE 'range' END;
+
+-- name: schema.rate_macros
+-- Status and plain-English reason of a published rate, and LAIT's academic years.
+-- sd_rate_status(num, den, marker): ok | too_few | suppressed | not_published | not_applicable for a published rate.
+CREATE OR REPLACE MACRO sd_rate_status(num, den, m) AS CASE
+    WHEN den IS NOT NULL AND den < 10 THEN 'too_few'
+    WHEN den IS NULL AND m IN ('x', 'c', '~', 'SUPP', 'low') THEN 'too_few'
+    WHEN num IS NULL OR den IS NULL THEN CASE
+        WHEN m IN ('x', 'c', '~', 'SUPP', 'low') THEN 'suppressed'
+        WHEN m IN ('z', '.') THEN 'not_applicable'
+        ELSE 'not_published' END
+    ELSE 'ok' END;
+
+-- sd_rate_reason(status, marker): the plain-English reason shown beside a missing rate.
+CREATE OR REPLACE MACRO sd_rate_reason(status, m) AS CASE status
+    WHEN 'ok' THEN NULL
+    WHEN 'too_few' THEN 'Too few to report: the denominator is suppressed or below 10.'
+    WHEN 'suppressed' THEN 'Suppressed in the source (marker ' || coalesce(m, '?') || ') to protect confidentiality.'
+    WHEN 'not_applicable' THEN 'Not applicable for this area and year in the source (marker ' || coalesce(m, '?') || ').'
+    ELSE 'Not published for this area and year' || coalesce(' (marker ' || m || ')', '') || '.' END;
+
+-- sd_academic(y): LAIT labels an academic year by its end year ('2019' = 2018/19); this gives '2018/19'.
+CREATE OR REPLACE MACRO sd_academic(y) AS
+    CAST(CAST(y AS INTEGER) - 1 AS VARCHAR) || '/' || lpad(CAST(CAST(y AS INTEGER) % 100 AS VARCHAR), 2, '0');
+
+-- name: schema.school_macros
+-- Status and plain-English reason of a school figure from its source cells' markers.
+-- Status of a figure whose source cell carries a marker (SUPP, x, NA, NE, LOWCOV, blank, .): never a zero.
+CREATE OR REPLACE MACRO sds_status(p_mk) AS CASE
+  WHEN p_mk IN ('SUPP', 'x', 'c', 'low') THEN 'suppressed'
+  WHEN p_mk IN ('.', 'z') THEN 'not_applicable'
+  ELSE 'not_published' END;
+
+-- Plain-English reason for a marker on the source cell named by p_what.
+CREATE OR REPLACE MACRO sds_reason(p_what, p_mk) AS CASE
+  WHEN p_mk IN ('SUPP', 'x', 'c', 'low') THEN p_what || ' suppressed in the source to protect confidentiality (' || p_mk || ')'
+  WHEN p_mk = 'NE' THEN 'no pupils entered (NE)'
+  WHEN p_mk = 'LOWCOV' THEN p_what || ' not published: too few pupils covered (LOWCOV)'
+  WHEN p_mk = 'NA' THEN p_what || ' not published for this school (NA)'
+  WHEN p_mk = 'blank' THEN p_what || ' left blank in the source'
+  WHEN p_mk IN ('.', 'z') THEN p_what || ' not applicable in the source (' || p_mk || ')'
+  ELSE p_what || ' not published (' || p_mk || ')' END;
+
+-- Status of a rate: a suppressed or under-10 denominator is too_few; a marked numerator keeps its marker's status.
+CREATE OR REPLACE MACRO sds_rate_status(p_num, p_num_m, p_den, p_den_m) AS CASE
+  WHEN p_den_m IN ('SUPP', 'x', 'c', 'low') THEN 'too_few'
+  WHEN p_den_m IS NOT NULL THEN sds_status(p_den_m)
+  WHEN p_den IS NULL THEN 'not_published'
+  WHEN p_den < 10 THEN 'too_few'
+  WHEN p_num_m IS NOT NULL THEN sds_status(p_num_m)
+  WHEN p_num IS NULL THEN 'not_published'
+  ELSE 'ok' END;
+
+-- Plain-English reason matching sds_rate_status (NULL when the rate is ok).
+CREATE OR REPLACE MACRO sds_rate_reason(p_num_what, p_num, p_num_m, p_den_what, p_den, p_den_m) AS CASE
+  WHEN p_den_m IN ('SUPP', 'x', 'c', 'low') THEN 'too few to report: ' || p_den_what || ' suppressed in the source (' || p_den_m || ')'
+  WHEN p_den_m IS NOT NULL THEN sds_reason(p_den_what, p_den_m)
+  WHEN p_den IS NULL THEN p_den_what || ' not published'
+  WHEN p_den < 10 THEN 'too few to report: ' || p_den_what || ' is ' || CAST(CAST(p_den AS BIGINT) AS VARCHAR) || ' (under 10)'
+  WHEN p_num_m IS NOT NULL THEN sds_reason(p_num_what, p_num_m)
+  WHEN p_num IS NULL THEN p_num_what || ' not published'
+  END;
