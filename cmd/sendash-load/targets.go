@@ -12,6 +12,7 @@ import (
 
 	"github.com/sendash/sendash/internal/loadtest"
 	"github.com/sendash/sendash/internal/store"
+	"github.com/sendash/sendash/queries/bench"
 )
 
 // labelled is one run's request list and the label it is reported under.
@@ -62,7 +63,7 @@ func sample(ctx context.Context, db string, n int, seed int64) (loadtest.Keys, e
 		return loadtest.Keys{}, err
 	}
 	defer st.Close()
-	s, err := st.Sample(ctx, n, seed)
+	s, err := st.Sample(ctx, bench.MustLoad(), n, seed)
 	if err != nil {
 		return loadtest.Keys{}, fmt.Errorf("sample %s: %w", db, err)
 	}
