@@ -85,7 +85,9 @@ func list(w io.Writer, runs []labelled) error {
 }
 
 // report writes the table, the JSON if asked, and fails on any failed
-// request (5xx, 429 or transport error), then on any missed budget.
+// request (5xx, 429 or transport error) or, at a fixed rate, any request
+// that missed its slot because every client was busy (the server fell
+// behind), then on any missed budget.
 func report(stdout io.Writer, jsonOut string, results []*loadtest.Result) error {
 	if err := loadtest.WriteTable(stdout, results); err != nil {
 		return err
@@ -109,6 +111,9 @@ func report(stdout io.Writer, jsonOut string, results []*loadtest.Result) error 
 	for _, r := range results {
 		if r.Total.Failed() {
 			return fmt.Errorf("%s at %d clients: failed requests (%s)", r.Label, r.Clients, statusList(r.Total))
+		}
+		if r.Missed > 0 {
+			return fmt.Errorf("%s at %d clients: %d requests missed their slot: the server fell behind", r.Label, r.Clients, r.Missed)
 		}
 		over = over || len(r.Failures) > 0
 	}

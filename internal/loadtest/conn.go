@@ -26,6 +26,7 @@ type conn struct {
 	c          net.Conn
 	br         *bufio.Reader
 	buf        []byte
+	count      counter // this client's requests, for the timeline
 }
 
 // newConns returns n connections (dialled on first use) to base, which
