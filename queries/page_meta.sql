@@ -54,3 +54,7 @@ FROM not_loaded ORDER BY path;
 -- The fingerprint of the SQL that built the database ('' before it was
 -- recorded). No params.
 SELECT coalesce((SELECT max(value) FROM build_info WHERE key = 'schema_version'), '');
+
+-- name: meta.build_id
+-- The database build id (hash of all loaded files' checksums). No params.
+SELECT value FROM build_info WHERE key = 'build_id';

@@ -39,6 +39,17 @@ func Load() (*Set, error) {
 	return s, err
 }
 
+// Parse parses one file's text into a Set of its own (name is the file's
+// name, for errors). It serves SQL kept out of the embedded set, such as the
+// load generator's and benchmarks' queries in package queries/bench.
+func Parse(name, text string) (*Set, error) {
+	s := &Set{byName: map[string]string{}}
+	if err := s.add(name, text); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
 // MustLoad is Load for start-up code: an unreadable query set is a build bug.
 func MustLoad() *Set {
 	s, err := Load()

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Soak test: serve a database and drive it at a fixed rate over a mix of pages,
-# sampling the server's resident memory every 10 s. Fails on any 5xx, any
-# failed request, or resident memory at the end more than 50% above the
+# Soak test: serve a database and drive it with sendash-load at a fixed rate
+# over a mix of pages, sampling the server's resident memory every 10 s.
+# Fails on any 5xx, any failed request, any request the server fell too far
+# behind to send, or resident memory at the end more than 50% above the
 # sample after the first minute.
 #
 #   scripts/soak.sh                         # demo data, 50 req/s for 10 minutes
@@ -38,7 +39,7 @@ trap cleanup EXIT
 
 cd "$root"
 go build -o "$work/sendash" ./cmd/sendash
-go build -o "$work/soak" ./scripts/soak
+go build -o "$work/sendash-load" ./cmd/sendash-load
 bin="$work/sendash"
 
 if [ -z "$db" ]; then
@@ -73,7 +74,7 @@ sql() { "$bin" sql --db "$db" --format csv "$1" | tail -n +2; }
     echo "/search?q=$q"; echo "/api/search?q=$q"
   done
   echo "/schools/999999"; echo "/las/X1"   # expected 404 and 400: must not become 5xx
-} >"$work/pages.txt"
+} | shuf --random-source=<(yes) >"$work/pages.txt"   # kinds interleaved, the same order every run
 echo "soak: $(wc -l <"$work/pages.txt") pages in the mix"
 
 "$bin" serve --db "$db" --addr "$addr" >"$work/serve.out" 2>"$work/serve.log" &
@@ -85,7 +86,10 @@ for _ in $(seq 1 100); do
 done
 
 echo "soak: $rate req/s for $duration against $db (server pid $server)"
-"$work/soak" -base "http://$addr" -urls "$work/pages.txt" -rate "$rate" -duration "$duration" -pid "$server" -warmup="$warmup"
+# Open loop: a request is due every 1/rate s whatever the latency, and its
+# latency counts from then; the 64 clients only bound how many are in flight.
+"$work/sendash-load" -base "http://$addr" -urls "$work/pages.txt" -rate "$rate" -duration "$duration" \
+  -clients 64 -warmup 0 -prefill="$warmup" -pid "$server" -every 10s -max-rss-growth 0.5 -json "$work/soak.json"
 logged5xx=$(grep -c '"status":5' "$work/serve.log" || true)
 echo "soak: server logged $logged5xx 5xx responses"
 [ "$logged5xx" -eq 0 ]

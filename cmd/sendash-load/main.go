@@ -2,10 +2,13 @@
 // requests from C concurrent clients (or at a fixed rate) for a while and
 // reports latency percentiles, throughput and status counts per page kind,
 // as a table and as JSON. The page mix is a URL list, or is sampled from the
-// database the server serves. See BENCHMARKS.md.
+// database the server serves. scripts/soak.sh runs it at a fixed rate for ten
+// minutes with -every and -max-rss-growth, to follow the server's memory
+// through a long run.
 //
 //	sendash-load -base http://127.0.0.1:8080 -db nat.duckdb -clients 1,8,32
-//	sendash-load -base http://127.0.0.1:8080 -urls pages.txt -rate 50 -duration 10m
+//	sendash-load -base http://127.0.0.1:8080 -urls pages.txt -rate 50 -duration 10m \
+//	    -pid 1234 -every 10s -max-rss-growth 0.5
 package main
 
 import (
@@ -24,8 +27,9 @@ import (
 	"github.com/sendash/sendash/internal/loadtest"
 )
 
-// Exit statuses: 1 for errors and failed requests (5xx, 429, transport errors),
-// 3 when every request succeeded but a budget was missed.
+// Exit statuses: 1 for errors, failed requests (5xx, 429, transport errors)
+// and requests that missed their slot at a fixed rate; 3 when every request
+// succeeded but a budget or -max-rss-growth was missed.
 var errOverBudget = errors.New("over budget")
 
 func main() {
@@ -48,8 +52,8 @@ func main() {
 // options are the parsed flags.
 type options struct {
 	base, urls, db, pages, clients, jsonOut, budgets string
-	duration, warmup, timeout, wait                  time.Duration
-	rate                                             float64
+	duration, warmup, timeout, wait, every           time.Duration
+	rate, maxGrowth                                  float64
 	prefill, list                                    bool
 	n, pid                                           int
 	seed                                             int64
@@ -76,11 +80,16 @@ func parse(args []string, stderr io.Writer) (*options, error) {
 	fs.StringVar(&o.jsonOut, "json", "", "also write the results as JSON to this file (- for stdout)")
 	fs.BoolVar(&o.list, "list", false, "print each run's paths (one a line, after a '# label' line) and exit: input for -urls or another load tool")
 	fs.StringVar(&o.budgets, "budget", "", "limits, e.g. school:p95=25ms,search:p95=15ms,mix:rps=400 (exit 3 if missed)")
+	fs.DurationVar(&o.every, "every", 0, "print the requests, failures and (with -pid) server memory so far every so often during each run, to stderr (0: never)")
+	fs.Float64Var(&o.maxGrowth, "max-rss-growth", 0, "with -pid and -every: exit 3 if the server's memory at the end of a run is more than this fraction above it after the first minute (0: no limit)")
 	if err := fs.Parse(args); err != nil {
 		return nil, err
 	}
 	if (o.urls == "") == (o.db == "") {
 		return nil, errors.New("give one of -urls FILE or -db FILE")
+	}
+	if o.maxGrowth > 0 && (o.pid == 0 || o.every <= 0) {
+		return nil, errors.New("-max-rss-growth needs -pid and -every")
 	}
 	return o, nil
 }
@@ -111,22 +120,48 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var results []*loadtest.Result
 	for _, c := range clients {
 		for _, r := range runs {
-			res, err := loadtest.Run(ctx, loadtest.Config{Base: o.base, Targets: r.targets, Clients: c,
-				Duration: o.duration, Warmup: o.warmup, Rate: o.rate, Timeout: o.timeout, PID: o.pid, Prefill: o.prefill})
+			res, err := runOne(ctx, o, r, c, stderr)
 			if err != nil {
 				return err
 			}
-			res.Label = r.label
-			if o.pid > 0 {
-				if res.Memory, err = loadtest.ReadMemory(o.pid); err != nil {
-					return err
-				}
-			}
 			loadtest.Check(res, budgets)
+			if o.maxGrowth > 0 {
+				loadtest.CheckGrowth(res, o.maxGrowth)
+			}
 			results = append(results, res)
 		}
 	}
 	return report(stdout, o.jsonOut, results)
+}
+
+// runOne runs one request list at one client count, and reads the server's
+// memory after it when its process id is known.
+func runOne(ctx context.Context, o *options, r labelled, clients int, stderr io.Writer) (*loadtest.Result, error) {
+	res, err := loadtest.Run(ctx, loadtest.Config{Base: o.base, Targets: r.targets, Clients: clients,
+		Duration: o.duration, Warmup: o.warmup, Rate: o.rate, Timeout: o.timeout, PID: o.pid, Prefill: o.prefill,
+		Every: o.every, Progress: progress(stderr, r.label, clients)})
+	if err != nil {
+		return nil, err
+	}
+	res.Label = r.label
+	if o.pid > 0 {
+		if res.Memory, err = loadtest.ReadMemory(o.pid); err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+// progress prints one line for each timeline Point of a run.
+func progress(w io.Writer, label string, clients int) func(loadtest.Point) {
+	return func(p loadtest.Point) {
+		mem := ""
+		if p.RSSKB > 0 {
+			mem = fmt.Sprintf(", server RSS %d kB", p.RSSKB)
+		}
+		fmt.Fprintf(w, "%s at %d clients: t=%.0fs %d requests, %d failed%s\n",
+			label, clients, p.Seconds, p.Requests, p.Failed, mem)
+	}
 }
 
 func intList(s string) ([]int, error) {

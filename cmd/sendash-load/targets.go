@@ -12,6 +12,7 @@ import (
 
 	"github.com/sendash/sendash/internal/loadtest"
 	"github.com/sendash/sendash/internal/store"
+	"github.com/sendash/sendash/queries/bench"
 )
 
 // labelled is one run's request list and the label it is reported under.
@@ -62,7 +63,7 @@ func sample(ctx context.Context, db string, n int, seed int64) (loadtest.Keys, e
 		return loadtest.Keys{}, err
 	}
 	defer st.Close()
-	s, err := st.Sample(ctx, n, seed)
+	s, err := st.Sample(ctx, bench.MustLoad(), n, seed)
 	if err != nil {
 		return loadtest.Keys{}, fmt.Errorf("sample %s: %w", db, err)
 	}
@@ -84,7 +85,9 @@ func list(w io.Writer, runs []labelled) error {
 }
 
 // report writes the table, the JSON if asked, and fails on any failed
-// request (5xx, 429 or transport error), then on any missed budget.
+// request (5xx, 429 or transport error) or, at a fixed rate, any request
+// that missed its slot because every client was busy (the server fell
+// behind), then on any missed budget.
 func report(stdout io.Writer, jsonOut string, results []*loadtest.Result) error {
 	if err := loadtest.WriteTable(stdout, results); err != nil {
 		return err
@@ -108,6 +111,9 @@ func report(stdout io.Writer, jsonOut string, results []*loadtest.Result) error 
 	for _, r := range results {
 		if r.Total.Failed() {
 			return fmt.Errorf("%s at %d clients: failed requests (%s)", r.Label, r.Clients, statusList(r.Total))
+		}
+		if r.Missed > 0 {
+			return fmt.Errorf("%s at %d clients: %d requests missed their slot: the server fell behind", r.Label, r.Clients, r.Missed)
 		}
 		over = over || len(r.Failures) > 0
 	}

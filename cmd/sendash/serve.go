@@ -37,29 +37,28 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 	if e.getenv("GOGC") == "" {
 		// What a server keeps live is small (about 30 MB of Go heap at national
 		// size, beside the page cache) and a page leaves 0.4-0.7 MB of garbage,
-		// so at the default 100 it collected ten times a second under load.
-		// At 200 it collects half as often, for about 30 MB more heap: an LA
-		// page's cold throughput at 8 clients rose from 554-577 to 608-681 a
-		// second and its p95 fell from 24.5-24.8 to 20.7-23.0 ms (wrk,
-		// 2026-11-30). The memory limit below still bounds the heap.
+		// so at the default 100 it would collect ten times a second under load.
+		// At 200 it collects half as often, for about 30 MB more heap, and
+		// serves about a tenth more cold LA pages a second at 8 clients with a
+		// lower p95. The memory limit below still bounds the heap.
 		debug.SetGCPercent(200)
 	}
 	if e.getenv("GOMEMLIMIT") == "" && *cacheMB > 0 {
 		// Bound the Go heap (the page cache, about 30 MB of kept tables and the
 		// pages being built) rather than let it grow to three times what is
-		// live. With school pages drawn from all 24,000 schools, so that most
-		// miss the cache, 8 clients: at cache + 64 MB the collector ran so
-		// often that p95 was 26 ms at 555 pages/s; at cache + 128 MB, 19 ms at
-		// 740 pages/s with a peak RSS of 334 MB (2026-11-30, BENCHMARKS.md).
+		// live. The 128 MB beside the cache is room for the collector: with
+		// school pages drawn from all 24,000 schools (most miss the cache) at
+		// 8 clients, a limit of cache + 64 MB makes it run so often that p95
+		// is 26 ms at 555 pages/s, where cache + 128 MB gives 19 ms at 740
+		// pages/s with a peak RSS of 334 MB.
 		debug.SetMemoryLimit((*cacheMB + 128) << 20)
 	}
 	// Page requests run one a core (the admission queue, web/admit.go), and
 	// the Go scheduler gets twice as many Ps as cores, so that while those
 	// run (or wait in DuckDB) another P still reads the next requests off
 	// the network and queues them in arrival order. With one P a core, at 8
-	// clients on 2 cores a request could sit unread for 50 ms and more: the
-	// school page's p95 was 86 ms under wrk, and 24-28 ms with this
-	// (BENCHMARKS.md).
+	// clients on 2 cores a request can sit unread for 50 ms and more: the
+	// school page's p95 under wrk is 86 ms that way and 24-28 ms this way.
 	cores := runtime.GOMAXPROCS(0)
 	if e.getenv("GOMAXPROCS") == "" {
 		runtime.GOMAXPROCS(2 * cores)

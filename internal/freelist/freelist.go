@@ -4,8 +4,8 @@
 // Unlike sync.Pool it is not emptied by garbage collection. Under load the
 // server collects garbage several times a second, and a sync.Pool then
 // drops its gzip writers (about 300 KB each with their tables), so one page
-// in ten or so paid for a new one: 66 KB of allocation a page on average,
-// which is more garbage to collect (measured 2026-11-30, BENCHMARKS.md).
+// in ten or so would pay for a new one: 66 KB of allocation a page on
+// average, which is more garbage to collect.
 // Requests run a few at a time (web/admit.go), so a few spares suffice.
 package freelist
 

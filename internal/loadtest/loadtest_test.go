@@ -162,3 +162,51 @@ func TestConn(t *testing.T) {
 		t.Error("no error from a closed server")
 	}
 }
+
+// TestTimeline takes readings during a fixed-rate run: the last one counts
+// every measured request and failure, and none of the prefill's.
+func TestTimeline(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/bad" {
+			http.Error(w, "boom", http.StatusInternalServerError)
+			return
+		}
+		w.Write([]byte("ok"))
+	}))
+	defer srv.Close()
+	var seen atomic.Int64
+	r, err := Run(context.Background(), Config{Base: srv.URL, Targets: []Target{{"ok", "/ok"}, {"bad", "/bad"}},
+		Clients: 2, Duration: 500 * time.Millisecond, Rate: 40, Prefill: true,
+		Every: 100 * time.Millisecond, Progress: func(Point) { seen.Add(1) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tl := r.Timeline
+	if len(tl) < 3 || int(seen.Load()) != len(tl) || tl[0].Requests != 0 {
+		t.Fatalf("timeline %+v, %d passed to Progress", tl, seen.Load())
+	}
+	last := tl[len(tl)-1]
+	if last.Requests != int64(r.Total.Requests) || last.Failed != int64(r.Total.Status["500"]) || last.Failed == 0 {
+		t.Errorf("last point %+v, totals %+v", last, r.Total)
+	}
+}
+
+func TestCheckGrowth(t *testing.T) {
+	run := func(kb ...int64) *Result {
+		r := &Result{Label: "pages", Clients: 8}
+		for i, k := range kb {
+			r.Timeline = append(r.Timeline, Point{Seconds: float64(30 * i), RSSKB: k})
+		}
+		return r
+	}
+	// Settled at 60 s (200 MB): 290 MB at the end is within half, 310 MB is not.
+	if r := run(100, 150, 200, 250, 290); !CheckGrowth(r, 0.5) {
+		t.Errorf("within: %v", r.Failures)
+	}
+	if r := run(100, 150, 200, 250, 310); CheckGrowth(r, 0.5) || len(r.Failures) != 1 {
+		t.Errorf("over: %v", r.Failures)
+	}
+	if !CheckGrowth(&Result{}, 0.5) {
+		t.Error("no readings: want a pass")
+	}
+}

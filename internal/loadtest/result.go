@@ -3,6 +3,7 @@ package loadtest
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"time"
 )
 
@@ -20,7 +21,9 @@ type Result struct {
 	// request in ms, when its process id is known: 1000/ServerCPU requests a
 	// second is what one core can serve, whoever else shares the machine.
 	ServerCPU float64  `json:"server_cpu_ms_per_req,omitempty"`
-	Failures  []string `json:"failures,omitempty"` // budget misses, filled by Check
+	Failures  []string `json:"failures,omitempty"` // budget misses, filled by Check and CheckGrowth
+	// Timeline is the readings taken every Config.Every (none when it is 0).
+	Timeline []Point `json:"timeline,omitempty"`
 }
 
 // Stats summarises a set of requests. Latencies are in milliseconds.
@@ -49,7 +52,17 @@ func (s Stats) Failed() bool {
 
 // FailStatus reports whether a status count's key ("200", "error", ...)
 // counts as a failed request.
-func FailStatus(k string) bool { return k == "error" || k == "429" || k[0] == '5' }
+func FailStatus(k string) bool {
+	if k == "error" {
+		return true
+	}
+	code, err := strconv.Atoi(k)
+	return err == nil && failedStatus(code)
+}
+
+// failedStatus reports whether a response status (0: a transport error)
+// counts as a failed request.
+func failedStatus(code int) bool { return code == 0 || code == 429 || code >= 500 }
 
 func summarise(cfg Config, got [][]sample, elapsed time.Duration, missed int) *Result {
 	r := &Result{Clients: cfg.Clients, Rate: cfg.Rate, Seconds: elapsed.Seconds(), Missed: missed}

@@ -23,6 +23,11 @@ type Config struct {
 	Rate    float64
 	Timeout time.Duration // per request; 0 means 30 s
 	PID     int           // server process: measure its CPU time per request (Linux)
+	// Every, when above 0, takes a Point every so often during the measured
+	// time (requests, failures and, with PID, the server's resident memory)
+	// into Result.Timeline, and passes each to Progress if it is set.
+	Every    time.Duration
+	Progress func(Point)
 }
 
 // sample is one measured request; status 0 is a transport error.
@@ -57,6 +62,24 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 		closedLoop(ctx, conns, cfg, cfg.Warmup)
 	}
 	cpu0, cpuErr := cpuOf(cfg.PID)
+	r, err := measure(ctx, conns, cfg)
+	if err != nil {
+		return nil, err
+	}
+	if cpu1, err := cpuOf(cfg.PID); err == nil && cpuErr == nil && cfg.PID > 0 && r.Total.Requests > 0 {
+		r.ServerCPU = ms(cpu1-cpu0) / float64(r.Total.Requests)
+	}
+	return r, nil
+}
+
+// measure runs the measured part of a run, closed or open loop, and takes
+// the timeline beside it when cfg.Every asks for one.
+func measure(ctx context.Context, conns []*conn, cfg Config) (*Result, error) {
+	var timeline <-chan []Point
+	stop := make(chan struct{})
+	if cfg.Every > 0 {
+		timeline = watch(cfg, conns, stop)
+	}
 	start := time.Now()
 	var got [][]sample
 	missed := 0
@@ -66,12 +89,13 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 		got = closedLoop(ctx, conns, cfg, cfg.Duration)
 	}
 	elapsed := time.Since(start)
+	close(stop)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	r := summarise(cfg, got, elapsed, missed)
-	if cpu1, err := cpuOf(cfg.PID); err == nil && cpuErr == nil && cfg.PID > 0 && r.Total.Requests > 0 {
-		r.ServerCPU = ms(cpu1-cpu0) / float64(r.Total.Requests)
+	if timeline != nil {
+		r.Timeline = <-timeline
 	}
 	return r, nil
 }
@@ -166,5 +190,6 @@ func fetch(c *conn, targets []Target, t int, since time.Time) sample {
 		s.status, s.bytes = int16(status), n
 	}
 	s.latency = time.Since(since)
+	c.count.add(int(s.status))
 	return s
 }

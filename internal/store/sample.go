@@ -2,8 +2,10 @@ package store
 
 import (
 	"context"
-	"database/sql"
+	"fmt"
 	"strconv"
+
+	"github.com/sendash/sendash/queries"
 )
 
 // Sample is a repeatable random choice of page keys, for load and soak tests:
@@ -17,7 +19,9 @@ type Sample struct {
 }
 
 // Sample picks up to n of each kind of key; the same seed picks the same keys.
-func (s *Store) Sample(ctx context.Context, n int, seed int64) (*Sample, error) {
+// q holds the bench.* queries (package queries/bench), which only the load
+// generator and the benchmarks use, so the server's own query set lacks them.
+func (s *Store) Sample(ctx context.Context, q *queries.Set, n int, seed int64) (*Sample, error) {
 	var out Sample
 	sd := strconv.FormatInt(seed, 10)
 	steps := []struct {
@@ -31,17 +35,28 @@ func (s *Store) Sample(ctx context.Context, n int, seed int64) (*Sample, error) 
 		{"bench.search_terms", []any{sd, n}, &out.SearchTerms},
 	}
 	for _, st := range steps {
-		err := eachRow(ctx, s, st.name, st.args, func(r *sql.Rows) error {
-			var v string
-			err := r.Scan(&v)
-			if v != "" {
-				*st.dst = append(*st.dst, v)
-			}
-			return err
-		})
-		if err != nil {
-			return nil, err
+		if err := s.sampleKeys(ctx, q.Get(st.name), st.args, st.dst); err != nil {
+			return nil, fmt.Errorf("%s: %w", st.name, err)
 		}
 	}
 	return &out, nil
+}
+
+// sampleKeys appends the first column of every non-empty row of query to dst.
+func (s *Store) sampleKeys(ctx context.Context, query string, args []any, dst *[]string) error {
+	rows, err := s.DB.QueryContext(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var v string
+		if err := rows.Scan(&v); err != nil {
+			return err
+		}
+		if v != "" {
+			*dst = append(*dst, v)
+		}
+	}
+	return rows.Err()
 }

@@ -12,10 +12,10 @@ import (
 // Go scheduler and database/sql's pool (which hands a freed connection to a
 // random waiter) then serve them in no particular order, so at 8 clients on
 // 2 cores a few requests wait several times as long as the rest and p95 is
-// 4-6 times p50 (BENCHMARKS.md). A Go channel wakes blocked senders in the
-// order they blocked, so a buffered channel is a first-come queue. A request
-// whose context ends while it waits (client gone, time limit) leaves the queue
-// with the context's error. Static files skip the queue (they cost
+// 4-6 times p50. A Go channel wakes blocked senders in the order they
+// blocked, so a buffered channel is a first-come queue. A request whose
+// context ends while it waits (client gone, time limit) leaves the queue with
+// the context's error. Static files skip the queue (they cost
 // microseconds), and so does /healthz, so that a busy server still answers
 // its load balancer; the page cache answers before the queue too.
 func admit(n int) echo.MiddlewareFunc {

@@ -14,6 +14,7 @@ import (
 	"github.com/sendash/sendash/data"
 	"github.com/sendash/sendash/internal/ingest"
 	"github.com/sendash/sendash/internal/store"
+	"github.com/sendash/sendash/queries/bench"
 )
 
 // The page benchmarks run whole requests through the Echo stack (middleware,
@@ -50,7 +51,7 @@ func benchServer(b *testing.B) (http.Handler, *store.Sample) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	keys, err := st.Sample(ctx, 100, 1)
+	keys, err := st.Sample(ctx, bench.MustLoad(), 100, 1)
 	if err != nil {
 		b.Fatal(err)
 	}

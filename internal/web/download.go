@@ -60,8 +60,7 @@ func tableOf[T any](rows []T) lazyTable {
 }
 
 // lazyTable builds a download table when asked: only a download needs it,
-// and building every table by reflection cost each page about 1 ms
-// (BENCHMARKS.md).
+// and building every table by reflection would cost each page about 1 ms.
 type lazyTable func() *tabular.Table
 
 func jsonName(f reflect.StructField) (string, bool) {

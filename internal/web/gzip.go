@@ -17,9 +17,9 @@ import (
 //
 // It does what Echo's Gzip middleware does, with klauspost/compress's gzip in
 // place of the standard library's: on a school page level 1 takes 0.08 ms
-// for 6.5 KB where the standard library's level 2 (what we used) takes
-// 0.25 ms for 6.1 KB, and on an LA page 0.25 against 0.51 ms (measured
-// 2026-11-30), and a cold page's CPU is the budget that binds (BENCHMARKS.md).
+// for 6.5 KB where the standard library's level 2 takes 0.25 ms for 6.1 KB
+// (on an LA page 0.25 against 0.51 ms), and a cold page's CPU is the budget
+// that binds.
 // Its writers are kept between requests (internal/freelist).
 // A response shorter than minLength goes out as it is; so does an error page
 // written after the handler returned, because the handler's writer is put
