@@ -39,6 +39,17 @@ func Load() (*Set, error) {
 	return s, err
 }
 
+// Parse parses one file of `-- name:` sections read from elsewhere than
+// the embedded files (path names it in errors): the tests keep reference
+// SQL, which the binary never runs, in their testdata folders.
+func Parse(path, text string) (*Set, error) {
+	s := &Set{byName: map[string]string{}}
+	if err := s.add(path, text); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
 // MustLoad is Load for start-up code: an unreadable query set is a build bug.
 func MustLoad() *Set {
 	s, err := Load()

@@ -1,12 +1,19 @@
--- Reference tables: parts of a school page as single SQL tables, as ingest
--- built them until 2026-11-30. Ingest no longer does: store.BuildSchoolDocs
--- computes the similar-schools part in Go from figure, similar_school,
--- school and school_census, and a school trend is read from figure (the
--- school's own figures) and page_school_trend_ref (its LA's and England's),
--- together about 25 s faster at national size (BENCHMARKS.md). The tests
--- build them on a copy of a built database (store.BuildReferenceTables) and
--- check that every school document and trend matches them
--- (TestSchoolDocsMatchPageQueries).
+-- Reference SQL for the tests only: the binary never runs it (STYLE.md,
+-- habit 12). The tests parse this file (store.ReferenceQueries) and check
+-- the Go that pages run against it.
+--
+-- The reference tables: parts of a school page as single SQL tables, as
+-- ingest built them until 2026-11-30. Ingest no longer does:
+-- store.BuildSchoolDocs computes the similar-schools part in Go from figure,
+-- similar_school, school and school_census, and a school trend is read from
+-- figure (the school's own figures) and page_school_trend_ref (its LA's and
+-- England's), together about 25 s faster at national size (BENCHMARKS.md).
+-- The tests build them on a copy of a built database
+-- (store.BuildReferenceTables builds the reference.school_* sections, in
+-- the order it lists) and check that every school document and trend
+-- matches them (TestSchoolDocsMatchPageQueries), reading them with the
+-- reference.similar, reference.similar_schools and reference.trend
+-- sections.
 
 -- name: reference.school_similar
 -- For each school (page_urn): the school (rank 0) and its named similar
@@ -81,3 +88,30 @@ SELECT * FROM (
     UNION ALL
     SELECT * FROM page_school_trend_ref)
 ORDER BY page_urn, indicator, ord, grp, year_sort;
+
+-- name: reference.similar
+-- The school (rank 0) and its named similar schools, each with its figure
+-- for every percentage indicator in the period of the school's own latest
+-- figure, and per indicator the similar schools' count, lowest, median and
+-- highest, from the reference table page_school_similar (ingest computes
+-- the same in Go from school.doc_similar_values, school.doc_peers and
+-- school.doc_peer_info). Params: urn, urn (a range, as school.info).
+SELECT page_urn, urn, rank, indicator, period, value, status, unit, percentile,
+       peers, peer_min, peer_median, peer_max
+FROM page_school_similar WHERE page_urn BETWEEN ? AND ?;
+
+-- name: reference.similar_schools
+-- The school (rank 0) and its named similar schools with what made them
+-- similar, from the reference table page_school_similar_schools (as
+-- reference.similar). Params: urn, urn (a range, as school.info).
+SELECT page_urn, urn, rank, distance, name, phase, type_group, census_period, nor, fsm_pct
+FROM page_school_similar_schools WHERE page_urn BETWEEN ? AND ?;
+
+-- name: reference.trend
+-- A school's whole trend for one indicator from the reference table
+-- page_school_trend, in stored order. Params: urn, indicator.
+SELECT indicator, level, code, coalesce(name, ''), coalesce(la_code, ''), period,
+       period_type, year_sort, grp, numerator, denominator, value,
+       coalesce(unit, ''), status, coalesce(reason, ''), published, source_id,
+       rank, rank_of, quartile, percentile
+FROM page_school_trend WHERE page_urn = ? AND indicator = ?;
