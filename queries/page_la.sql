@@ -16,17 +16,9 @@ SELECT old_code, coalesce(new_code, ''), coalesce(name, ''), coalesce(region_cod
        coalesce(region_name, ''), coalesce(status, ''), coalesce(CAST(successors AS VARCHAR), '')
 FROM la ORDER BY old_code;
 
--- name: la.neighbours
--- The LA's statistical neighbours, in the DfE's order. Params: old_code.
-SELECT n.la_old_code, n.neighbour_old_code, coalesce(l.new_code, ''),
-       coalesce(l.name, n.neighbour_name, ''), n.rank
-FROM la_neighbour n LEFT JOIN la l ON l.old_code = n.neighbour_old_code
-WHERE n.la_old_code = ?
-ORDER BY n.rank;
-
 -- name: la.neighbours_all
--- Every LA's statistical neighbours, as la.neighbours (a read-only store
--- keeps them). No params.
+-- Every LA's statistical neighbours, each LA's in the DfE's order (the
+-- store keeps them). No params.
 SELECT n.la_old_code, n.neighbour_old_code, coalesce(l.new_code, ''),
        coalesce(l.name, n.neighbour_name, ''), n.rank
 FROM la_neighbour n LEFT JOIN la l ON l.old_code = n.neighbour_old_code
@@ -61,13 +53,9 @@ SELECT role, indicator, level, code, name, la_code, period, period_type, year_so
        rank, rank_of, quartile, percentile
 FROM page_la_trend WHERE page_la = ? AND indicator = ?;
 
--- name: la.doc
--- One LA's document (page_la_doc, written at ingest by store.BuildLADocs):
--- its latest figures, placement mix and DefaultLAIndicator's trend, each
--- encoded and deflated. Params: old_code.
-SELECT profile, placement, trend FROM page_la_doc WHERE page_la = ?;
-
 -- name: la.doc_all
--- Every LA's document, as la.doc (a read-only store keeps them: about 1.3
--- MB at national size, and one read fewer per LA page). No params.
+-- Every LA's document (page_la_doc, written at ingest by store.BuildLADocs):
+-- its latest figures, placement mix and DefaultLAIndicator's trend, each
+-- encoded and deflated (the store keeps them: about 1.3 MB at national
+-- size, and one read fewer per LA page). No params.
 SELECT page_la, profile, placement, trend FROM page_la_doc;

@@ -1,13 +1,9 @@
--- name: league.periods
--- The years (first year of each period) an indicator has LA figures for,
--- newest first, and the groups published in each (page_league_periods, built
--- at ingest by queries/load/derive_page.sql; stored in this order, so no
--- ORDER BY: see queries/page_school.sql). Params: indicator.
-SELECT year_sort, period, grp, n, indicator FROM page_league_periods WHERE indicator = ?;
-
 -- name: league.periods_all
--- league.periods for every indicator (a read-only store keeps them: it
--- saved a league page a 1.4 ms read). No params.
+-- For every indicator, the years (first year of each period) it has LA
+-- figures for, newest first, and the groups published in each
+-- (page_league_periods, built at ingest by queries/load/derive_page.sql;
+-- stored in this order, so no ORDER BY: see queries/page_school.sql). The
+-- store keeps them: it saved a league page a 1.4 ms read. No params.
 SELECT year_sort, period, grp, n, indicator FROM page_league_periods;
 
 -- name: league.rows

@@ -11,13 +11,11 @@ SELECT id, coalesce(level, ''), coalesce(indicator, ''), coalesce(rule_text, '')
 FROM flag_rule ORDER BY level, id;
 
 -- name: meta.flags
--- Flags raised for one level and area, with the rule text; an empty level
--- or code matches every one. Params: level, code.
-WITH p AS (SELECT CAST(? AS VARCHAR) AS lvl, CAST(? AS VARCHAR) AS c)
+-- Every flag raised, with the rule text (the store keeps them and picks an
+-- area's: store.Flags). No params.
 SELECT f.rule_id, f.level, f.code, coalesce(f.name, ''), coalesce(f.periods, ''),
        coalesce(f.detail, ''), coalesce(r.rule_text, f.rule_id), coalesce(r.indicator, '')
-FROM flag f CROSS JOIN p LEFT JOIN flag_rule r ON r.id = f.rule_id
-WHERE (p.lvl = '' OR f.level = p.lvl) AND (p.c = '' OR f.code = p.c)
+FROM flag f LEFT JOIN flag_rule r ON r.id = f.rule_id
 ORDER BY f.name, f.rule_id, f.level, f.code;
 
 -- name: meta.sources

@@ -47,35 +47,6 @@ SELECT indicator, level, code, coalesce(name, ''), coalesce(la_code, ''), period
        rank, rank_of, quartile, percentile
 FROM page_school_trend_ref WHERE page_urn = ? AND indicator = ?;
 
--- name: school.trend_reference
--- A school's whole trend for one indicator from the reference table
--- page_school_trend, which only the tests build (queries/reference.sql), in
--- stored order. Params: urn, indicator.
-SELECT indicator, level, code, coalesce(name, ''), coalesce(la_code, ''), period,
-       period_type, year_sort, grp, numerator, denominator, value,
-       coalesce(unit, ''), status, coalesce(reason, ''), published, source_id,
-       rank, rank_of, quartile, percentile
-FROM page_school_trend WHERE page_urn = ? AND indicator = ?;
-
--- name: school.similar
--- The school (rank 0) and its named similar schools, each with its figure
--- for every percentage indicator in the period of the school's own latest
--- figure, and per indicator the similar schools' count, lowest, median and
--- highest, from the reference table page_school_similar, which only the
--- tests build (queries/reference.sql; ingest computes the same in Go from
--- school.doc_similar_values, school.doc_peers and school.doc_peer_info).
--- Params: urn, urn (a range, as school.info).
-SELECT page_urn, urn, rank, indicator, period, value, status, unit, percentile,
-       peers, peer_min, peer_median, peer_max
-FROM page_school_similar WHERE page_urn BETWEEN ? AND ?;
-
--- name: school.similar_schools
--- The school (rank 0) and its named similar schools with what made them
--- similar, from the reference table page_school_similar_schools (as
--- school.similar). Params: urn, urn (a range, as school.info).
-SELECT page_urn, urn, rank, distance, name, phase, type_group, census_period, nor, fsm_pct
-FROM page_school_similar_schools WHERE page_urn BETWEEN ? AND ?;
-
 -- name: school.doc_similar_values
 -- For school documents: every school's figure for every percentage
 -- indicator (grp 'all'), every period, read once by store.BuildSchoolDocs,

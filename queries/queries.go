@@ -39,12 +39,13 @@ func Load() (*Set, error) {
 	return s, err
 }
 
-// Parse parses one file's text into a Set of its own (name is the file's
-// name, for errors). It serves SQL kept out of the embedded set, such as the
-// load generator's and benchmarks' queries in package queries/bench.
-func Parse(name, text string) (*Set, error) {
+// Parse parses one file of `-- name:` sections read from elsewhere than
+// the embedded files (path names it in errors): SQL the sendash binary
+// never runs, such as the load generator's (package queries/bench) and the
+// tests' reference SQL in their testdata folders.
+func Parse(path, text string) (*Set, error) {
 	s := &Set{byName: map[string]string{}}
-	if err := s.add(name, text); err != nil {
+	if err := s.add(path, text); err != nil {
 		return nil, err
 	}
 	return s, nil

@@ -4,8 +4,44 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"os"
 	"reflect"
+
+	"github.com/sendash/sendash/queries"
 )
+
+// referenceFile holds the SQL that only tests run: reference tables and
+// queries to check the serving code against (STYLE.md, habit 12).
+const referenceFile = "testdata/reference.sql"
+
+// referenceTables are the sections of referenceFile that build the
+// reference tables, in the order BuildReferenceTables runs them.
+var referenceTables = []string{"reference.school_similar", "reference.school_similar_schools",
+	"reference.school_trend"}
+
+// ReferenceQueries parses testdata/reference.sql, the tests' reference SQL.
+func ReferenceQueries() (*queries.Set, error) {
+	b, err := os.ReadFile(referenceFile)
+	if err != nil {
+		return nil, err
+	}
+	return queries.Parse(referenceFile, string(b))
+}
+
+// withReference runs fn with a store that runs referenceFile's queries on
+// one connection of s.
+func (s *Store) withReference(ctx context.Context, fn func(ref *Store) error) error {
+	q, err := ReferenceQueries()
+	if err != nil {
+		return err
+	}
+	conn, err := s.DB.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	return fn(&Store{Q: q, conn: conn})
+}
 
 // SchoolPageByPageQueries is SchoolPage built as BuildSchoolDocs builds a
 // document, for one school and without storing it: the page queries read
@@ -25,12 +61,15 @@ func (s *Store) SchoolPageByPageQueries(ctx context.Context, urn string) (*Schoo
 		return nil, fmt.Errorf("school %s: %d documents: %w", urn, len(docs), ErrNotFound)
 	}
 	d := docs[0]
-	if err := s.similarByReference(ctx, cat, urn, urn, func(u string) (*schoolDoc, error) {
-		if u != urn {
-			return nil, fmt.Errorf("reference rows for school %s, asked for %s", u, urn)
-		}
-		return d, nil
-	}); err != nil {
+	err = s.withReference(ctx, func(ref *Store) error {
+		return ref.similarByReference(ctx, cat, urn, urn, func(u string) (*schoolDoc, error) {
+			if u != urn {
+				return nil, fmt.Errorf("reference rows for school %s, asked for %s", u, urn)
+			}
+			return d, nil
+		})
+	})
+	if err != nil {
 		return nil, err
 	}
 	p := &SchoolPage{Profile: &d.profile, Indicator: DefaultSchoolIndicator(d.profile.Figures),
@@ -126,16 +165,24 @@ func (s *Store) CheckLeagueDocs(ctx context.Context) (n int, err error) {
 
 // SchoolTrendByReference reads a school's trend for one indicator from the
 // reference table page_school_trend (BuildReferenceTables).
-func (s *Store) SchoolTrendByReference(ctx context.Context, urn, indicator string) ([]Figure, error) {
-	return s.queryFigures(ctx, "school.trend_reference", urn, indicator)
+func (s *Store) SchoolTrendByReference(ctx context.Context, urn, indicator string) (out []Figure, err error) {
+	err = s.withReference(ctx, func(ref *Store) error {
+		out, err = ref.queryFigures(ctx, "reference.trend", urn, indicator)
+		return err
+	})
+	return out, err
 }
 
-// BuildReferenceTables builds the reference tables of queries/reference.sql
+// BuildReferenceTables builds the reference tables of testdata/reference.sql
 // (the SQL that the school documents' Go code is checked against) in s, a
 // writable copy of a built database.
 func (s *Store) BuildReferenceTables(ctx context.Context) error {
-	for _, name := range s.Q.WithPrefix("reference.") {
-		if _, err := s.DB.ExecContext(ctx, s.Q.Get(name)); err != nil {
+	q, err := ReferenceQueries()
+	if err != nil {
+		return err
+	}
+	for _, name := range referenceTables {
+		if _, err := s.DB.ExecContext(ctx, q.Get(name)); err != nil {
 			return fmt.Errorf("%s: %w", name, err)
 		}
 	}
@@ -143,11 +190,12 @@ func (s *Store) BuildReferenceTables(ctx context.Context) error {
 }
 
 // similarByReference reads the similar-schools part of the documents of the
-// schools in [lo, hi] from the reference tables (queries/reference.sql),
-// which only the tests build, for them to compare with similarIndex's.
+// schools in [lo, hi] from the reference tables (testdata/reference.sql),
+// which only the tests build, for them to compare with similarIndex's; s
+// runs the reference queries (withReference).
 func (s *Store) similarByReference(ctx context.Context, cat *Catalogue, lo, hi string, doc func(string) (*schoolDoc, error)) error {
 	var pageURN string
-	err := eachRow(ctx, s, "school.similar_schools", []any{lo, hi}, func(r *sql.Rows) error {
+	err := eachRow(ctx, s, "reference.similar_schools", []any{lo, hi}, func(r *sql.Rows) error {
 		var x SimilarSchool
 		var roll, fsm sql.NullFloat64
 		if err := r.Scan(&pageURN, &x.URN, &x.Rank, &x.Distance, &x.Name, &x.Phase, &x.TypeGroup, &x.Census, &roll, &fsm); err != nil {
@@ -166,7 +214,7 @@ func (s *Store) similarByReference(ctx context.Context, cat *Catalogue, lo, hi s
 	}
 	var cur *schoolDoc
 	var names map[string]string
-	err = eachRow(ctx, s, "school.similar", []any{lo, hi}, func(r *sql.Rows) error {
+	err = eachRow(ctx, s, "reference.similar", []any{lo, hi}, func(r *sql.Rows) error {
 		var x SimilarPoint
 		var sum SimilarSummary
 		var v, pct, pmin, pmed, pmax sql.NullFloat64

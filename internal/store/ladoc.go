@@ -10,7 +10,7 @@ import (
 // placement mix and the trend its page shows first, stored at ingest in
 // page_la_doc so an LA page is one read by the primary key instead of three
 // range reads. The LA itself, its statistical neighbours and its flags are
-// kept by a read-only store and added on reading.
+// kept by the store and added on reading.
 
 // DefaultLAIndicator is the indicator an LA page's trend shows first.
 const DefaultLAIndicator = "tribunal.rate"
@@ -82,25 +82,13 @@ func inflateLADoc(profile, placement, trend []byte) (laDoc, error) {
 	return d, nil
 }
 
-// laDoc reads an LA's document (code is what the page was asked for). A
-// read-only store keeps every LA's, inflated: 5.4 MB at national size (1.3 MB
+// laDoc reads an LA's document (code is what the page was asked for) from
+// the kept documents of every LA, inflated: 5.4 MB at national size (1.3 MB
 // packed), for no DuckDB read and no inflating on an LA page.
 func (s *Store) laDoc(ctx context.Context, old, code string) (laDoc, error) {
-	var d laDoc
-	if !s.readOnly {
-		var prof, place, trend []byte
-		if err := s.scanOne(ctx, "la.doc", "LA "+code, []any{old}, &prof, &place, &trend); err != nil {
-			return d, err
-		}
-		d, err := inflateLADoc(prof, place, trend)
-		if err != nil {
-			return d, fmt.Errorf("LA %s: %w", code, err)
-		}
-		return d, nil
-	}
 	all, err := s.laDocMap(ctx)
 	if err != nil {
-		return d, err
+		return laDoc{}, err
 	}
 	d, ok := all[old]
 	if !ok {
@@ -109,8 +97,8 @@ func (s *Store) laDoc(ctx context.Context, old, code string) (laDoc, error) {
 	return d, nil
 }
 
-// laDocMap is every LA's document by old code, inflated, kept by a
-// read-only store.
+// laDocMap is every LA's document by old code, inflated, kept by the
+// store.
 func (s *Store) laDocMap(ctx context.Context) (map[string]laDoc, error) {
 	all, err := kept(s, &s.laDocs, func() (*map[string]laDoc, error) {
 		m := map[string]laDoc{}

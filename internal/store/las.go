@@ -49,7 +49,7 @@ func (s *Store) ResolveLA(ctx context.Context, code string) (*LA, error) {
 }
 
 // laDirectory is every LA and every code that resolves to one (la.keys,
-// la.all): about 500 small rows, so a read-only store reads it once.
+// la.all): about 500 small rows, so the store reads it once and keeps it.
 type laDirectory struct {
 	byKey map[string]string // lookup code -> old code
 	byOld map[string]LA
@@ -106,11 +106,8 @@ func (s *Store) laProfileSQL(ctx context.Context, old string) (*LAProfile, error
 	return &p, nil
 }
 
+// neighbours returns an LA's statistical neighbours, in the DfE's order.
 func (s *Store) neighbours(ctx context.Context, old string) ([]Neighbour, error) {
-	if !s.readOnly {
-		m, err := s.readNeighbours(ctx, "la.neighbours", old)
-		return m[old], err
-	}
 	all, err := s.neighbourMap(ctx)
 	if err != nil {
 		return nil, err
@@ -118,11 +115,11 @@ func (s *Store) neighbours(ctx context.Context, old string) ([]Neighbour, error)
 	return all[old], nil
 }
 
-// neighbourMap is every LA's statistical neighbours, kept by a read-only
-// store.
+// neighbourMap is every LA's statistical neighbours, kept by the store (it
+// saved an LA page a query).
 func (s *Store) neighbourMap(ctx context.Context) (map[string][]Neighbour, error) {
 	all, err := kept(s, &s.nbrs, func() (*map[string][]Neighbour, error) {
-		m, err := s.readNeighbours(ctx, "la.neighbours_all")
+		m, err := s.readNeighbours(ctx)
 		return &m, err
 	})
 	if err != nil {
@@ -131,12 +128,11 @@ func (s *Store) neighbourMap(ctx context.Context) (map[string][]Neighbour, error
 	return *all, nil
 }
 
-// readNeighbours runs la.neighbours (one LA) or la.neighbours_all (every
-// LA, kept by a read-only store: it saved an LA page a query) into
-// neighbours by LA old code, each LA's in the DfE's order.
-func (s *Store) readNeighbours(ctx context.Context, name string, args ...any) (map[string][]Neighbour, error) {
+// readNeighbours runs la.neighbours_all into neighbours by LA old code,
+// each LA's in the DfE's order.
+func (s *Store) readNeighbours(ctx context.Context) (map[string][]Neighbour, error) {
 	out := map[string][]Neighbour{}
-	err := eachRow(ctx, s, name, args, func(r *sql.Rows) error {
+	err := eachRow(ctx, s, "la.neighbours_all", nil, func(r *sql.Rows) error {
 		var la string
 		var n Neighbour
 		if err := r.Scan(&la, &n.OldCode, &n.Code, &n.Name, &n.Rank); err != nil {

@@ -60,8 +60,8 @@ func (c *Catalogue) title(id string) string {
 	return id
 }
 
-// Indicators returns the indicator catalogue and the flag rules. A
-// read-only store reads them once: pages look indicators up on every request.
+// Indicators returns the indicator catalogue and the flag rules, read once
+// and kept: pages look indicators up on every request.
 func (s *Store) Indicators(ctx context.Context) (*Catalogue, error) {
 	c, err := kept(s, &s.cat, func() (*Catalogue, error) { return s.readCatalogue(ctx) })
 	if err != nil {
@@ -127,14 +127,11 @@ func (s *Store) Indicator(ctx context.Context, id string) (*IndicatorInfo, error
 }
 
 // Flags returns the flags raised at a level ("school" or "la") for one area
-// (URN or old LA code), or for every area when code is empty.
-// A read-only store reads the whole (small) flag table once and filters it.
+// (URN or old LA code), or for every area when code is empty. The store
+// reads the whole (small) flag table once, keeps it and filters it.
 func (s *Store) Flags(ctx context.Context, level, code string) ([]Flag, error) {
-	if !s.readOnly {
-		return s.readFlags(ctx, level, code)
-	}
 	all, err := kept(s, &s.flags, func() (*[]Flag, error) {
-		f, err := s.readFlags(ctx, "", "")
+		f, err := s.readFlags(ctx)
 		return &f, err
 	})
 	if err != nil {
@@ -149,10 +146,10 @@ func (s *Store) Flags(ctx context.Context, level, code string) ([]Flag, error) {
 	return out, nil
 }
 
-// readFlags runs meta.flags; an empty level or code matches every one.
-func (s *Store) readFlags(ctx context.Context, level, code string) ([]Flag, error) {
+// readFlags runs meta.flags: every flag raised.
+func (s *Store) readFlags(ctx context.Context) ([]Flag, error) {
 	var out []Flag
-	err := eachRow(ctx, s, "meta.flags", []any{level, code}, func(r *sql.Rows) error {
+	err := eachRow(ctx, s, "meta.flags", nil, func(r *sql.Rows) error {
 		var f Flag
 		err := r.Scan(&f.RuleID, &f.Level, &f.Code, &f.Name, &f.Periods, &f.Detail, &f.RuleText, &f.Indicator)
 		out = append(out, f)

@@ -15,7 +15,7 @@ import (
 // TestSchoolDocsMatchPageQueries checks each school's stored document (built
 // at ingest a thousand schools at a time) against the page queries read for
 // that school alone, its similar-schools part (computed in Go at ingest)
-// against the SQL of queries/reference.sql, and its trend, and every other
+// against the SQL of testdata/reference.sql, and its trend, and every other
 // indicator's (as SchoolTrend reads them), against that file's trend table:
 // every school of the demo data and, when SENDASH_REAL_DATA is set, the
 // schools either side of each batch boundary and a sample of the rest.
@@ -27,39 +27,50 @@ func TestSchoolDocsMatchPageQueries(t *testing.T) {
 	// The demo's 599 schools are one batch: rebuilt 7 at a time, a copy
 	// checks the boundaries.
 	t.Run("demo batches of 7", func(t *testing.T) {
-		st := referenceStore(t, testdb.Demo(t))
-		if err := st.RebuildSchoolDocs(t.Context(), 7, 2); err != nil {
-			t.Fatal(err)
-		}
+		st := referenceStore(t, testdb.Demo(t), func(st *store.Store) error {
+			return st.RebuildSchoolDocs(t.Context(), 7, 2)
+		})
 		checkSchoolDocs(t, st, 1000, 7)
 	})
 	// With no reading connections, the appending one reads the batches and,
 	// first, the similar-schools index.
 	t.Run("demo no readers", func(t *testing.T) {
-		st := referenceStore(t, testdb.Demo(t))
-		if err := st.RebuildSchoolDocs(t.Context(), 100, 0); err != nil {
-			t.Fatal(err)
-		}
+		st := referenceStore(t, testdb.Demo(t), func(st *store.Store) error {
+			return st.RebuildSchoolDocs(t.Context(), 100, 0)
+		})
 		checkSchoolDocs(t, st, 1000, 100)
 	})
 }
 
-// referenceStore opens a writable copy of the database at path with the
-// reference tables of queries/reference.sql built in it.
-func referenceStore(t *testing.T, path string) *store.Store {
+// referenceStore copies the database at path, builds the reference tables
+// of testdata/reference.sql in the copy and runs write on it (if given),
+// then reopens it read-only, as pages read a database: a store keeps what
+// it reads, so nothing is read from it before the writes.
+func referenceStore(t *testing.T, path string, write ...func(*store.Store) error) *store.Store {
 	t.Helper()
 	cp := filepath.Join(t.TempDir(), "copy.duckdb")
 	if err := copyFile(path, cp); err != nil {
 		t.Fatal(err)
 	}
-	st, err := store.Open(t.Context(), cp, store.Options{})
+	w, err := store.Open(t.Context(), cp, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	write = append([]func(*store.Store) error{func(st *store.Store) error { return st.BuildReferenceTables(t.Context()) }}, write...)
+	for _, f := range write {
+		if err := f(w); err != nil {
+			w.Close()
+			t.Fatal(err)
+		}
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(t.Context(), cp, store.Options{ReadOnly: true})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	if err := st.BuildReferenceTables(t.Context()); err != nil {
-		t.Fatal(err)
-	}
 	return st
 }
 

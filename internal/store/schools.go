@@ -42,7 +42,7 @@ func (s *Store) SchoolProfile(ctx context.Context, urn string) (*SchoolProfile, 
 	return s.withFlags(ctx, urn, p)
 }
 
-// withFlags adds the school's flags (kept by a read-only store) to p.
+// withFlags adds the school's flags (kept by the store) to p.
 func (s *Store) withFlags(ctx context.Context, urn string, p *SchoolProfile) (*SchoolProfile, error) {
 	var err error
 	p.Flags, err = s.Flags(ctx, "school", urn)

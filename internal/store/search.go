@@ -11,17 +11,14 @@ import (
 )
 
 // SearchSchools finds schools and LAs by name, URN, LAESTAB or LA code,
-// exact matches first (queries/page_search.sql says how). A read-only store
-// keeps page_search (one row per school and LA) with an index, 14 MB of
-// heap at national size (24,162 rows, measured), and matches it in Go: the
-// same scan in DuckDB cost a cold search page about 8 ms, most of it the
-// per-query work of reading 24,000 names (BENCHMARKS.md). A writable store
-// runs search.all; TestSearchGoMatchesSQL checks the two give the same
-// answers.
+// exact matches first (searchIndex.match says how). The store keeps
+// page_search (one row per school and LA) with an index, 14 MB of heap at
+// national size (24,162 rows, measured), and matches it in Go: the same
+// scan in DuckDB cost a cold search page about 8 ms, most of it the
+// per-query work of reading 24,000 names (BENCHMARKS.md). That SQL is kept
+// as the tests' reference (testdata/reference.sql, reference.search), and
+// TestSearchGoMatchesSQL checks the two give the same answers.
 func (s *Store) SearchSchools(ctx context.Context, q string, limit int) ([]SearchHit, error) {
-	if !s.readOnly {
-		return s.searchSQL(ctx, q, limit)
-	}
 	ix, err := s.searchIndex(ctx)
 	if err != nil {
 		return nil, err
@@ -29,7 +26,7 @@ func (s *Store) SearchSchools(ctx context.Context, q string, limit int) ([]Searc
 	return ix.match(q, limit), nil
 }
 
-// searchIndex is the kept search index of a read-only store.
+// searchIndex is the store's kept search index.
 func (s *Store) searchIndex(ctx context.Context) (*searchIndex, error) {
 	return kept(s, &s.search, func() (*searchIndex, error) {
 		r, err := s.readSearchRows(ctx)
@@ -38,17 +35,6 @@ func (s *Store) searchIndex(ctx context.Context) (*searchIndex, error) {
 		}
 		return newSearchIndex(r), nil
 	})
-}
-
-func (s *Store) searchSQL(ctx context.Context, q string, limit int) ([]SearchHit, error) {
-	var out []SearchHit
-	err := eachRow(ctx, s, "search.all", []any{q, limit}, func(r *sql.Rows) error {
-		var h SearchHit
-		err := r.Scan(&h.Kind, &h.Code, &h.Name, &h.Place, &h.Detail)
-		out = append(out, h)
-		return err
-	})
-	return out, err
 }
 
 // searchRow is one row of page_search; the keys may be NULL, which matches
@@ -115,8 +101,15 @@ func newSearchIndex(rows []searchRow) *searchIndex {
 	return ix
 }
 
-// match is search.all over the kept rows: the same matches, scores and
-// order (score, schools before LAs, name, code), at most limit hits.
+// match finds the rows matching q, at most limit hits, best first. A school
+// matches on its URN, LAESTAB, part of its name, or its LA's old code,
+// 9-character code or whole name; an LA on its codes or part of its name
+// (the query trimmed; names compared lower-cased, 9-character codes
+// upper-cased). Hits are ordered by score (an LA matched by a code or its
+// whole name, then a school by URN or LAESTAB, then a school whose name
+// starts with the query or any other LA, then the rest), then schools
+// before LAs, name and code, as the tests' reference SQL (reference.search)
+// orders them.
 // Candidate rows are visited in ascending order, merging the rows whose
 // name key contains the query (found one after another in hay) with the
 // few matched whole through the maps, so nothing is collected or sorted.
@@ -164,7 +157,7 @@ func (ix *searchIndex) match(q string, limit int) []SearchHit {
 	return m.hits()
 }
 
-// searchMatch scores rows as search.all does, keeping the first limit hits
+// searchMatch scores rows as match describes, keeping the first limit hits
 // of each score; rows must be added in searchOrder.
 type searchMatch struct {
 	q, lq, uq string
@@ -206,7 +199,7 @@ func (m *searchMatch) hits() []SearchHit {
 	return out
 }
 
-// searchOrder is the order of search.all's hits within one score: kind
+// searchOrder is the order of the hits within one score: kind
 // descending (schools, then LAs), name, code, compared bytewise as DuckDB
 // compares VARCHAR.
 func searchOrder(a, b searchRow) int {

@@ -11,11 +11,11 @@ import (
 	"github.com/sendash/sendash/internal/testdb"
 )
 
-// TestSearchGoMatchesSQL checks that the read-only store's search in Go
-// (store/search.go) answers exactly as search.all does in DuckDB, for every
-// school's and LA's name, name prefixes and words, codes in both cases, and
-// odd strings, on the demo data and (when SENDASH_REAL_DATA is set) the
-// real files.
+// TestSearchGoMatchesSQL checks that the store's search in Go
+// (store/search.go) answers exactly as the reference SQL reference.search
+// (testdata/reference.sql) does in DuckDB, for every school's and LA's
+// name, name prefixes and words, codes in both cases, and odd strings, on
+// the demo data and (when SENDASH_REAL_DATA is set) the real files.
 func TestSearchGoMatchesSQL(t *testing.T) {
 	t.Run("demo", func(t *testing.T) { checkSearchGoMatchesSQL(t, demoStore(t)) })
 	t.Run("real", func(t *testing.T) { checkSearchGoMatchesSQL(t, realSchoolStore(t)) })
@@ -47,7 +47,7 @@ func checkSearchGoMatchesSQL(t *testing.T, st *store.Store) {
 		}
 	}
 	rows.Close()
-	sql := st.Q.Get("search.all")
+	sql := referenceSearch(t)
 	n := 0
 	for q := range qs {
 		for _, limit := range []int{5, 50} {
@@ -80,9 +80,19 @@ func checkSearchGoMatchesSQL(t *testing.T, st *store.Store) {
 	}
 }
 
+// referenceSearch is the SQL of reference.search (testdata/reference.sql).
+func referenceSearch(t testing.TB) string {
+	t.Helper()
+	q, err := store.ReferenceQueries()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return q.Get("reference.search")
+}
+
 // FuzzSearch sends any valid UTF-8 query (the web layer refuses the rest)
-// to the Go search and to search.all on the demo data: the Go search must
-// not fail and must give the SQL answer.
+// to the Go search and to reference.search on the demo data: the Go search
+// must not fail and must give the SQL answer.
 func FuzzSearch(f *testing.F) {
 	for _, s := range []string{"primary", "951", "900066", "E06900002", "Grumblecombe", "  st  ", "'", "%_",
 		"ACADEMY", "é", "İ", "ß", "\x00"} {
@@ -93,7 +103,7 @@ func FuzzSearch(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Cleanup(func() { st.Close() })
-	sql := st.Q.Get("search.all")
+	sql := referenceSearch(f)
 	f.Fuzz(func(t *testing.T, q string) {
 		if !utf8.ValidString(q) || len(q) > 400 {
 			t.Skip()
@@ -104,7 +114,7 @@ func FuzzSearch(f *testing.F) {
 		}
 		r, err := st.DB.QueryContext(context.Background(), sql, q, 10)
 		if err != nil {
-			t.Skipf("search.all refused %q: %v", q, err)
+			t.Skipf("reference.search refused %q: %v", q, err)
 		}
 		defer r.Close()
 		var want []store.SearchHit

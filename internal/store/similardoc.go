@@ -9,11 +9,12 @@ import (
 )
 
 // The similar-schools part of the school documents, computed in Go. As SQL
-// (queries/reference.sql) it was two page tables of 5.7 million rows at
-// national size, about 14 s to build and most of the documents' 23 s to
-// read back; BuildSchoolDocs now reads what they were made of once (1.5
-// million figures, the similar-school pairs, each school's latest census)
-// into a similarIndex and every batch computes its schools' part from it.
+// (testdata/reference.sql, now only the tests' reference) it was two page
+// tables of 5.7 million rows at national size, about 14 s to build and most
+// of the documents' 23 s to read back; BuildSchoolDocs now reads what they
+// were made of once (1.5 million figures, the similar-school pairs, each
+// school's latest census) into a similarIndex and every batch computes its
+// schools' part from it.
 // TestSchoolDocsMatchPageQueries checks every document against the SQL.
 
 // similarIndex holds, by school number, what the similar-schools part of

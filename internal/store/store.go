@@ -56,9 +56,7 @@ type Store struct {
 	DB *sql.DB
 	Q  *queries.Set
 
-	readOnly bool // nothing can change, so small lookups may be kept
-	// Small tables read on most pages, kept once read by a read-only store
-	// (nothing can change them): see kept.
+	// Small tables read on most pages, kept once read: see kept.
 	keptMu  sync.Mutex
 	cat     *Catalogue              // the indicator catalogue
 	flags   *[]Flag                 // every flag
@@ -69,7 +67,7 @@ type Store struct {
 	// every indicator's league years and groups (page_league_periods)
 	leaguePeriods *map[string][]leaguePeriod
 	laDocs        *map[string]laDoc // every LA's page document (ladoc.go)
-	stmts         sync.Map          // query name -> *sql.Stmt (read-only only)
+	stmts         sync.Map          // query name -> *sql.Stmt
 	conn          *sql.Conn         // when set, queries run on this one connection
 }
 
@@ -121,7 +119,7 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("open database %s: %w", displayPath(path), err)
 	}
-	return &Store{DB: db, Q: q, readOnly: opt.ReadOnly}, nil
+	return &Store{DB: db, Q: q}, nil
 }
 
 func displayPath(p string) string {
@@ -140,7 +138,7 @@ func (s *Store) Close() error {
 	return s.DB.Close()
 }
 
-// Warm reads what a read-only store keeps (the indicator catalogue, flags,
+// Warm reads what a store keeps (the indicator catalogue, flags,
 // LA directory, league list and years, statistical neighbours, search
 // index and LA page documents), so the first requests do not pay for it;
 // `sendash serve` calls it before it listens.
@@ -162,12 +160,11 @@ func (s *Store) Warm(ctx context.Context) error {
 	return nil
 }
 
-// kept returns *slot, filled by read on first use when the store is
-// read-only; a writable store reads afresh every time.
+// kept returns *slot, filled by read on first use. A page reads only tables
+// that ingest has finished writing, so what is kept never goes stale: a
+// store that writes page tables (a test's) is closed and reopened before
+// its pages are read.
 func kept[T any](s *Store, slot **T, read func() (*T, error)) (*T, error) {
-	if !s.readOnly {
-		return read()
-	}
 	s.keptMu.Lock()
 	defer s.keptMu.Unlock()
 	if *slot == nil {
@@ -180,9 +177,10 @@ func kept[T any](s *Store, slot **T, read func() (*T, error)) (*T, error) {
 	return *slot, nil
 }
 
-// query runs the named query. A read-only store prepares each query once
-// (database/sql then keeps it prepared on each pooled connection), so a page
-// skips DuckDB's parse and plan: about a tenth of a cold page's CPU.
+// query runs the named query, prepared once (database/sql then keeps it
+// prepared on each pooled connection), so a page skips DuckDB's parse and
+// plan: about a tenth of a cold page's CPU. A store bound to one connection
+// (the ingest's builders) runs the text on it instead.
 func (s *Store) query(ctx context.Context, name string, args ...any) (*sql.Rows, error) {
 	if s.conn != nil {
 		return s.conn.QueryContext(ctx, s.Q.Get(name), args...)
@@ -191,18 +189,12 @@ func (s *Store) query(ctx context.Context, name string, args ...any) (*sql.Rows,
 	if err != nil {
 		return nil, err
 	}
-	if st == nil {
-		return s.DB.QueryContext(ctx, s.Q.Get(name), args...)
-	}
 	return st.QueryContext(ctx, args...)
 }
 
-// stmt returns the prepared statement for a named query, or nil when the
-// store is writable (its tables may change under a prepared plan).
+// stmt returns the prepared statement for a named query, preparing it on
+// first use.
 func (s *Store) stmt(ctx context.Context, name string) (*sql.Stmt, error) {
-	if !s.readOnly {
-		return nil, nil
-	}
 	if v, ok := s.stmts.Load(name); ok {
 		return v.(*sql.Stmt), nil
 	}

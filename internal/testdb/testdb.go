@@ -1,6 +1,7 @@
 // Package testdb builds the databases tests share: one ingest of the real
 // published files ($SENDASH_REAL_DATA) and one of the committed demo data,
-// each at most once per test binary. Only _test.go files import it.
+// each at most once per test binary; and it opens a database as `sendash
+// serve` does, for handler tests. Only _test.go files import it.
 package testdb
 
 import (
@@ -15,6 +16,7 @@ import (
 
 	"github.com/sendash/sendash/data"
 	"github.com/sendash/sendash/internal/ingest"
+	"github.com/sendash/sendash/internal/store"
 )
 
 type built struct {
@@ -68,6 +70,21 @@ func build(t testing.TB, b *built, src string) string {
 		t.Fatalf("ingest %s: %v", src, b.err)
 	}
 	return b.path
+}
+
+// Open opens the database file at path exactly as `sendash serve` does
+// (store.ServingOptions: read-only, with its threads, connections and
+// memory), so that handler tests run the code that ships (STYLE.md, habit
+// 14). The store is closed when the test ends. Unlike serve it does not
+// warm the store: what serve reads first, the first request reads.
+func Open(t testing.TB, path string) *store.Store {
+	t.Helper()
+	st, err := store.Open(context.Background(), path, store.ServingOptions())
+	if err != nil {
+		t.Fatalf("open %s as serve does: %v", path, err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
 }
 
 // Cleanup removes the built databases; call it from TestMain after m.Run.

@@ -6,51 +6,21 @@ import (
 	"log/slog"
 	"net/http/httptest"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 
-	"github.com/sendash/sendash/data"
 	"github.com/sendash/sendash/internal/browsertest"
-	"github.com/sendash/sendash/internal/ingest"
 	"github.com/sendash/sendash/internal/store"
+	"github.com/sendash/sendash/internal/testdb"
 )
 
-var realDB struct {
-	once sync.Once
-	path string
-	err  error
-}
-
-// realStore builds a database from the published files in $SENDASH_REAL_DATA
-// once per test binary, or skips when it is not set.
+// realStore opens the database ingested once per test binary from the
+// published files in $SENDASH_REAL_DATA (testdb.Real) as `sendash serve`
+// opens it, or skips when the variable is not set.
 func realStore(t *testing.T) *store.Store {
 	t.Helper()
-	dir := os.Getenv("SENDASH_REAL_DATA")
-	if dir == "" {
-		t.Skip("SENDASH_REAL_DATA is not set")
-	}
-	realDB.once.Do(func() {
-		tmp, err := os.MkdirTemp("", "sendash-web-real-")
-		if err != nil {
-			realDB.err = err
-			return
-		}
-		realDB.path = filepath.Join(tmp, "real.duckdb")
-		_, realDB.err = ingest.Run(context.Background(), ingest.Config{DataDir: dir, DBPath: realDB.path,
-			Extra: []ingest.NamedReader{{Name: "la_changes.csv", Data: data.LAChanges}}})
-	})
-	if realDB.err != nil {
-		t.Fatalf("ingest %s: %v", dir, realDB.err)
-	}
-	st, err := store.Open(context.Background(), realDB.path, store.Options{ReadOnly: true, MaxConns: 4})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	return st
+	return testdb.Open(t, testdb.Real(t))
 }
 
 // visitAndCheck loads a page, checks its charts drew, runs axe and saves a screenshot.
@@ -144,12 +114,7 @@ func TestBrowserDatabase(t *testing.T) {
 	if path == "" {
 		t.Skip("SENDASH_TEST_DB is not set")
 	}
-	st, err := store.Open(context.Background(), path, store.Options{ReadOnly: true, MaxConns: 4})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	srv := newBrowserServer(t, st)
+	srv := newBrowserServer(t, testdb.Open(t, path))
 	b := browsertest.New(t)
 	for i, p := range strings.Fields(os.Getenv("SENDASH_TEST_PAGES")) {
 		visitAndCheck(t, b, srv.URL, p, "sendash-db-"+strconv.Itoa(i)+".png")

@@ -2,59 +2,103 @@ package web
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/sendash/sendash/internal/store"
+	"github.com/sendash/sendash/internal/testdb"
 )
 
-// fixtureStore opens an in-memory database with the real schema, the tiny
-// data set in testdata/fixture.sql and the page tables ingest builds from it.
+// fixtureDB is the fixture database file, built once per test binary.
+var fixtureDB struct {
+	once sync.Once
+	dir  string
+	path string
+	err  error
+}
+
+// TestMain removes the databases the tests built.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if fixtureDB.dir != "" {
+		os.RemoveAll(fixtureDB.dir)
+	}
+	testdb.Cleanup()
+	os.Exit(code)
+}
+
+// fixtureStore opens the fixture database (the real schema, the tiny data
+// set in testdata/fixture.sql and the page tables ingest builds from it) as
+// `sendash serve` opens a database: read-only, with its options.
 func fixtureStore(t testing.TB) *store.Store {
 	t.Helper()
-	ctx := context.Background()
-	st, err := store.Open(ctx, "", store.Options{})
-	if err != nil {
-		t.Fatal(err)
+	fixtureDB.once.Do(func() {
+		fixtureDB.dir, fixtureDB.err = os.MkdirTemp("", "sendash-web-fixture-")
+		if fixtureDB.err == nil {
+			fixtureDB.path = filepath.Join(fixtureDB.dir, "fixture.duckdb")
+			fixtureDB.err = buildFixture(context.Background(), fixtureDB.path)
+		}
+	})
+	if fixtureDB.err != nil {
+		t.Fatalf("build the fixture database: %v", fixtureDB.err)
 	}
-	t.Cleanup(func() { st.Close() })
+	return testdb.Open(t, fixtureDB.path)
+}
+
+// buildFixture writes the fixture database at path: the schema, the rows of
+// testdata/fixture.sql, and the page tables and documents ingest builds.
+func buildFixture(ctx context.Context, path string) (err error) {
+	st, err := store.Open(ctx, path, store.Options{})
+	if err != nil {
+		return err
+	}
+	defer func() { err = errors.Join(err, st.Close()) }()
 	fixture, err := os.ReadFile("testdata/fixture.sql")
 	if err != nil {
-		t.Fatal(err)
+		return err
 	}
 	for _, name := range []string{"schema.macros", "schema.tables", "schema.figures"} {
 		if _, err := st.DB.ExecContext(ctx, st.Q.Get(name)); err != nil {
-			t.Fatalf("%s: %v", name, err)
+			return fmt.Errorf("%s: %w", name, err)
 		}
 	}
 	if _, err := st.DB.ExecContext(ctx, string(fixture)); err != nil {
-		t.Fatalf("fixture: %v", err)
+		return fmt.Errorf("fixture: %w", err)
 	}
 	for _, name := range st.Q.WithPrefix("derive.page.") {
 		if _, err := st.DB.ExecContext(ctx, st.Q.Get(name)); err != nil {
-			t.Fatalf("%s: %v", name, err)
+			return fmt.Errorf("%s: %w", name, err)
 		}
 	}
+	return buildDocs(ctx, st)
+}
+
+// buildDocs stores the school, LA and league documents, as ingest does.
+func buildDocs(ctx context.Context, st *store.Store) error {
 	conn, err := st.DB.Conn(ctx)
 	if err != nil {
-		t.Fatal(err)
+		return err
 	}
 	defer conn.Close()
 	if err := st.BuildSchoolDocs(ctx, conn, nil, store.SchoolDocBatch); err != nil {
-		t.Fatalf("school documents: %v", err)
+		return fmt.Errorf("school documents: %w", err)
 	}
 	if err := st.BuildLADocs(ctx, conn); err != nil {
-		t.Fatalf("LA documents: %v", err)
+		return fmt.Errorf("LA documents: %w", err)
 	}
 	if err := st.BuildLeagueDocs(ctx, conn); err != nil {
-		t.Fatalf("league documents: %v", err)
+		return fmt.Errorf("league documents: %w", err)
 	}
-	return st
+	return nil
 }
 
 // testServer is the whole Echo stack over the fixture database.

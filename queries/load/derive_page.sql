@@ -134,12 +134,12 @@ ORDER BY kind, name, code;
 -- The reference lines of every school trend: for each school (page_urn)
 -- and indicator, its LA's (ord 2) and England's (ord 3) figure for each
 -- period the school has one (the school's own figures, ord 1, are read from
--- figure, which is sorted by school: storing them here again was 2.3
--- million rows and about 7 s of the national ingest). A line uses the school series' own group; for the school's "all
--- pupils" series it uses the school's phase (e.g. LA primary schools) where
--- the area publishes that phase in any of those periods, else "all".
--- (queries/reference.sql has the whole trend in one table, as this was
--- until 2026-11-30; the tests check the two agree.)
+-- figure, which is sorted by school: storing them here again would be 2.3
+-- million rows at national size). A line uses the school series' own group;
+-- for the school's "all pupils" series it uses the school's phase (e.g. LA
+-- primary schools) where the area publishes that phase in any of those
+-- periods, else "all". (internal/store/testdata/reference.sql has the
+-- whole trend in one table; the tests check the two agree.)
 CREATE TABLE page_school_trend_ref AS
 WITH sc AS (SELECT urn, la_old_code, coalesce(phase, '') AS phase FROM school),
 -- each school series' periods and groups, with the school's LA and phase

@@ -1,12 +1,20 @@
--- Reference tables: parts of a school page as single SQL tables, as ingest
--- built them until 2026-11-30. Ingest no longer does: store.BuildSchoolDocs
--- computes the similar-schools part in Go from figure, similar_school,
--- school and school_census, and a school trend is read from figure (the
--- school's own figures) and page_school_trend_ref (its LA's and England's),
--- together about 25 s faster at national size (BENCHMARKS.md). The tests
--- build them on a copy of a built database (store.BuildReferenceTables) and
--- check that every school document and trend matches them
--- (TestSchoolDocsMatchPageQueries).
+-- Reference SQL for the tests only: the binary never runs it (STYLE.md,
+-- habit 12). The tests parse this file (store.ReferenceQueries) and check
+-- the Go that pages run against it.
+--
+-- The reference tables: parts of a school page as single SQL tables, as
+-- ingest built them until 2026-11-30. Ingest no longer does:
+-- store.BuildSchoolDocs computes the similar-schools part in Go from figure,
+-- similar_school, school and school_census, and a school trend is read from
+-- figure (the school's own figures) and page_school_trend_ref (its LA's and
+-- England's), together about 25 s faster at national size (BENCHMARKS.md).
+-- The tests build them on a copy of a built database
+-- (store.BuildReferenceTables builds the reference.school_* sections, in
+-- the order it lists) and check that every school document and trend
+-- matches them (TestSchoolDocsMatchPageQueries), reading them with the
+-- reference.similar, reference.similar_schools and reference.trend
+-- sections. reference.search is the search that the store runs in Go
+-- (TestSearchGoMatchesSQL, FuzzSearch).
 
 -- name: reference.school_similar
 -- For each school (page_urn): the school (rank 0) and its named similar
@@ -81,3 +89,52 @@ SELECT * FROM (
     UNION ALL
     SELECT * FROM page_school_trend_ref)
 ORDER BY page_urn, indicator, ord, grp, year_sort;
+
+-- name: reference.similar
+-- The school (rank 0) and its named similar schools, each with its figure
+-- for every percentage indicator in the period of the school's own latest
+-- figure, and per indicator the similar schools' count, lowest, median and
+-- highest, from the reference table page_school_similar (ingest computes
+-- the same in Go from school.doc_similar_values, school.doc_peers and
+-- school.doc_peer_info). Params: urn, urn (a range, as school.info).
+SELECT page_urn, urn, rank, indicator, period, value, status, unit, percentile,
+       peers, peer_min, peer_median, peer_max
+FROM page_school_similar WHERE page_urn BETWEEN ? AND ?;
+
+-- name: reference.similar_schools
+-- The school (rank 0) and its named similar schools with what made them
+-- similar, from the reference table page_school_similar_schools (as
+-- reference.similar). Params: urn, urn (a range, as school.info).
+SELECT page_urn, urn, rank, distance, name, phase, type_group, census_period, nor, fsm_pct
+FROM page_school_similar_schools WHERE page_urn BETWEEN ? AND ?;
+
+-- name: reference.trend
+-- A school's whole trend for one indicator from the reference table
+-- page_school_trend, in stored order. Params: urn, indicator.
+SELECT indicator, level, code, coalesce(name, ''), coalesce(la_code, ''), period,
+       period_type, year_sort, grp, numerator, denominator, value,
+       coalesce(unit, ''), status, coalesce(reason, ''), published, source_id,
+       rank, rank_of, quartile, percentile
+FROM page_school_trend WHERE page_urn = ? AND indicator = ?;
+
+-- name: reference.search
+-- Schools and LAs matching a name, URN, LAESTAB or LA code, exact matches
+-- first, from page_search (built at ingest by queries/load/derive_page.sql):
+-- the SQL that store.SearchSchools answers as, in Go. A school matches on
+-- its URN, LAESTAB, part of its name, or its LA's old code, 9-character
+-- code or whole name; an LA on its codes or part of its name.
+-- Params: $1 q, $2 limit.
+WITH p AS (SELECT trim(CAST($1 AS VARCHAR)) AS q),
+k AS (SELECT q, lower(q) AS lq, upper(q) AS uq FROM p),
+hits AS (
+    SELECT s.kind, s.code, s.name, s.place, s.detail,
+           CASE WHEN s.kind = 'la' THEN
+                     CASE WHEN s.la_old_code = k.q OR s.la_new_code = k.uq OR s.name_key = k.lq THEN -1 ELSE 1 END
+                WHEN s.code = k.q OR s.laestab = k.q THEN 0
+                WHEN starts_with(s.name_key, k.lq) THEN 1 ELSE 2 END AS score
+    FROM page_search s, k
+    WHERE s.la_old_code = k.q OR s.la_new_code = k.uq OR contains(s.name_key, k.lq)
+       OR (s.kind = 'school' AND (s.code = k.q OR s.laestab = k.q OR s.la_name_key = k.lq)))
+SELECT kind, code, name, place, detail FROM hits
+ORDER BY score, kind DESC, name, code
+LIMIT $2;
