@@ -310,3 +310,22 @@ func firstDiff(want, got []byte) string {
 func TestDemoNoQuartileWithoutRank(t *testing.T) {
 	checkNoQuartileWithoutRank(t, demoStore(t).DB)
 }
+
+// TestLeagueDefaultGroup: a league table asked for no group shows the
+// indicator's catalogue headline group, as the LA page does: the
+// mainstream share of placements (it showed the alphabetically first,
+// ap_pru), plans excluding exceptions, all pupils.
+func TestLeagueDefaultGroup(t *testing.T) {
+	st := demoStore(t)
+	for ind, want := range map[string]string{
+		"ehcp.placement": "mainstream", "ehcp.timely": "excl_exceptions", "tribunal.rate": "all",
+	} {
+		l, err := st.League(context.Background(), ind, 0, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if l.Grp != want {
+			t.Errorf("%s: default group %q, want %q", ind, l.Grp, want)
+		}
+	}
+}

@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"fmt"
 	"slices"
+
+	"github.com/sendash/sendash/internal/catalogue"
 )
 
 // League is one indicator's figure for every LA in one year and group, with
@@ -25,7 +27,7 @@ type League struct {
 }
 
 // League returns the LA league table for an indicator. year 0 means the
-// latest year; grp "" means "all" (or the first group published). Unknown
+// latest year; grp "" means its headline group (defaultGroup). Unknown
 // indicators, years and groups are ErrNotFound; a group published in other
 // years but not this one falls back to the default (GrpFallback).
 func (s *Store) League(ctx context.Context, indicator string, year int, grp string) (*League, error) {
@@ -55,10 +57,7 @@ func (s *Store) League(ctx context.Context, indicator string, year int, grp stri
 		grp, fallback = "", true
 	}
 	if grp == "" {
-		grp = gs[0]
-		if slices.Contains(gs, "all") {
-			grp = "all"
-		}
+		grp = defaultGroup(indicator, gs)
 	}
 	rows, err := s.leagueRows(ctx, indicator, year, grp)
 	if err != nil {
@@ -75,6 +74,21 @@ func (s *Store) League(ctx context.Context, indicator string, year int, grp stri
 		l.Period = rows[i].Period
 	}
 	return l, nil
+}
+
+// defaultGroup is the group a league table shows unless asked: the first
+// of the indicator's catalogue headline groups that the year publishes, as
+// on the LA page; else "all"; else the first group published.
+func defaultGroup(indicator string, published []string) string {
+	for _, g := range catalogue.HeadlineOf(indicator) {
+		if slices.Contains(published, g) {
+			return g
+		}
+	}
+	if slices.Contains(published, "all") {
+		return "all"
+	}
+	return published[0]
 }
 
 func anyYearHas(groups map[int][]string, grp string) bool {
