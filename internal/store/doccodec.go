@@ -27,7 +27,7 @@ import (
 // It keeps what the page queries return exactly (a nil *float64, "not
 // published", apart from a zero; nil slices apart from empty ones), which
 // TestSchoolDocsMatchPageQueries checks. JSON did the same at about four
-// times the decoding cost (BENCHMARKS.md).
+// times the decoding cost.
 
 // docFormat is the first byte of every document; bump it on any change to
 // the encoding (BuildVersion includes it, so a database built with another

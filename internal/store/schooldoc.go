@@ -8,14 +8,14 @@ import (
 	"sync/atomic"
 )
 
-// School documents. A school page used to make four range reads of the page
-// tables (profile, trend, similar schools and their values), about 9 ms of
-// DuckDB time at national size however the tables were laid out, since each
-// read scans a row group. At ingest, BuildSchoolDocs reads those tables
+// School documents. Read from the page tables, a school page takes four
+// range reads (profile, trend, similar schools and their values), about 9 ms
+// of DuckDB time at national size however the tables are laid out, since
+// each read scans a row group. At ingest, BuildSchoolDocs reads those tables
 // with the same page queries, a range of schools at a time, and stores each
 // school's result, encoded (doccodec.go) and deflated, in page_school_doc, keyed by an ART
 // primary key; a school page is then one read of about half a millisecond
-// (BENCHMARKS.md). TestSchoolDocsMatchPageQueries checks every document
+// at national size. TestSchoolDocsMatchPageQueries checks every document
 // against the page queries.
 
 // SchoolPage is what a school page shows: the profile, the indicator whose
@@ -87,7 +87,7 @@ const SchoolDocBatch = 1000
 // no readers it reads on conn, taking turns with the appends. About 40% of
 // the work is reading rows through database/sql, value by value, and a
 // quarter packing, so two readers on two cores build the national set's
-// documents in less time than one (BENCHMARKS.md).
+// documents in less time than one.
 func (s *Store) BuildSchoolDocs(ctx context.Context, conn *sql.Conn, readers []*sql.Conn, batch int) error {
 	c := &Store{Q: s.Q, conn: conn}
 	cat, err := c.readCatalogue(ctx)

@@ -15,7 +15,7 @@ import (
 // page_search (one row per school and LA) with an index, 14 MB of heap at
 // national size (24,162 rows, measured), and matches it in Go: the same
 // scan in DuckDB cost a cold search page about 8 ms, most of it the
-// per-query work of reading 24,000 names (BENCHMARKS.md). That SQL is kept
+// per-query work of reading 24,000 names. That SQL is kept
 // as the tests' reference (testdata/reference.sql, reference.search), and
 // TestSearchGoMatchesSQL checks the two give the same answers.
 func (s *Store) SearchSchools(ctx context.Context, q string, limit int) ([]SearchHit, error) {

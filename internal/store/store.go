@@ -32,7 +32,7 @@ type Options struct {
 	// RowGroupSize, when set, creates the file with row groups of this many
 	// rows (a multiple of 2048) instead of DuckDB's 122,880. A page reads a
 	// few rows by key, and DuckDB scans the whole row group holding them:
-	// 8,192-row groups make those reads 2-3 times cheaper (BENCHMARKS.md).
+	// 8,192-row groups make those reads 2-3 times cheaper.
 	// The size is a property of the file, kept when it is reopened.
 	RowGroupSize int
 }
@@ -42,7 +42,7 @@ type Options struct {
 // small and concurrent requests already keep the cores busy; one pooled
 // connection per core (at least 2), so further requests queue for a
 // connection instead of oversubscribing the CPU or the memory; 64 MB of
-// DuckDB memory per connection. Measured on 2 cores (BENCHMARKS.md): 15%
+// DuckDB memory per connection. On 2 cores: 15%
 // less CPU per page than 2 threads and 8 connections, and with 32 clients
 // missing the page cache a peak of about 360 MB resident (256 MB limit:
 // 420 MB; 128 MB shared by 4 connections: queries fail for want of memory).

@@ -199,7 +199,7 @@ GROUP BY ALL ORDER BY indicator, year_sort DESC, grp;
 -- name: derive.page.school_doc
 -- One row per school holding its whole school page (profile, the trend shown
 -- first, similar schools), encoded and deflated, so a page is one read by the
--- primary key instead of four range reads (BENCHMARKS.md). Created empty
+-- primary key instead of four range reads. Created empty
 -- here; store.BuildSchoolDocs fills it from the page tables above, reading
 -- them with the same page queries the pages used before.
 CREATE TABLE page_school_doc (
