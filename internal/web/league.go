@@ -1,8 +1,13 @@
 package web
 
 import (
+	"cmp"
 	"fmt"
+	"html/template"
+	"net/url"
 	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/labstack/echo/v5"
 
@@ -87,4 +92,41 @@ func byTheme(all []store.IndicatorInfo) []store.IndicatorInfo {
 	}
 	slices.SortStableFunc(out, func(a, b store.IndicatorInfo) int { return pos(a.ID) - pos(b.ID) })
 	return out
+}
+
+// leagueRows is a league table's LA rows, the one table body printed by Go
+// instead of a template partial. As the partial "league-rows" it cost 1.40
+// ms of CPU a national league page (150 rows, a dozen reflective calls a row
+// in html/template) against 0.11 ms here, the whole cold page 3.2 against
+// 1.7 ms (2026-12-07, 2 shared cores, -count 3 and 6). Its value cell says
+// what the "value" partial says (TestLeagueRowsMatchValuePartial), escaped
+// by html/template's own HTMLEscapeString.
+func leagueRows(rows []store.Figure) template.HTML {
+	esc := template.HTMLEscapeString
+	var b strings.Builder
+	b.Grow(len(rows) * 300)
+	for i := range rows {
+		f := &rows[i]
+		b.WriteString(`<tr><td class="num">`)
+		if f.Rank != nil {
+			b.WriteString(strconv.FormatInt(*f.Rank, 10))
+		}
+		b.WriteString(`</td><th scope="row"><a href="/las/` + esc(url.PathEscape(cmp.Or(f.LACode, f.Code))) + `">`)
+		b.WriteString(esc(cmp.Or(f.Name, f.Code)) + `</a></th><td class="num">`)
+		if f.Value != nil {
+			b.WriteString(esc(formatValue(f.Value, f.Unit)))
+		} else {
+			b.WriteString(`<span class="badge ` + statusClass(f.Status) + `"`)
+			if f.Reason != "" {
+				b.WriteString(` title="` + esc(f.Reason) + `"`)
+			}
+			b.WriteString(">" + esc(cmp.Or(statusLabel(f.Status), "not published")) + "</span>")
+		}
+		b.WriteString(`</td><td class="num">` + esc(numDen(*f)) + `</td><td class="num">`)
+		if f.Quartile != nil {
+			b.WriteString(quartileShort(f.Quartile))
+		}
+		b.WriteString("</td></tr>\n")
+	}
+	return template.HTML(b.String())
 }

@@ -18,7 +18,8 @@ import (
 //go:embed templates/*.html
 var templateFS embed.FS
 
-// templates holds one parsed template set per page (layout + partials + page).
+// templates holds one parsed template set per page (layout + partials +
+// rows + page).
 type templates struct{ byName map[string]*template.Template }
 
 // parseTemplates parses every page template once at start-up.
@@ -30,11 +31,11 @@ func parseTemplates() (*templates, error) {
 	t := &templates{byName: map[string]*template.Template{}}
 	for _, n := range names {
 		base := strings.TrimSuffix(strings.TrimPrefix(n, "templates/"), ".html")
-		if base == "layout" || base == "partials" {
+		if base == "layout" || base == "partials" || base == "rows" {
 			continue
 		}
 		tmpl, err := template.New(base).Funcs(funcs).ParseFS(templateFS,
-			"templates/layout.html", "templates/partials.html", n)
+			"templates/layout.html", "templates/partials.html", "templates/rows.html", n)
 		if err != nil {
 			return nil, fmt.Errorf("web: parse template %s: %w", n, err)
 		}

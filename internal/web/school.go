@@ -12,8 +12,9 @@ import (
 // schoolPage is a school's inclusion profile.
 type schoolPage struct {
 	Profile    *store.SchoolProfile
-	Indicator  string // the indicator the trend chart shows
-	Title      string // its title
+	Indicator  string             // the indicator the trend chart shows
+	Title      string             // its title
+	Indicators []store.ProfileRow // one row per indicator, for the trend form
 	Trend      []store.Figure
 	TrendTable pivot
 	TrendChart charts.Chart
@@ -49,6 +50,9 @@ func (s *server) school(c *echo.Context) (*pageResult, error) {
 	p := schoolPage{Profile: prof, Indicator: ind, Title: ind, Trend: page.Trend, Similar: page.Similar}
 	titles := map[string]string{}
 	for _, f := range prof.Figures {
+		if n := len(p.Indicators); n == 0 || p.Indicators[n-1].Indicator != f.Indicator {
+			p.Indicators = append(p.Indicators, f)
+		}
 		titles[f.Indicator] = f.Title
 		if f.Indicator == ind {
 			p.Title = f.Title
