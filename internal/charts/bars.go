@@ -10,10 +10,6 @@ import (
 	"github.com/sendash/sendash/internal/store"
 )
 
-// GroupLabel is catalogue.GroupLabel, for the templates that still call it
-// from here.
-func GroupLabel(g string) string { return catalogue.GroupLabel(g) }
-
 // placementOrder orders placement groups as the catalogue lists them.
 var placementOrder = catalogue.GroupOrder("ehcp.placement")
 
@@ -49,9 +45,9 @@ func Placement(id string, rows []store.Figure, label string) Chart {
 		}
 		colour := charts.WithItemStyleOpts(opts.ItemStyle{Color: stackColours[i%len(stackColours)]})
 		if i == 0 {
-			c.AddSeries(GroupLabel(g), data, charts.WithBarChartOpts(opts.BarChart{Stack: "mix"}), colour)
+			c.AddSeries(catalogue.GroupLabel(g), data, charts.WithBarChartOpts(opts.BarChart{Stack: "mix"}), colour)
 		} else {
-			addLike(&c.MultiSeries, len(c.MultiSeries)-i, GroupLabel(g), data, colour)
+			addLike(&c.MultiSeries, len(c.MultiSeries)-i, catalogue.GroupLabel(g), data, colour)
 		}
 	}
 	out := build(id, label, "", c)

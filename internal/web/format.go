@@ -8,7 +8,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/sendash/sendash/internal/charts"
+	"github.com/sendash/sendash/internal/catalogue"
 	"github.com/sendash/sendash/internal/store"
 )
 
@@ -28,7 +28,7 @@ var funcs = template.FuncMap{
 	"quartileShort": quartileShort,
 	"numden":        numDen,
 	"polarity":      polarityNote,
-	"group":         charts.GroupLabel,
+	"group":         catalogue.GroupLabel,
 	"count":         formatCount,
 	"short":         func(s string) string { return s[:min(len(s), 12)] },
 	"join":          strings.Join,
