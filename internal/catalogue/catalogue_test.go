@@ -13,8 +13,8 @@ import (
 // literal finds the quoted text in Go ("...") and SQL ('...') source.
 var literal = regexp.MustCompile(`"([a-z0-9_.]+)"|'([a-z0-9_.]+)'`)
 
-// usedIDs returns every quoted literal in the repository's non-test Go and
-// SQL files (outside this package) that looks like an indicator id: a
+// usedIDs returns every quoted literal in the repository's non-test Go,
+// SQL and template files (outside this package) that looks like an indicator id: a
 // theme id, a dot, and more. Indicator ids start with their theme's id
 // (TestEntriesAreComplete), so a new indicator with a new theme is caught
 // too once its theme is declared.
@@ -32,12 +32,12 @@ func usedIDs(t *testing.T) map[string][]string {
 		}
 		name := d.Name()
 		if d.IsDir() {
-			if name == "testdata" || name == "catalogue" || name == "static" || (strings.HasPrefix(name, ".") && path != root) {
+			if name == "testdata" || name == "catalogue" || (strings.HasPrefix(name, ".") && path != root) {
 				return filepath.SkipDir
 			}
 			return nil
 		}
-		if strings.HasSuffix(name, "_test.go") || !(strings.HasSuffix(name, ".go") || strings.HasSuffix(name, ".sql")) {
+		if strings.HasSuffix(name, "_test.go") || !(strings.HasSuffix(name, ".go") || strings.HasSuffix(name, ".sql") || strings.HasSuffix(name, ".html")) {
 			return nil
 		}
 		b, err := os.ReadFile(path)
