@@ -73,7 +73,7 @@ func cmdSQL(ctx context.Context, e env, args []string) error {
 	if _, err := os.Stat(*db); err != nil {
 		return fmt.Errorf("sql: database %s: %w", *db, err)
 	}
-	st, err := store.Open(ctx, *db, store.Options{ReadOnly: true})
+	st, err := store.Open(ctx, *db, store.Options{Sandbox: true})
 	if err != nil {
 		return err
 	}

@@ -29,6 +29,10 @@ type Options struct {
 	MemoryLimit string // DuckDB memory_limit, e.g. "1GB"; empty keeps the default
 	Threads     int    // 0 keeps DuckDB's default (one per core)
 	MaxConns    int    // connection pool bound; 0 means 2 x threads
+	// Sandbox opens the file read-only for user-written SQL (`sendash
+	// sql`): no reading or writing other files, attaching databases,
+	// installing or loading extensions, or changing these settings.
+	Sandbox bool
 	// RowGroupSize, when set, creates the file with row groups of this many
 	// rows (a multiple of 2048) instead of DuckDB's 122,880. A page reads a
 	// few rows by key, and DuckDB scans the whole row group holding them:
@@ -81,8 +85,16 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 	v := url.Values{}
 	v.Set("autoinstall_known_extensions", "false")
 	v.Set("autoload_known_extensions", "true")
-	if opt.ReadOnly {
+	if opt.ReadOnly || opt.Sandbox {
 		v.Set("access_mode", "READ_ONLY")
+	}
+	if opt.Sandbox {
+		// No file, network or extension access beyond the database itself,
+		// and no SET that could turn it back on.
+		v.Set("enable_external_access", "false")
+		v.Set("autoload_known_extensions", "false")
+		v.Set("allow_community_extensions", "false")
+		v.Set("lock_configuration", "true")
 	}
 	if opt.MemoryLimit != "" {
 		v.Set("memory_limit", opt.MemoryLimit)
