@@ -43,10 +43,6 @@ func (s *server) handleError(c *echo.Context, err error) {
 			slog.String("uri", c.Request().RequestURI), slog.Int("status", p.Status),
 			slog.String("err", err.Error()))
 	}
-	if c.Request().Method == http.MethodHead {
-		_ = c.NoContent(p.Status)
-		return
-	}
 	if wantsJSON(c) {
 		_ = c.JSON(p.Status, map[string]any{"status": p.Status, "error": p.Message})
 		return

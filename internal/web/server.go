@@ -119,27 +119,33 @@ func New(cfg Config) (*echo.Echo, error) {
 	return e, nil
 }
 
+// getHead are the methods every route answers: a HEAD request runs the GET
+// handler, and net/http sends its headers without the body.
+var getHead = []string{http.MethodGet, http.MethodHead}
+
 func (s *server) routes(e *echo.Echo) {
-	e.GET("/", s.home)
-	e.GET("/search", s.page(s.search))
-	e.GET("/schools/:urn", s.page(s.school))
-	e.GET("/compare", s.page(s.compare))
-	e.GET("/las/:code", s.page(s.la))
-	e.GET("/league/:indicator", s.page(s.league))
-	e.GET("/england", s.page(s.england))
-	e.GET("/methodology", s.page(s.methodology))
-	e.GET("/sources", s.page(s.sources))
+	e.Match(getHead, "/", s.home)
+	e.Match(getHead, "/search", s.page(s.search))
+	e.Match(getHead, "/schools/:urn", s.page(s.school))
+	e.Match(getHead, "/compare", s.page(s.compare))
+	e.Match(getHead, "/las/:code", s.page(s.la))
+	e.Match(getHead, "/league/:indicator", s.page(s.league))
+	e.Match(getHead, "/england", s.page(s.england))
+	e.Match(getHead, "/methodology", s.page(s.methodology))
+	e.Match(getHead, "/sources", s.page(s.sources))
 	api := e.Group("/api")
-	api.GET("/search", s.api(s.search))
-	api.GET("/schools/:urn", s.api(s.school))
-	api.GET("/compare", s.api(s.compare))
-	api.GET("/las/:code", s.api(s.la))
-	api.GET("/league/:indicator", s.api(s.league))
-	api.GET("/england", s.api(s.england))
-	api.GET("/methodology", s.api(s.methodology))
-	api.GET("/sources", s.api(s.sources))
-	e.StaticFS("/static/", static.FS)
-	e.GET("/healthz", s.healthz)
+	api.Match(getHead, "/search", s.api(s.search))
+	api.Match(getHead, "/schools/:urn", s.api(s.school))
+	api.Match(getHead, "/compare", s.api(s.compare))
+	api.Match(getHead, "/las/:code", s.api(s.la))
+	api.Match(getHead, "/league/:indicator", s.api(s.league))
+	api.Match(getHead, "/england", s.api(s.england))
+	api.Match(getHead, "/methodology", s.api(s.methodology))
+	api.Match(getHead, "/sources", s.api(s.sources))
+	// (as e.StaticFS, which registers GET only: the router has already
+	// unescaped the path)
+	e.Match(getHead, "/static/*", echo.StaticDirectoryHandler(static.FS, true))
+	e.Match(getHead, "/healthz", s.healthz)
 }
 
 // healthz answers 200 when the database answers.
