@@ -58,6 +58,10 @@ var badInputs = []badInput{
 	}},
 	{dir: "unknown-marker-ees", err: "line 3 column 17 (fixed_excl): not a number or a known marker: \"zz\""},
 	{dir: "unknown-marker-appeal-rate", err: "not a number or a known marker: \"1.3O%\""},
+	// Every number is finite: NaN and a value too large for a double are
+	// load errors, not values a page cannot print.
+	{dir: "nan-appeal-rate", err: "not a number or a known marker: \"NaN%\""},
+	{dir: "infinite-ees", err: "line 3 column 17 (fixed_excl): not a number or a known marker: \"999999"},
 	// Negative EES values are kept with a warning (the real SEN2 annual
 	// reviews file publishes -1); negative census counts are an error.
 	{dir: "negative-ees", warning: "negative value where only counts and rates are published, first at line 3 (fixed_excl) \"-1\", kept as published"},

@@ -8,8 +8,11 @@ CREATE OR REPLACE MACRO sd_marker(v) AS CASE
     WHEN sd_trim(v) IN ('c','x','z','low','k','u',':','~','..','-','.','NA','SUPP','NE','NP','LOWCOV','n/a')
         THEN sd_trim(v)
     END;
-CREATE OR REPLACE MACRO sd_num(v) AS
+-- A number is finite: "NaN", "Inf" and values beyond a double's range are
+-- not numbers (sd_bad makes them load errors), so no page has to print one.
+CREATE OR REPLACE MACRO sd_num_any(v) AS
     TRY_CAST(replace(replace(replace(trim(v), ',', ''), '%', ''), chr(160), '') AS DOUBLE);
+CREATE OR REPLACE MACRO sd_num(v) AS CASE WHEN isfinite(sd_num_any(v)) THEN sd_num_any(v) END;
 CREATE OR REPLACE MACRO sd_bad(v) AS sd_num(v) IS NULL AND sd_marker(v) IS NULL;
 CREATE OR REPLACE MACRO sd_strip_footnote(v) AS
     trim(regexp_replace(trim(v), '[0-9,]+$', ''));
