@@ -72,4 +72,6 @@ var formats = []Format{
 	{"lait_la_codes", "LAIT: LA code list", "DfE", ogl},
 	{"ofsted_area_send", "Ofsted/CQC area SEND inspections and outcomes (2016-2022)", "Ofsted", ogl},
 	{"ofsted_mi_2023", "Ofsted: area SEND inspections (2023 framework) management information", "Ofsted", ogl},
+	{"nspl", "ONS National Statistics Postcode Lookup (or ONS Postcode Directory)", "Office for National Statistics", ogl},
+	{"postcode_latlong", "ONS postcode lookup, three-column extract (postcode, latitude, longitude)", "Office for National Statistics", ogl},
 }

@@ -24,6 +24,7 @@ var fileKinds = []struct{ prefix, mirrors, enc string }{
 	{"la_and_region_codes_meta", "gias/la_and_region_codes_meta.csv", "no BOM, LF"},
 	{"laestab_urn_lookup", "gias/laestab_urn_lookup_2006-07_to_2017-18.csv (school names for every URN)", "no BOM, LF"},
 	{"la_changes", "this project's own LA-changes format", "no BOM, LF"},
+	{"postcodes", "postcodes-nspl/NW.csv (three-column NSPL extract; fictional Q postcodes, see below)", "no BOM, LF"},
 }
 
 // writeReadme explains the world, the files and which LA or school trips
@@ -149,4 +150,5 @@ const readmeQuirks = `## Quirks reproduced
 - The gap between SEN and other pupils' suspension rates is about 2.2-2.4x, narrower than England's (about 5x), so the "ratio above 3" flag picks out one LA; timeliness dips below 50% in single years but never two running except in the planned LA.
 - Every year is published (no pandemic gaps); academies keep their URN for the whole series; school-level exclusions and absence cover state-funded primary, secondary and special schools (and non-maintained special schools for absence), as the real files do.
 - SEN2 placements are derived from the census counts of the schools in each LA (plus FE, home education, NEET and other settings as shares of them), so they are consistent with, not equal to, the census.
+- Postcodes (` + "`postcodes.csv`" + `, the three-column NSPL extract's layout) are fictional: real postcode areas never start with Q. An LA's outward code is Q, a letter for its code's hundreds digit and its code's last two digits (LA 951: QJ51); a school's inward code counts the schools of the LA it opened in, in URN order (1AA, 1AB, ...); sector 0 holds a dozen homes a LA to search from, and 0ZZ a postcode with no place. Each LA sits on land in England around its region's stand-in centre (County Durham, the Fens, Somerset, Norfolk, Derbyshire, the Eden valley, Lincolnshire, London, the Sussex Weald), its schools within about 2.5 km of the LA's centre.
 `

@@ -96,6 +96,17 @@ var badInputs = []badInput{
 	// the same kind and year (a revised census beside the provisional one)
 	// would count every school twice, so it is refused, naming the first.
 	{dir: "same-year-census", err: "for 2018/19 is already in "},
+	// Postcode lookups: a malformed postcode, coordinate or date names its
+	// line and column; the NSPL's columns are numbered as in the file, of
+	// which only seven are staged.
+	{dir: "nspl-lat-out-of-range", err: `line 3 column 29 (lat): latitude not a number between 49 and 61: "64.977344"`},
+	{dir: "nspl-bad-postcode", err: `line 4 column 3 (pcds): not a postcode: "BR8 7Q"`},
+	{dir: "nspl-bad-doterm", err: `line 5 column 5 (doterm): termination date not a year and month (YYYYMM): "2015-12"`},
+	{dir: "nspl-bad-northing", err: `line 3 column 8 (osnrth1m): northing not a number of metres between 0 and 1300000: "05648x8"`},
+	{dir: "latlong-not-a-number", err: `line 5 column 3 (long): longitude not a number between -9 and 3: "-1.5785O"`},
+	{dir: "latlong-long-out-of-range", err: `line 6 column 3 (long): longitude not a number between -9 and 3: "-11.57433"`},
+	{dir: "latlong-bad-postcode", err: `line 3 column 1 (Postcode): not a postcode: "NW3-2BQ"`},
+	{dir: "latlong-duplicate", err: `line 8 column 1 (Postcode): the same postcode is on more than one row (also line 3): "nw32bq"`},
 }
 
 func TestBadInputs(t *testing.T) {

@@ -29,6 +29,9 @@ type Format struct {
 	NeedsYear bool
 	// Dataset picks a dataset id from the header (EES files); nil uses ID.
 	Dataset func(h *Head) string
+	// Columns, when set, are the only columns staged from a CSV: a big file
+	// (the NSPL) is read by name, the rest of each line parsed and dropped.
+	Columns []string
 	// LoadSQL lists the query-name prefixes to run, in order; empty means
 	// "load.<ID>." (a format that shares another's load adds that prefix).
 	LoadSQL []string
@@ -84,6 +87,11 @@ func Formats() []Format {
 	return out
 }
 
+// nsplColumns are the NSPL/ONSPD columns sendash reads (of about 35): the
+// postcode, its dates of introduction and termination, its grid reference
+// and its latitude and longitude.
+var nsplColumns = []string{"pcds", "dointr", "doterm", "oseast1m", "osnrth1m", "lat", "long"}
+
 // recognisers says how to recognise and read each format, by catalogue id.
 func recognisers() map[string]Format {
 	return map[string]Format{
@@ -134,5 +142,9 @@ func recognisers() map[string]Format {
 		"ofsted_area_send": {Kind: readGo, Parse: ParseAreaSENDInspections,
 			Match: func(h *Head) bool { return h.isODS() && IsAreaSENDInspections(h.sheets()) }},
 		"ofsted_mi_2023": {Match: func(h *Head) bool { return h.hasCols("Local.area.partnership", "Inspection.outcome") }},
+		"nspl":           {Columns: nsplColumns, Match: func(h *Head) bool { return h.hasCols(nsplColumns...) }},
+		"postcode_latlong": {Match: func(h *Head) bool {
+			return len(h.Columns) == 3 && h.firstCols("Postcode", "lat", "long")
+		}},
 	}
 }

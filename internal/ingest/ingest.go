@@ -45,6 +45,7 @@ type NamedReader struct {
 type Result struct {
 	Files     []FileResult
 	NotLoaded []FileResult
+	Places    Places
 	Elapsed   time.Duration
 }
 
@@ -161,6 +162,9 @@ func build(ctx context.Context, cfg Config, tmp string, files []string) (*Result
 	}
 	if err := l.runPipeline(ctx); err != nil {
 		return nil, err
+	}
+	if res.Places, err = l.placeCounts(ctx); err != nil {
+		return nil, fmt.Errorf("count places: %w", err)
 	}
 	if _, err := conn.ExecContext(ctx, "CHECKPOINT"); err != nil {
 		return nil, fmt.Errorf("checkpoint: %w", err)

@@ -196,6 +196,10 @@ func (l *loader) stageCSV(ctx context.Context, p plan) ([]string, error) {
 	}
 	spec.WriteString("}")
 	q := strings.Replace(l.st.Q.Get("load.read_csv"), "/*COLUMNS*/", spec.String(), 1)
+	if len(p.format.Columns) > 0 {
+		q = strings.Replace(l.st.Q.Get("load.read_csv_columns"), "/*COLUMNS*/", spec.String(), 1)
+		q = strings.Replace(q, "/*SELECT*/", selectList(p.format.Columns), 1)
+	}
 	if p.format.ID == "ees_tidy" {
 		q = strings.Replace(q, "/*EXTRA*/", missingEES(cols), 1)
 	}
@@ -265,6 +269,15 @@ func (l *loader) stageGo(ctx context.Context, p plan) ([]string, error) {
 		return nil, fmt.Errorf("%s: %w", p.path, err)
 	}
 	return t.Columns, nil
+}
+
+// selectList is the staged columns of a format that names them.
+func selectList(cols []string) string {
+	out := make([]string, len(cols))
+	for i, c := range cols {
+		out[i] = sqlIdent(c)
+	}
+	return strings.Join(out, ", ")
 }
 
 func sqlIdent(s string) string  { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }

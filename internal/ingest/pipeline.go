@@ -21,7 +21,7 @@ type step struct {
 }
 
 // pipeline is the build after loading, in the order it runs: LA and school
-// registers, the indicator catalogue, the LA layer of figure, the school
+// registers and the schools' places, the indicator catalogue, the LA layer of figure, the school
 // layer, figure and similar_school finished and sorted, then the page
 // tables and the page documents read from them. A derive query not listed
 // here never runs (TestPipelineNamesEveryDeriveStep).
@@ -29,6 +29,11 @@ var pipeline = []step{
 	{makes: "la", query: "derive.la"},
 	{makes: "la_alias", query: "derive.la_alias"},
 	{makes: "school", query: "derive.school"},
+	{makes: "postcode (one row per postcode, sorted)", query: "derive.postcode.sorted"},
+	{makes: "postcode (old one dropped)", query: "derive.postcode.drop"},
+	{makes: "postcode (sorted one renamed)", query: "derive.postcode.rename"},
+	{makes: "school_place (by postcode)", query: "derive.school_place"},
+	{makes: "school_place (by GIAS grid point)", query: "derive.school_place.grid", run: (*loader).gridPlaces},
 	{makes: "build_info (build id)", query: "derive.build_info"},
 	{makes: "indicator", run: (*loader).writeCatalogue},
 
@@ -92,19 +97,28 @@ var pipeline = []step{
 func (l *loader) runPipeline(ctx context.Context) error {
 	for _, s := range pipeline {
 		start := time.Now()
-		var err error
-		switch {
-		case s.run != nil && s.query != "":
-			err = s.run(l, ctx, l.st.Q.Get(s.query))
-		case s.run != nil:
-			err = s.run(l, ctx, "")
-		default:
-			_, err = l.conn.ExecContext(ctx, l.st.Q.Get(s.query))
-		}
-		if err != nil {
-			return fmt.Errorf("derive %s (%s): %w", s.makes, cmp.Or(s.query, "Go"), err)
+		if err := l.runStep(ctx, s); err != nil {
+			return err
 		}
 		l.cfg.Logger.Debug("step", "makes", s.makes, "query", s.query, "took", time.Since(start).Round(time.Millisecond))
+	}
+	return nil
+}
+
+// runStep runs one step: its Go function (given its query's text, if any)
+// or its query.
+func (l *loader) runStep(ctx context.Context, s step) error {
+	var err error
+	switch {
+	case s.run != nil && s.query != "":
+		err = s.run(l, ctx, l.st.Q.Get(s.query))
+	case s.run != nil:
+		err = s.run(l, ctx, "")
+	default:
+		_, err = l.conn.ExecContext(ctx, l.st.Q.Get(s.query))
+	}
+	if err != nil {
+		return fmt.Errorf("derive %s (%s): %w", s.makes, cmp.Or(s.query, "Go"), err)
 	}
 	return nil
 }

@@ -60,6 +60,9 @@ func WriteSummary(w io.Writer, r *Result) {
 		}
 	}
 	fmt.Fprintf(w, "%d files loaded, %d rows, in %s\n", len(r.Files), total, r.Elapsed.Round(time.Millisecond))
+	pl := r.Places
+	fmt.Fprintf(w, "places: %d postcodes (%d with a place); schools placed %d (%d by postcode, %d by GIAS grid point), not placed %d\n",
+		pl.Postcodes, pl.PostcodesPlaced, pl.ByPostcode+pl.ByGrid, pl.ByPostcode, pl.ByGrid, pl.Unplaced)
 	for _, f := range r.NotLoaded {
 		fmt.Fprintf(w, "not loaded: %s: %s\n", f.Path, f.Reason)
 	}

@@ -87,7 +87,10 @@ SELECT c.urn, c.laestab, c.la_old_code, n.name, c.school_type,
     WHEN 'Non-maintained special school' THEN 'special' WHEN 'Pupil referral unit' THEN 'AP'
     WHEN 'Independent school' THEN 'independent' ELSE lower(c.school_type) END AS phase,
   sd_type_group(c.school_type) AS type_group,
-  i.urn IS NOT NULL AS independent_special, c.first_period, c.last_period
+  i.urn IS NOT NULL AS independent_special, c.first_period, c.last_period,
+  -- filled by the school register work (GIAS): postcode as published,
+  -- National Grid easting and northing in metres
+  NULL::VARCHAR AS postcode, NULL::DOUBLE AS easting, NULL::DOUBLE AS northing
 FROM census c LEFT JOIN names n USING (urn) LEFT JOIN indspec i USING (urn);
 
 -- name: derive.build_info

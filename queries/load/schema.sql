@@ -45,6 +45,22 @@ CREATE OR REPLACE MACRO sd_census_phase(school_type) AS CASE school_type
     WHEN 'Non-maintained special school' THEN 'nm_special' WHEN 'Pupil referral unit' THEN 'AP'
     WHEN 'Independent school' THEN 'independent' ELSE lower(coalesce(school_type, 'other')) END;
 
+-- A UK postcode in its one spelling (outward code, one space, inward code:
+-- 'NW1 8AS') from any spelling ('nw18as', 'NW1  8AS'), or NULL when the text
+-- is not a postcode. internal/geo.Postcode is the same rule in Go
+-- (TestPostcodeAgreesWithSQL).
+CREATE OR REPLACE MACRO sd_postcode_bare(p) AS upper(regexp_replace(p, '[ \t\n\r\f\x{00A0}]', '', 'g'));
+CREATE OR REPLACE MACRO sd_postcode(p) AS CASE
+    WHEN regexp_full_match(sd_postcode_bare(p), '([A-Z]{1,2}[0-9][A-Z0-9]?|GIR)[0-9][A-Z]{2}')
+    THEN left(sd_postcode_bare(p), length(sd_postcode_bare(p)) - 3) || ' ' || right(sd_postcode_bare(p), 3) END;
+-- A postcode lookup's latitude says "no place" when blank (the three-column
+-- extract) or 99.999999 (the NSPL's mark for a postcode without a grid
+-- reference); its longitude is then ignored (0.000000 or 0.00000).
+CREATE OR REPLACE MACRO sd_no_place(lat) AS sd_trim(lat) IS NULL OR TRY_CAST(trim(lat) AS DOUBLE) = 99.999999;
+-- A coordinate as a number when it lies in [lo, hi], else NULL.
+CREATE OR REPLACE MACRO sd_coord(v, lo, hi) AS CASE
+    WHEN TRY_CAST(trim(v) AS DOUBLE) BETWEEN lo AND hi THEN TRY_CAST(trim(v) AS DOUBLE) END;
+
 -- name: schema.tables
 -- Canonical tables. Every measure keeps the published marker beside its
 -- NULL value and the source_file row (and line) it came from.
@@ -130,6 +146,13 @@ CREATE TABLE establishment_type (source_id INTEGER, group_code VARCHAR, group_na
 CREATE TABLE area_send_inspection (source_id INTEGER, line BIGINT, la_name VARCHAR,
     framework VARCHAR, start_date VARCHAR, publication_date VARCHAR, outcome VARCHAR,
     detail VARCHAR);
+-- Postcode lookup (NSPL/ONSPD or its three-column extract), one row per
+-- postcode once derived (derive.postcode.*): lat/long in WGS84 (NULL when
+-- the lookup gives the postcode no place), easting/northing as the NSPL
+-- prints them (British National Grid metres in Great Britain), terminated the
+-- first day of the month the postcode was withdrawn (NULL while live).
+CREATE TABLE postcode (postcode VARCHAR, lat DOUBLE, long DOUBLE, easting DOUBLE, northing DOUBLE,
+    terminated DATE, source_id INTEGER, line BIGINT);
 
 -- name: schema.lait_macros
 -- LAIT "Years" text: 2023/24 (academic), 2024 (calendar), 2023-24 (OT)

@@ -1,0 +1,41 @@
+-- name: derive.postcode.sorted
+-- One row per postcode, sorted by it so a lookup by key reads one row group.
+-- When two loaded lookups hold a postcode (the NSPL and an extract of it),
+-- the row with a place wins, then the one with a grid reference (the full
+-- NSPL), then the file loaded last.
+CREATE TABLE postcode_sorted AS
+SELECT * FROM postcode
+QUALIFY row_number() OVER (PARTITION BY postcode ORDER BY lat IS NULL, easting IS NULL, source_id DESC, line) = 1
+ORDER BY postcode;
+
+-- name: derive.postcode.drop
+DROP TABLE postcode;
+
+-- name: derive.postcode.rename
+ALTER TABLE postcode_sorted RENAME TO postcode;
+
+-- name: derive.school_place
+-- Each school's place from its published postcode through the lookup. A
+-- terminated postcode still places the school (schools keep publishing
+-- old postcodes); one the lookup lacks, or gives no place, does not.
+CREATE TABLE school_place AS
+SELECT s.urn, p.lat, p.long, 'postcode' AS source, p.postcode
+FROM school s JOIN postcode p ON p.postcode = sd_postcode(s.postcode)
+WHERE p.lat IS NOT NULL
+ORDER BY s.urn;
+
+-- name: derive.school_place.grid
+-- The schools left without a place that GIAS gives a National Grid point;
+-- ingest converts easting/northing to latitude and longitude in Go
+-- (internal/geo.GridToPoint) and appends them with source 'gias_grid'.
+SELECT urn, easting, northing, sd_postcode(postcode) FROM school
+WHERE easting > 0 AND northing > 0 AND urn NOT IN (SELECT urn FROM school_place)
+ORDER BY urn;
+
+-- name: ingest.place_counts
+-- The ingest summary's places: postcodes loaded (and with a place), and
+-- schools placed by postcode, by GIAS grid, and not at all.
+SELECT (SELECT count(*) FROM postcode), (SELECT count(lat) FROM postcode),
+  count(*) FILTER (WHERE p.source = 'postcode'), count(*) FILTER (WHERE p.source = 'gias_grid'),
+  count(*) FILTER (WHERE p.urn IS NULL)
+FROM school s LEFT JOIN school_place p USING (urn);
