@@ -92,6 +92,12 @@ var badInputs = []badInput{
 	// the same kind and year (a revised census beside the provisional one)
 	// would count every school twice, so it is refused, naming the first.
 	{dir: "same-year-census", err: "for 2018/19 is already in "},
+	// A layout newer than sendash knows: a file with a family's key columns
+	// (census: URN and NOR; destinations: URN and COHORT) but not a column
+	// the load reads (a renamed TSENELSE or OVERALL_DESTPER) is refused by
+	// name, never skipped as unrecognised or half-loaded.
+	{dir: "newer-layout-census", err: "looks like Performance tables: school census (SEN, FSM, EAL) but lacks columns TSENELSE"},
+	{dir: "newer-layout-destinations", err: "looks like Performance tables: KS4 destinations by school but lacks columns OVERALL_DESTPER"},
 }
 
 func TestBadInputs(t *testing.T) {

@@ -12,6 +12,15 @@ SELECT max(_line), 'URN', URN, 'the same school is on more than one row (also li
 FROM raw WHERE nullif(trim(URN), '') IS NOT NULL
 GROUP BY URN, time_period HAVING count(*) > 1 ORDER BY 1 LIMIT 1;
 
+-- name: load.ees_sen_school.need_cells
+-- The need columns of one kind (EHC or SUP) as (line, need code, cell); a
+-- blank cell is kept (as '', marker blank): UNPIVOT would drop a NULL.
+CREATE OR REPLACE TEMP MACRO sd_need_cells(kind) AS TABLE
+SELECT _line, lower(regexp_extract(col, 'Primary_need_([A-Za-z]+)', 1)) AS need, v
+FROM (UNPIVOT (SELECT _line, coalesce(COLUMNS('^(EHC|SUP)_Primary_need_'), '') FROM raw)
+      ON COLUMNS(* EXCLUDE (_line)) INTO NAME col VALUE v)
+WHERE regexp_matches(col, '\b' || kind || '_Primary_need_');
+
 -- name: load.ees_sen_school.insert
 -- Per school: need 'all' with the totals and headcount, then one row per
 -- primary need (EHC_Primary_need_<code> and SUP_Primary_need_<code>).
@@ -22,13 +31,10 @@ SELECT (SELECT source_id FROM load_ctx), _line, sd_period_label(time_period), tr
 FROM raw WHERE nullif(trim(URN), '') IS NOT NULL
 UNION ALL
 SELECT (SELECT source_id FROM load_ctx), e._line, sd_period_label(r.time_period), trim(r.URN), trim(r.laestab),
-  lower(substr(e.col, 18)), sd_num(e.v), sd_marker(e.v), sd_num(s.v), sd_marker(s.v), NULL, NULL
-FROM (UNPIVOT INCLUDE NULLS (SELECT _line, COLUMNS('^EHC_Primary_need_') FROM raw)
-      ON COLUMNS(* EXCLUDE (_line)) INTO NAME col VALUE v) e
-JOIN (UNPIVOT INCLUDE NULLS (SELECT _line, COLUMNS('^SUP_Primary_need_') FROM raw)
-      ON COLUMNS(* EXCLUDE (_line)) INTO NAME col VALUE v) s
-  ON s._line = e._line AND lower(substr(s.col, 18)) = lower(substr(e.col, 18))
-JOIN raw r ON r._line = e._line
+  e.need, sd_num(e.v), sd_marker(e.v), sd_num(s.v), sd_marker(s.v), NULL, NULL
+FROM sd_need_cells('EHC') e
+JOIN sd_need_cells('SUP') s USING (_line, need)
+JOIN raw r USING (_line)
 WHERE nullif(trim(r.URN), '') IS NOT NULL;
 
 -- name: load.ees_sen_school.years
