@@ -104,7 +104,7 @@ var indicators = []Indicator{
 		Unit: "%", Polarity: HigherIsBetter, Theme: "outcome",
 		Levels: schoolToEngland, Groups: senGroups, Headline: []string{"all", "ehcp", "sen_support"}, Comparators: forBoth,
 		Definition: "Pupils in a sustained education, apprenticeship or employment destination / pupils in the KS4 cohort x 100, by SEN status.",
-		Caveat:     "All pupils at school level: no SEN split is published there. LA figures are LAIT's published percentages (year as LAIT labels it). England figures by SEN come from the national destinations file with numerator and cohort.",
+		Caveat:     "All pupils at school, LA and England level in the performance tables (no SEN split is published there): a download's LA and NAT rows give the LA's and England's figures with numerator and cohort; the two earlier cohorts each download repeats give the published % and cohort only. Performance-tables years are the download's (the 2024-25 download: pupils finishing KS4 in 2022/23, destinations in 2023/24). LA figures by SEN are LAIT's published percentages, in LAIT's year (the calendar year the cohort finished KS4).",
 		Sources:    "DfE Destinations of KS4 pupils (performance tables, national by SEN); LAIT SusEdOverall_*",
 		Phrase:     Phrase{Subject: "pupils stay in education, training or work after year 11 here", More: "More", Less: "Fewer"}},
 	{ID: "ehcp.timely", Title: "EHC plans issued within 20 weeks", Short: "Plans within 20 weeks", Unit: "%", Polarity: HigherIsBetter, Theme: "ehcp",

@@ -54,6 +54,7 @@ var formats = []Format{
 	{"perf_ks4", "Performance tables: key stage 4 by school", "DfE", ogl},
 	{"perf_ks4_dest", "Performance tables: KS4 destinations by school", "DfE", ogl},
 	{"ees_meta", "Explore education statistics: data file metadata", "DfE", ogl},
+	{"ees_sen_school", "SEN in England: school-level pupils with SEN by primary need (URN)", "DfE", ogl},
 	{"ees_tidy", "Explore education statistics: tidy data file", "DfE", ogl},
 	{"lait_long", "LAIT: local authority indicators (long format)", "DfE", ogl},
 	{"lait_parquet", "LAIT: local authority indicators (parquet)", "DfE", ogl},

@@ -35,6 +35,19 @@ type Format struct {
 	// LoadSQL lists the query-name prefixes to run, in order; empty means
 	// "load.<ID>." (a format that shares another's load adds that prefix).
 	LoadSQL []string
+	// Family names the key columns that make a file look like this format
+	// and Required every column its load SQL reads (matched ignoring case,
+	// as DuckDB reads them). A file with the family's columns but not all
+	// the required ones is a layout newer than sendash knows: the ingest
+	// fails naming the missing columns rather than skip or half-load it.
+	Family, Required []string
+	// Optional columns are read when present; a layout without one stages
+	// it as NULL, with a boolean column has$<name> saying which it was, so
+	// one load SQL reads the old and the new layout.
+	Optional []string
+	// StageNames renames staged columns whose names change from one
+	// download to the next (e.g. the earlier cohorts' year suffixes).
+	StageNames func(cols []string) []string
 }
 
 // loadPrefixes returns the load SQL prefixes of a format.
@@ -53,6 +66,22 @@ func (h *Head) hasCols(names ...string) bool {
 		}
 	}
 	return true
+}
+
+// missingCols lists the named columns the header lacks, ignoring case.
+func (h *Head) missingCols(names ...string) []string {
+	var out []string
+	for _, n := range names {
+		if !slices.ContainsFunc(h.Columns, func(c string) bool { return strings.EqualFold(c, n) }) {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// requires matches a header holding every named column, ignoring case.
+func requires(names ...string) func(h *Head) bool {
+	return func(h *Head) bool { return len(h.missingCols(names...)) == 0 }
 }
 
 // firstCols reports whether the header starts with exactly these columns.
@@ -95,11 +124,18 @@ var nsplColumns = []string{"pcds", "dointr", "doterm", "oseast1m", "osnrth1m", "
 // recognisers says how to recognise and read each format, by catalogue id.
 func recognisers() map[string]Format {
 	return map[string]Format{
-		"perf_census":   {Match: func(h *Head) bool { return h.hasCols("URN", "NOR", "TSENELSE", "PSENELSE", "TSENELK", "PSENELK") }, NeedsYear: true},
-		"perf_absence":  {Match: func(h *Head) bool { return h.hasCols("URN", "PERCTOT", "PPERSABS10") }, NeedsYear: true},
-		"perf_ks4":      {Match: func(h *Head) bool { return h.hasCols("URN", "ATT8SCR", "P8MEA") }, NeedsYear: true},
-		"perf_ks4_dest": {Match: func(h *Head) bool { return h.hasCols("URN", "COHORT", "OVERALL_DEST", "OVERALL_DESTPER") }, NeedsYear: true},
-		"ees_meta":      {Match: func(h *Head) bool { return h.firstCols("col_name", "col_type", "label") }},
+		"perf_census": {Match: requires(censusCols...), NeedsYear: true,
+			Family: []string{"URN", "NOR"}, Required: censusCols, Optional: []string{"NORFSMEVER"}},
+		"perf_absence": {Match: requires(absenceCols...), NeedsYear: true,
+			Family: []string{"URN", "PERCTOT"}, Required: absenceCols},
+		"perf_ks4": {Match: requires(ks4Cols...), NeedsYear: true,
+			Family: []string{"URN", "ATT8SCR"}, Required: ks4Cols},
+		"perf_ks4_dest": {Match: requires(destCols...), NeedsYear: true,
+			Family: []string{"URN", "COHORT"}, Required: destCols,
+			Optional: destEarlierCols, StageNames: destEarlierNames},
+		"ees_sen_school": {Match: requires(eesSENSchoolCols...), Family: []string{"URN", "EHC plan"},
+			Required: eesSENSchoolCols},
+		"ees_meta": {Match: func(h *Head) bool { return h.firstCols("col_name", "col_type", "label") }},
 		"ees_tidy": {Match: func(h *Head) bool {
 			return h.hasCols("time_period", "time_identifier", "geographic_level") && len(eesMeasureColumns(h.Columns)) > 0
 		}, Dataset: eesDataset},

@@ -96,6 +96,9 @@ func (l *loader) recogniseAll(ctx context.Context, files []string, res *Result) 
 		}
 		f, reason := l.recognise(ctx, h)
 		if f == nil {
+			if err := newerLayout(h); err != nil {
+				return nil, err
+			}
 			res.NotLoaded = append(res.NotLoaded, FileResult{Path: path, Reason: reason})
 			continue
 		}

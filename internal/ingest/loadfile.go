@@ -186,6 +186,9 @@ func (l *loader) stageCSV(ctx context.Context, p plan) ([]string, error) {
 		return nil, &LoadError{Path: p.path, Line: 1, Msg: "the file is not UTF-8 text (Windows-1252?); re-save it as UTF-8"}
 	}
 	cols := stagingNames(p.format.ID, p.head.Columns)
+	if p.format.StageNames != nil {
+		cols = p.format.StageNames(cols)
+	}
 	var spec strings.Builder
 	spec.WriteString("{")
 	for i, c := range cols {
@@ -202,6 +205,8 @@ func (l *loader) stageCSV(ctx context.Context, p plan) ([]string, error) {
 	}
 	if p.format.ID == "ees_tidy" {
 		q = strings.Replace(q, "/*EXTRA*/", missingEES(cols), 1)
+	} else if len(p.format.Optional) > 0 {
+		q = strings.Replace(q, "/*EXTRA*/", optionalColumns(cols, p.format.Optional), 1)
 	}
 	if _, err := l.conn.ExecContext(ctx, q, p.path); err != nil {
 		return nil, csvError(p.path, cols, err)

@@ -55,6 +55,8 @@ var pipeline = []step{
 
 	{makes: "sds_school_year (working table)", query: "derive.school.year"},
 	{makes: "figure: roll.ehcp, roll.support (schools)", query: "derive.school.roll"},
+	{makes: "sds_census_sample (working table: sampled census years)", query: "derive.school.census_sample"},
+	{makes: "figure: roll.ehcp, roll.support (England in a sampled year: NAT rows)", query: "derive.school.roll_nat"},
 	{makes: "figure: roll.ehcp, roll.support (LAs, England)", query: "derive.school.roll_area"},
 	{makes: "figure: roll.representation", query: "derive.school.representation"},
 	{makes: "figure: attend.absence, attend.persistent (schools)", query: "derive.school.absence"},
@@ -62,11 +64,12 @@ var pipeline = []step{
 	{makes: "figure: excl.* (schools)", query: "derive.school.exclusions"},
 	{makes: "figure: outcome.ks4.att8, outcome.ks4.p8", query: "derive.school.ks4"},
 	{makes: "figure: outcome.dest (schools)", query: "derive.school.destinations"},
+	{makes: "figure: outcome.dest (LAs, England: the download's LA and NAT rows)", query: "derive.school.destinations_area"},
 	{makes: "figure: moves.roll", query: "derive.school.moves"},
 	{makes: "similar_school", query: "derive.school.similar", run: (*loader).similarSchools},
 	{makes: "flag_rule (school rules)", query: "derive.school.flag_rule"},
 	{makes: "flag: school.send_share_fell", query: "derive.school.flag"},
-	{makes: "(drops sds_school_year)", query: "derive.school.cleanup"},
+	{makes: "(drops sds_school_year, sds_census_sample)", query: "derive.school.cleanup"},
 
 	{makes: "figure (percentiles, late ranks, sorted)", query: "derive.final.figure"},
 	{makes: "figure (old one dropped)", query: "derive.final.swap_drop"},

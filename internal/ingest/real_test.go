@@ -55,6 +55,9 @@ var realFiles = []string{
 	"gias/links_edubasealldata20250422.csv",
 	"gias/laestab_urn_lookup_2006-07_to_2017-18.csv",
 	"postcodes-nspl/NW.csv",
+	"current-releases/performance-tables-2024-2025/england_census.csv",
+	"current-releases/performance-tables-2024-2025/england_ks4-pupdest.csv",
+	"current-releases/gias-links-2026/links_edubasealldata20260312.csv",
 }
 
 func TestRealFilesPresent(t *testing.T) {
@@ -101,6 +104,11 @@ func TestRealFormats(t *testing.T) {
 		{"absence NAT secondary persistent", `SELECT persistent_pct FROM school_absence WHERE nat_phase = 'SEC'`, 13.7},
 		{"ks4 rows", `SELECT count(*) FROM school_ks4`, 5652},
 		{"destinations rows", `SELECT count(*) FROM school_destinations WHERE period = '2018/19'`, 3877},
+		// The 2018-19 download's earlier cohorts (_18, _17) are the two years
+		// before it: NAT 541,121 and 553,912, the national release's 2016/17
+		// and 2015/16 destination years (its own 528,139 is 2017/18).
+		{"2018-19 NAT _18 cohort is 2017/18", `SELECT cohort FROM school_destinations WHERE rectype = 'NAT' AND period = '2017/18'`, 541121},
+		{"2018-19 NAT _17 cohort is 2016/17", `SELECT cohort FROM school_destinations WHERE rectype = 'NAT' AND period = '2016/17'`, 553912},
 		{"timeliness England 2019 within 20 weeks", `SELECT value FROM ees_value WHERE dataset = 'sen2_timeliness' AND level = 'National' AND period = '2019' AND measure = 'plans_issued_within_20_weeks'`, 31313},
 		{"timeliness England 2019 %", `SELECT value FROM ees_value WHERE dataset = 'sen2_timeliness' AND level = 'National' AND period = '2019' AND measure = 'pc_plans_issued_within_20_weeks'`, 58.7},
 		{"timeliness North East 2019 denominator", `SELECT value FROM ees_value WHERE dataset = 'sen2_timeliness' AND region_name = 'North East' AND level = 'Regional' AND period = '2019' AND measure = 'plans_issued_den'`, 2624},
@@ -114,15 +122,20 @@ func TestRealFormats(t *testing.T) {
 		{"LAIT rows", `SELECT count(*) FROM lait_value`, 641070},
 		{"neighbours rows", `SELECT count(*) FROM la_neighbour`, 1580},
 		{"Barking and Dagenham first neighbour is Enfield", `SELECT CAST(neighbour_old_code AS INTEGER) FROM la_neighbour WHERE la_old_code = '301' AND rank = 1`, 308},
-		{"GIAS links rows", `SELECT count(*) FROM school_link JOIN source_file USING (source_id) WHERE path LIKE '%/gias/links_edubasealldata20250422.csv'`, 33801},
+		// The 2026 sample's 50 links are all in the 2025 file: each is kept
+		// once, the 2026 file's version (33,851 rows loaded, 33,801 links).
+		{"GIAS links", `SELECT count(*) FROM school_link`, 33801},
+		{"GIAS links, distinct", `SELECT count(DISTINCT (urn, link_urn)) FROM school_link`, 33801},
+		{"GIAS links kept from the 2026 file", `SELECT count(*) FROM school_link JOIN source_file USING (source_id) WHERE path LIKE '%/links_edubasealldata20260312.csv'`, 50},
+		{"GIAS links kept from the 2025 file", `SELECT count(*) FROM school_link JOIN source_file USING (source_id) WHERE path LIKE '%/gias/links_edubasealldata20250422.csv'`, 33751},
 		{"laestab lookup rows", `SELECT count(*) FROM laestab_urn`, 26346},
 		// Values read by hand from each file, three or more per format.
 		{"ks4 Haverstock pupils", `SELECT pupils FROM school_ks4 WHERE urn = '100049'`, 199},
 		{"ks4 Haverstock Attainment 8", `SELECT att8 FROM school_ks4 WHERE urn = '100049'`, 42.4},
 		{"ks4 Haverstock Progress 8", `SELECT p8 FROM school_ks4 WHERE urn = '100049'`, -0.09},
-		{"dest UCL Academy cohort", `SELECT cohort FROM school_destinations WHERE urn = '137181'`, 161},
-		{"dest UCL Academy sustained", `SELECT sustained FROM school_destinations WHERE urn = '137181'`, 152},
-		{"dest UCL Academy sustained % (printed 94%)", `SELECT sustained_pct_pub FROM school_destinations WHERE urn = '137181'`, 94},
+		{"dest UCL Academy cohort", `SELECT cohort FROM school_destinations WHERE urn = '137181' AND period = '2018/19'`, 161},
+		{"dest UCL Academy sustained", `SELECT sustained FROM school_destinations WHERE urn = '137181' AND period = '2018/19'`, 152},
+		{"dest UCL Academy sustained % (printed 94%)", `SELECT sustained_pct_pub FROM school_destinations WHERE urn = '137181' AND period = '2018/19'`, 94},
 		{"ks4 by SEN: Camden boys English first language A8", `SELECT value FROM ees_value WHERE dataset = 'ks4_la_characteristics' AND la_old_code = '202' AND measure = 'avg_att8' AND filters LIKE '%gender=Boys%' AND filters LIKE '%first_language=English%' AND filters LIKE '%school_characteristic=State-funded schools (LA)%'`, 40.7},
 		{"ees meta rows", `SELECT count(*) FROM ees_meta`, 18},
 		{"ees meta num_schools label (geographic file only)", `SELECT count(*) FROM ees_meta WHERE col_name = 'num_schools' AND label = 'Number of schools'`, 1},
@@ -133,6 +146,7 @@ func TestRealFormats(t *testing.T) {
 		{"LAIT dictionary knows SEN_TotStat", `SELECT count(*) FROM lait_dictionary WHERE code = 'SEN_TotStat'`, 1},
 		{"GIAS establishment types", `SELECT count(*) FROM establishment_type`, 50},
 		{"GIAS link 100006 -> 134643", `SELECT CAST(link_urn AS INTEGER) FROM school_link WHERE urn = '100006' AND link_type = 'Predecessor - merged'`, 134643},
+		{"GIAS link 100006 -> 134643 once, dated 12 March 2026", `SELECT count(*) FROM school_link WHERE urn = '100006' AND link_urn = '134643' AND file_date = DATE '2026-03-12'`, 1},
 		{"laestab 2021101 is URN 100007 in 2017/18", `SELECT CAST(urn AS INTEGER) FROM laestab_urn WHERE laestab = '2021101' AND period = '2017/18'`, 100007},
 		{"LA codes: 151 data rows, all with a 3-digit code", `SELECT count(*) FROM la_code_list WHERE source_id = (SELECT source_id FROM source_file WHERE format = 'la_region_codes')`, 151},
 		{"LA codes: 841 is Darlington in region 1", `SELECT count(*) FROM la_code_list WHERE la_old_code = '841' AND la_name = 'Darlington' AND region_code = '1'`, 1},

@@ -18,6 +18,7 @@ var realSchoolFiles = []string{
 	"sen-school-level/england_census_2018-19_performance_tables.csv",
 	"exclusions-school/exclusions_by_geographic_level_2006-07_to_2016-17.csv",
 	"gias/laestab_urn_lookup_2006-07_to_2017-18.csv",
+	"current-releases/performance-tables-2024-2025/england_census.csv",
 }
 
 // realSchoolStore opens the shared real-data database (built once per test
@@ -52,32 +53,40 @@ func queryInts(t *testing.T, st *store.Store, q string, dst ...*int64) {
 }
 
 // TestSchoolRollMatchesPublished recomputes every school's EHC plan % and SEN
-// support % from counts and compares it with PSENELSE / PSENELK to 1 dp.
+// support % from counts and compares it with PSENELSE / PSENELK as printed:
+// to 1 dp in 2018/19 (5.3), to 2 dp in the 2024/25 sample (4.82%).
 func TestSchoolRollMatchesPublished(t *testing.T) {
 	st := realSchoolStore(t)
-	for _, ind := range []string{"roll.ehcp", "roll.support"} {
-		var schools, ok, match, pubNoValue, tooFew, notPub int64
-		queryInts(t, st, `SELECT count(*),
-			count(*) FILTER (WHERE status = 'ok'),
-			count(*) FILTER (WHERE status = 'ok' AND abs(value - published) <= 0.05 + 1e-9),
-			count(*) FILTER (WHERE status <> 'ok' AND published IS NOT NULL),
-			count(*) FILTER (WHERE status = 'too_few'),
-			count(*) FILTER (WHERE status = 'not_published')
-			FROM figure WHERE indicator = '`+ind+`' AND level = 'school' AND period = '2018/19'`,
-			&schools, &ok, &match, &pubNoValue, &tooFew, &notPub)
-		var census int64
-		queryInts(t, st, `SELECT count(*) FROM school_census WHERE urn IS NOT NULL AND period = '2018/19'`, &census)
-		t.Logf("%s: %d schools in census, %d figures; %d ok, %d match the published %% to 1 dp; exceptions: %d too_few (headcount under 10: published %% kept, never recomputed; %d of them print one), %d not_published (headcount NA)",
-			ind, census, schools, ok, match, tooFew, pubNoValue, notPub)
-		if schools != census {
-			t.Errorf("%s: %d school figures, want one per census school (%d)", ind, schools, census)
+	for _, y := range []struct{ period, tol string }{{"2018/19", "0.05"}, {"2024/25", "0.005"}} {
+		for _, ind := range []string{"roll.ehcp", "roll.support"} {
+			checkRollPublished(t, st, ind, y.period, y.tol)
 		}
-		if match != ok {
-			t.Errorf("%s: %d of %d recomputed percentages differ from the published one", ind, ok-match, ok)
-		}
-		if ok+tooFew+notPub != schools {
-			t.Errorf("%s: unexpected statuses: %d ok + %d too_few + %d not_published != %d", ind, ok, tooFew, notPub, schools)
-		}
+	}
+}
+
+func checkRollPublished(t *testing.T, st *store.Store, ind, period, tol string) {
+	t.Helper()
+	var schools, ok, match, pubNoValue, tooFew, notPub int64
+	queryInts(t, st, `SELECT count(*),
+		count(*) FILTER (WHERE status = 'ok'),
+		count(*) FILTER (WHERE status = 'ok' AND abs(value - published) <= `+tol+` + 1e-9),
+		count(*) FILTER (WHERE status <> 'ok' AND published IS NOT NULL),
+		count(*) FILTER (WHERE status = 'too_few'),
+		count(*) FILTER (WHERE status = 'not_published')
+		FROM figure WHERE indicator = '`+ind+`' AND level = 'school' AND period = '`+period+`'`,
+		&schools, &ok, &match, &pubNoValue, &tooFew, &notPub)
+	var census int64
+	queryInts(t, st, `SELECT count(*) FROM school_census WHERE urn IS NOT NULL AND period = '`+period+`'`, &census)
+	t.Logf("%s %s: %d schools in census, %d figures; %d ok, %d match the published %% to %s; exceptions: %d too_few (headcount under 10: published %% kept, never recomputed; %d of them print one), %d not_published (headcount NA)",
+		ind, period, census, schools, ok, match, tol, tooFew, pubNoValue, notPub)
+	if schools != census || census == 0 {
+		t.Errorf("%s %s: %d school figures, want one per census school (%d)", ind, period, schools, census)
+	}
+	if match != ok {
+		t.Errorf("%s %s: %d of %d recomputed percentages differ from the published one", ind, period, ok-match, ok)
+	}
+	if ok+tooFew+notPub != schools {
+		t.Errorf("%s %s: unexpected statuses: %d ok + %d too_few + %d not_published != %d", ind, period, ok, tooFew, notPub, schools)
 	}
 }
 
@@ -125,6 +134,19 @@ func TestSchoolSumsMatchNational(t *testing.T) {
 	if n != 3 {
 		t.Errorf("%d NAT rows joined, want 3", n)
 	}
+	// 2024/25: the sample's NAT rows are England's figures as published,
+	// never compared with (or replaced by) the sums of its 53 schools.
+	var pri, priNor, spe, all int64
+	queryInts(t, st, `SELECT
+		(SELECT CAST(numerator AS BIGINT) FROM figure WHERE indicator = 'roll.support' AND level = 'england' AND grp = 'primary' AND period = '2024/25'),
+		(SELECT CAST(denominator AS BIGINT) FROM figure WHERE indicator = 'roll.support' AND level = 'england' AND grp = 'primary' AND period = '2024/25'),
+		(SELECT CAST(numerator AS BIGINT) FROM figure WHERE indicator = 'roll.ehcp' AND level = 'england' AND grp = 'special' AND period = '2024/25'),
+		(SELECT count(*) FROM figure WHERE indicator LIKE 'roll.%' AND level IN ('england', 'la') AND period = '2024/25' AND grp = 'all' AND numerator IS NOT NULL)`,
+		&pri, &priNor, &spe, &all)
+	if pri != 671977 || priNor != 4554974 || spe != 168077 || all != 0 {
+		t.Errorf("England 2024/25: primary SEN support %d/%d, special EHC %d, %d all-schools sums (LAIT's published all-pupils figures have no numerator); want 671977/4554974 (NAT PRI), 168077 (NAT SPE), 0",
+			pri, priNor, spe, all)
+	}
 }
 
 // TestSchoolHandChecked compares values read by hand from the published files.
@@ -139,9 +161,15 @@ func TestSchoolHandChecked(t *testing.T) {
 	// URN 100000 (LAESTAB 2013614): 285 on roll, 5 EHC plans (1.8%), 50 SEN support (17.5%).
 	var num, den, pub int64
 	queryInts(t, st, `SELECT CAST(numerator AS BIGINT), CAST(denominator AS BIGINT), CAST(round(published * 10) AS BIGINT)
-		FROM figure WHERE indicator = 'roll.ehcp' AND level = 'school' AND code = '100000'`, &num, &den, &pub)
+		FROM figure WHERE indicator = 'roll.ehcp' AND level = 'school' AND code = '100000' AND period = '2018/19'`, &num, &den, &pub)
 	if num != 5 || den != 285 || pub != 18 {
 		t.Errorf("URN 100000 EHC = %d/%d (published %d/10), want 5/285 (1.8%%)", num, den, pub)
+	}
+	// 2024/25 (current-releases sample): 12 EHC plans of 249, printed 4.82%.
+	queryInts(t, st, `SELECT CAST(numerator AS BIGINT), CAST(denominator AS BIGINT), CAST(round(published * 100) AS BIGINT)
+		FROM figure WHERE indicator = 'roll.ehcp' AND level = 'school' AND code = '100000' AND period = '2024/25'`, &num, &den, &pub)
+	if num != 12 || den != 249 || pub != 482 {
+		t.Errorf("URN 100000 EHC 2024/25 = %d/%d (published %d/100), want 12/249 (4.82%%)", num, den, pub)
 	}
 }
 

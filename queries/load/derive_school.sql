@@ -23,8 +23,40 @@ FROM sds_school_year y,
                   ('roll.support', y.sen_support, y.sen_support_marker, y.sen_support_pct_pub, 'pupils on SEN support'))
     AS m(indicator, num, num_m, pub, what);
 
+-- name: derive.school.census_sample
+-- Working table: census years whose school rows are a sample, not the whole download: the primary or
+-- secondary headcount of their NAT rows (the whole file's) differs by over 1% from the sum of their
+-- schools' (2018/19: equal; the 2024/25 sample: 5,768 of 4,554,974 primary pupils). Such a year gets
+-- England's figures from its NAT rows and no LA sums (derive.school.roll_nat).
+CREATE OR REPLACE TEMP TABLE sds_census_sample AS
+SELECT n.period
+FROM school_census n
+JOIN (SELECT period, phase, sum(nor) AS nor FROM sds_school_year WHERE nor_marker IS NULL GROUP BY ALL) s
+  ON s.period = n.period AND s.phase = CASE n.nat_phase WHEN 'PRI' THEN 'primary' ELSE 'secondary' END
+WHERE n.urn IS NULL AND n.nat_phase IN ('PRI', 'SEC') AND abs(n.nor - s.nor) > 0.01 * n.nor
+GROUP BY n.period;
+
+-- name: derive.school.roll_nat
+-- roll.ehcp and roll.support for England in a sampled census year: the NAT rows as published (PRI, SEC,
+-- SPE: primary, secondary, special), counts over headcount beside the printed %; never the school sums.
+INSERT INTO figure (indicator, level, code, name, la_code, period, period_type, year_sort, grp,
+  numerator, denominator, value, unit, status, reason, published, source_id)
+SELECT m.indicator, 'england', 'E92000001', 'England', NULL, n.period, 'academic', sd_year_start(n.period),
+  CASE n.nat_phase WHEN 'PRI' THEN 'primary' WHEN 'SEC' THEN 'secondary' ELSE 'special' END,
+  m.num, n.nor, CASE WHEN sds_rate_status(m.num, m.num_m, n.nor, n.nor_marker) = 'ok' THEN 100.0 * m.num / n.nor END, '%',
+  sds_rate_status(m.num, m.num_m, n.nor, n.nor_marker),
+  coalesce(sds_rate_reason(m.what, m.num, m.num_m, 'headcount', n.nor, n.nor_marker),
+    'England''s published figure (the download''s NAT row); the loaded school rows are a sample of the download'),
+  m.pub, n.source_id
+FROM school_census n,
+  LATERAL (VALUES ('roll.ehcp', n.ehcp, n.ehcp_marker, n.ehcp_pct_pub, 'pupils with an EHC plan'),
+                  ('roll.support', n.sen_support, n.sen_support_marker, n.sen_support_pct_pub, 'pupils on SEN support'))
+    AS m(indicator, num, num_m, pub, what)
+WHERE n.urn IS NULL AND n.nat_phase IN ('PRI', 'SEC', 'SPE') AND n.period IN (SELECT period FROM sds_census_sample);
+
 -- name: derive.school.roll_area
--- roll.ehcp and roll.support for LAs and England: sums of school counts over sums of headcounts, by phase and all.
+-- roll.ehcp and roll.support for LAs and England: sums of school counts over sums of headcounts, by phase
+-- and all; not for a sampled census year (sds_census_sample), whose sums would be neither.
 INSERT INTO figure (indicator, level, code, name, la_code, period, period_type, year_sort, grp,
   numerator, denominator, value, unit, status, reason, published, source_id)
 WITH counts AS (
@@ -32,6 +64,7 @@ WITH counts AS (
   FROM sds_school_year y,
     LATERAL (VALUES ('roll.ehcp', y.ehcp), ('roll.support', y.sen_support)) AS m(indicator, num)
   WHERE y.nor_marker IS NULL AND m.num IS NOT NULL AND y.nor IS NOT NULL AND y.la_code IS NOT NULL
+    AND y.period NOT IN (SELECT period FROM sds_census_sample)
 ),
 agg AS (
   SELECT indicator, CASE WHEN grouping(la_code) = 1 THEN 'england' ELSE 'la' END AS level,
@@ -74,7 +107,8 @@ WITH rates AS (
 ),
 local AS (
   SELECT la_code, period, phase, grp, sum(num) AS num, sum(nor) AS den
-  FROM rates WHERE type_group = 'mainstream' AND st = 'ok' GROUP BY ALL
+  FROM rates WHERE type_group = 'mainstream' AND st = 'ok'
+    AND period NOT IN (SELECT period FROM sds_census_sample) GROUP BY ALL
 )
 SELECT 'roll.representation', 'school', r.urn, r.name, r.la_code, r.period, 'academic', r.year_sort, r.grp,
   CASE WHEN r.st = 'ok' THEN 100.0 * r.num / r.nor END,
@@ -83,10 +117,13 @@ SELECT 'roll.representation', 'school', r.urn, r.name, r.la_code, r.period, 'aca
        THEN (100.0 * r.num / r.nor) / (100.0 * l.num / l.den) END,
   'ratio',
   CASE WHEN r.type_group <> 'mainstream' THEN 'not_applicable' WHEN r.st <> 'ok' THEN r.st
+       WHEN r.period IN (SELECT period FROM sds_census_sample) THEN 'not_published'
        WHEN l.num IS NULL OR l.num = 0 THEN 'not_applicable' ELSE 'ok' END,
   CASE WHEN r.type_group <> 'mainstream'
          THEN 'not a mainstream school: never compare a special school''s SEND share with mainstream schools'''
        WHEN r.st <> 'ok' THEN r.why
+       WHEN r.period IN (SELECT period FROM sds_census_sample)
+         THEN 'the loaded census for this year is a sample of the download: its LA''s mainstream schools are not all loaded'
        WHEN l.num IS NULL OR l.num = 0 THEN 'no pupils in this group in the LA''s mainstream ' || r.phase || ' schools' END,
   NULL, r.source_id
 FROM rates r LEFT JOIN local l USING (la_code, period, phase, grp);
@@ -167,21 +204,6 @@ FROM school_ks4 k LEFT JOIN school s USING (urn),
                   ('outcome.ks4.p8', k.p8, k.p8_marker, k.p8_pupils, k.p8_pupils_marker, 'Progress 8')) AS m(indicator, v, mk, den, den_m, what)
 WHERE k.urn IS NOT NULL
 QUALIFY row_number() OVER (PARTITION BY m.indicator, k.urn, k.period ORDER BY k.rectype, k.line) = 1;
-
--- name: derive.school.destinations
--- outcome.dest: sustained destination after KS4 per school, recomputed from counts beside the published %.
-INSERT INTO figure (indicator, level, code, name, la_code, period, period_type, year_sort, grp,
-  numerator, denominator, value, unit, status, reason, published, source_id)
-SELECT 'outcome.dest', 'school', d.urn, coalesce(s.name, d.name), coalesce(d.la_old_code, s.la_old_code), d.period, 'academic',
-  sd_year_start(d.period), 'all', d.sustained, d.cohort,
-  CASE WHEN sds_rate_status(d.sustained, coalesce(d.sustained_marker, d.sustained_pct_marker), d.cohort, d.cohort_marker) = 'ok'
-       THEN 100.0 * d.sustained / d.cohort END, '%',
-  sds_rate_status(d.sustained, coalesce(d.sustained_marker, d.sustained_pct_marker), d.cohort, d.cohort_marker),
-  sds_rate_reason('pupils in a sustained destination', d.sustained, coalesce(d.sustained_marker, d.sustained_pct_marker), 'KS4 cohort', d.cohort, d.cohort_marker),
-  d.sustained_pct_pub, d.source_id
-FROM school_destinations d LEFT JOIN school s USING (urn)
-WHERE d.urn IS NOT NULL
-QUALIFY row_number() OVER (PARTITION BY d.urn, d.period ORDER BY d.rectype, d.line) = 1;
 
 -- name: derive.school.moves
 -- moves.roll: change in SEND pupils (EHC plan + SEN support) against change in roll between consecutive censuses.
@@ -272,3 +294,4 @@ FROM hit GROUP BY id, urn;
 -- name: derive.school.cleanup
 -- Drop the working tables; figure, similar_school and flag hold the results.
 DROP TABLE IF EXISTS sds_school_year;
+DROP TABLE IF EXISTS sds_census_sample;

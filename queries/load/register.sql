@@ -1,7 +1,17 @@
 -- name: load.gias_links.insert
--- GIAS predecessor/successor links between URNs (dates dd-mm-yyyy).
-INSERT INTO school_link SELECT (SELECT source_id FROM load_ctx), trim(URN), trim(LinkURN), LinkName, LinkType,
-  TRY_CAST(try_strptime(LinkEstablishedDate, '%d-%m-%Y') AS DATE) FROM raw;
+-- GIAS predecessor/successor links between URNs (dates dd-mm-yyyy). A link
+-- is a pair (URN, LinkURN); each download repeats the links it still
+-- holds (the 2026 sample's 50 are all in the 2025 file), so a link loaded
+-- from two downloads is kept once: the version of the newest download, by
+-- the date GIAS puts in the file's name (links_edubasealldata20260312.csv;
+-- a name without one counts as newest), then the file loaded last.
+DELETE FROM school_link o USING raw r
+WHERE o.urn = trim(r.URN) AND o.link_urn = trim(r.LinkURN)
+  AND coalesce(o.file_date, DATE '0001-01-01') <= coalesce(sd_file_date((SELECT path FROM load_ctx)), DATE '9999-12-31');
+INSERT INTO school_link SELECT (SELECT source_id FROM load_ctx), trim(r.URN), trim(r.LinkURN), r.LinkName, r.LinkType,
+  TRY_CAST(try_strptime(r.LinkEstablishedDate, '%d-%m-%Y') AS DATE), sd_file_date((SELECT path FROM load_ctx))
+FROM raw r
+WHERE NOT EXISTS (SELECT 1 FROM school_link o WHERE o.urn = trim(r.URN) AND o.link_urn = trim(r.LinkURN));
 
 -- name: load.gias_estab_types.insert
 INSERT INTO establishment_type SELECT (SELECT source_id FROM load_ctx), "establishment-type-group-code",

@@ -5,7 +5,7 @@
 CREATE OR REPLACE MACRO sd_trim(v) AS nullif(trim(replace(v, chr(160), ' ')), '');
 CREATE OR REPLACE MACRO sd_marker(v) AS CASE
     WHEN sd_trim(v) IS NULL THEN 'blank'
-    WHEN sd_trim(v) IN ('c','x','z','low','k','u',':','~','..','-','.','NA','SUPP','NE','NP','LOWCOV','n/a')
+    WHEN sd_trim(v) IN ('c','x','z','low','k','u',':','~','..','-','.','NA','SUPP','SP','NE','NP','LOWCOV','n/a')
         THEN sd_trim(v)
     END;
 -- A number is finite: "NaN", "Inf" and values beyond a double's range are
@@ -14,6 +14,9 @@ CREATE OR REPLACE MACRO sd_num_any(v) AS
     TRY_CAST(replace(replace(replace(trim(v), ',', ''), '%', ''), chr(160), '') AS DOUBLE);
 CREATE OR REPLACE MACRO sd_num(v) AS CASE WHEN isfinite(sd_num_any(v)) THEN sd_num_any(v) END;
 CREATE OR REPLACE MACRO sd_bad(v) AS sd_num(v) IS NULL AND sd_marker(v) IS NULL;
+-- The yyyymmdd date a publisher puts in a file name (GIAS: ...edubasealldata20260312.csv).
+CREATE OR REPLACE MACRO sd_file_date(path) AS
+    TRY_CAST(try_strptime(regexp_extract(path, '(20[0-9]{6})[^/]*$', 1), '%Y%m%d') AS DATE);
 CREATE OR REPLACE MACRO sd_strip_footnote(v) AS
     trim(regexp_replace(trim(v), '[0-9,]+$', ''));
 CREATE OR REPLACE MACRO sd_la3(v) AS CASE
@@ -31,11 +34,14 @@ CREATE OR REPLACE MACRO sd_period_type(ti, tp) AS CASE
     WHEN lower(ti) LIKE '%academic%' OR lower(ti) IN ('january','spring term','autumn term','summer term') THEN 'academic'
     ELSE 'calendar' END;
 CREATE OR REPLACE MACRO sd_year_start(period) AS CAST(substr(period, 1, 4) AS INTEGER);
+-- The academic year k years before an academic year ('2024/25', 2 -> '2022/23').
+CREATE OR REPLACE MACRO sd_years_back(period, k) AS
+    CAST(sd_year_start(period) - k AS VARCHAR) || '/' || lpad(CAST((sd_year_start(period) - k + 1) % 100 AS VARCHAR), 2, '0');
 -- A census school type's type group: schools are only compared within one.
 CREATE OR REPLACE MACRO sd_type_group(school_type) AS CASE
     WHEN school_type IN ('State-funded primary', 'State-funded secondary', 'State-funded nursery') THEN 'mainstream'
     WHEN school_type IN ('State-funded special school', 'Non-maintained special school') THEN 'special'
-    WHEN school_type = 'Pupil referral unit' THEN 'AP'
+    WHEN school_type IN ('Pupil referral unit', 'State-funded AP school') THEN 'AP'
     WHEN school_type = 'Independent school' THEN 'independent' ELSE 'other' END;
 -- A census school type's phase for similar schools and the LA phase figures
 -- (non-maintained special schools apart from state-funded ones).
@@ -43,6 +49,7 @@ CREATE OR REPLACE MACRO sd_census_phase(school_type) AS CASE school_type
     WHEN 'State-funded primary' THEN 'primary' WHEN 'State-funded secondary' THEN 'secondary'
     WHEN 'State-funded nursery' THEN 'nursery' WHEN 'State-funded special school' THEN 'special'
     WHEN 'Non-maintained special school' THEN 'nm_special' WHEN 'Pupil referral unit' THEN 'AP'
+    WHEN 'State-funded AP school' THEN 'AP'
     WHEN 'Independent school' THEN 'independent' ELSE lower(coalesce(school_type, 'other')) END;
 
 -- A UK postcode in its one spelling (outward code, one space, inward code:
@@ -96,7 +103,10 @@ CREATE TABLE school_census (
     sen_support_pct_pub DOUBLE, sen_support_pct_marker VARCHAR,
     fsm DOUBLE, fsm_marker VARCHAR, fsm_ever DOUBLE, fsm_ever_marker VARCHAR,
     fsm_ever_pct_pub DOUBLE, fsm_ever_pct_marker VARCHAR,
-    eal_pct_pub DOUBLE, eal_pct_marker VARCHAR);
+    eal_pct_pub DOUBLE, eal_pct_marker VARCHAR,
+    -- NORFSMEVER (2024-25 layout on): the pupils the FSM-ever measure
+    -- covers, its denominator; NULL value and marker in older layouts.
+    fsm_ever_den DOUBLE, fsm_ever_den_marker VARCHAR);
 CREATE TABLE school_absence (
     source_id INTEGER, line BIGINT, period VARCHAR, urn VARCHAR, la_old_code VARCHAR,
     estab VARCHAR, nat_phase VARCHAR, overall_pct DOUBLE, overall_marker VARCHAR,
@@ -110,7 +120,17 @@ CREATE TABLE school_destinations (
     source_id INTEGER, line BIGINT, period VARCHAR, urn VARCHAR, la_old_code VARCHAR,
     estab VARCHAR, name VARCHAR, rectype VARCHAR, nftype VARCHAR,
     cohort DOUBLE, cohort_marker VARCHAR, sustained DOUBLE, sustained_marker VARCHAR,
-    sustained_pct_pub DOUBLE, sustained_pct_marker VARCHAR);
+    sustained_pct_pub DOUBLE, sustained_pct_marker VARCHAR,
+    -- 0: the download's own cohort; 1, 2: the earlier cohorts it repeats
+    -- (COHORT_22 / _21 ...), which give the cohort and % only.
+    cohorts_back INTEGER);
+-- EES school-level SEN file: pupils with an EHC plan and on SEN support per
+-- school by primary need (need = the published column's code: spld, mld,
+-- ..., nsa), and need 'all' with the school's totals and headcount.
+CREATE TABLE school_sen_need (
+    source_id INTEGER, line BIGINT, period VARCHAR, urn VARCHAR, laestab VARCHAR, need VARCHAR,
+    ehcp DOUBLE, ehcp_marker VARCHAR, sen_support DOUBLE, sen_support_marker VARCHAR,
+    pupils DOUBLE, pupils_marker VARCHAR);
 -- Pupil counts by school identified only by name (EES subsets without URN).
 CREATE TABLE school_named_sen (
     source_id INTEGER, line BIGINT, period VARCHAR, la_name VARCHAR, school_name VARCHAR,
@@ -137,8 +157,9 @@ CREATE TABLE la_code_list (source_id INTEGER, la_old_code VARCHAR, la_name VARCH
     la_new_code VARCHAR, region_code VARCHAR, region_name VARCHAR);
 CREATE TABLE la_change (source_id INTEGER, old_code VARCHAR, old_name VARCHAR,
     successor_code VARCHAR, successor_name VARCHAR, effective_date DATE, note VARCHAR);
+-- file_date: the date in the GIAS download's name (newest wins a repeated link).
 CREATE TABLE school_link (source_id INTEGER, urn VARCHAR, link_urn VARCHAR, link_name VARCHAR,
-    link_type VARCHAR, link_date DATE);
+    link_type VARCHAR, link_date DATE, file_date DATE);
 CREATE TABLE laestab_urn (source_id INTEGER, period VARCHAR, la_old_code VARCHAR,
     laestab VARCHAR, name VARCHAR, urn VARCHAR);
 CREATE TABLE establishment_type (source_id INTEGER, group_code VARCHAR, group_name VARCHAR,
@@ -199,7 +220,7 @@ CREATE OR REPLACE MACRO sd_academic(y) AS
 -- Status and plain-English reason of a school figure from its source cells' markers.
 -- Status of a figure whose source cell carries a marker (SUPP, x, NA, NE, LOWCOV, blank, .): never a zero.
 CREATE OR REPLACE MACRO sds_status(p_mk) AS CASE
-  WHEN p_mk IN ('SUPP', 'x', 'c', 'low') THEN 'suppressed'
+  WHEN p_mk IN ('SUPP', 'x', 'c', 'low', 'SP') THEN 'suppressed'
   WHEN p_mk IN ('.', 'z') THEN 'not_applicable'
   ELSE 'not_published' END;
 
@@ -209,6 +230,7 @@ CREATE OR REPLACE MACRO sds_reason(p_what, p_mk) AS CASE
   WHEN p_mk = 'NE' THEN 'no pupils entered (NE)'
   WHEN p_mk = 'LOWCOV' THEN p_what || ' not published: too few pupils covered (LOWCOV)'
   WHEN p_mk = 'NA' THEN p_what || ' not published for this school (NA)'
+  WHEN p_mk = 'SP' THEN p_what || ' a small percentage, not printed (SP)'
   WHEN p_mk = 'blank' THEN p_what || ' left blank in the source'
   WHEN p_mk IN ('.', 'z') THEN p_what || ' not applicable in the source (' || p_mk || ')'
   ELSE p_what || ' not published (' || p_mk || ')' END;
@@ -232,3 +254,16 @@ CREATE OR REPLACE MACRO sds_rate_reason(p_num_what, p_num, p_num_m, p_den_what, 
   WHEN p_num_m IS NOT NULL THEN sds_reason(p_num_what, p_num_m)
   WHEN p_num IS NULL THEN p_num_what || ' not published'
   END;
+
+-- outcome.dest from a school_destinations row (b = cohorts_back, sustained count and marker, published % and
+-- marker, cohort and marker): a download's own cohort is recomputed from its counts; an earlier cohort it
+-- repeats (b > 0) prints the cohort and % only, so the published % is the value.
+CREATE OR REPLACE MACRO sd_dest_status(b, n, n_m, p, p_m, c, c_m) AS CASE WHEN b > 0
+  THEN sds_rate_status(p, p_m, c, c_m) ELSE sds_rate_status(n, coalesce(n_m, p_m), c, c_m) END;
+CREATE OR REPLACE MACRO sd_dest_value(b, n, n_m, p, p_m, c, c_m) AS CASE
+  WHEN sd_dest_status(b, n, n_m, p, p_m, c, c_m) <> 'ok' THEN NULL WHEN b > 0 THEN p ELSE 100.0 * n / c END;
+CREATE OR REPLACE MACRO sd_dest_reason(b, n, n_m, p, p_m, c, c_m) AS CASE
+  WHEN b > 0 AND sd_dest_status(b, n, n_m, p, p_m, c, c_m) = 'ok'
+  THEN 'Published percentage of an earlier cohort, repeated in a later download: the number in a sustained destination is not printed.'
+  WHEN b > 0 THEN sds_rate_reason('sustained destination %', p, p_m, 'KS4 cohort', c, c_m)
+  ELSE sds_rate_reason('pupils in a sustained destination', n, coalesce(n_m, p_m), 'KS4 cohort', c, c_m) END;
