@@ -55,7 +55,12 @@ SELECT s.ind, s.level, s.code,
   CASE WHEN s.level = 'la' THEN s.code END,
   s.period, 'academic', sd_year_start(s.period), s.grp, s.num, s.hc,
   CASE WHEN s.status = 'ok' THEN 100.0 * s.num / s.hc END, '%', s.status,
-  CASE WHEN s.status = 'ok' THEN s.reason ELSE sd_rate_reason(s.status, s.m) END, s.pub, s.source_id
+  CASE WHEN s.status <> 'ok' THEN sd_rate_reason(s.status, s.m)
+       -- region and England counts are printed rounded to 5; the printed rate is from the unrounded counts
+       WHEN s.level <> 'la' AND abs(100.0 * s.num / s.hc - s.pub) > 0.0051 THEN coalesce(s.reason || ' ', '')
+         || 'The source prints this area''s counts rounded (to the nearest 5); its own rate, from unrounded counts, is '
+         || printf('%.2f', s.pub) || '%.'
+       ELSE s.reason END, s.pub, s.source_id
 FROM st s LEFT JOIN la l ON s.level = 'la' AND l.old_code = s.code
 WHERE (s.level <> 'la' OR l.old_code IS NOT NULL)
   AND NOT EXISTS (SELECT 1 FROM figure f WHERE f.indicator = s.ind AND f.level = s.level AND f.code = s.code
