@@ -31,7 +31,8 @@ SELECT * FROM (
   SELECT r.id, r.level, a.code,
     'Not enough years to judge: ' || CASE WHEN coalesce(t.n, 0) = 0 THEN 'no figures in the years the rule reads'
       ELSE 'figures in ' || t.n || ' of the years the rule reads' END
-    || ' (it needs ' || r.min_years || CASE WHEN k.consecutive THEN ' consecutive' ELSE '' END || ').'
+    || ' (it needs ' || r.min_years || CASE WHEN k.consecutive THEN ' consecutive' ELSE '' END
+    || CASE WHEN r.min_years = 1 THEN ' year' ELSE ' years' END || ').'
   FROM flag_rule r JOIN kind k ON k.rule_id = r.id CROSS JOIN areas a
   LEFT JOIN (SELECT rule_id, code, count(*) AS n FROM obs GROUP BY ALL) t ON t.rule_id = r.id AND t.code = a.code
   LEFT JOIN (
@@ -68,7 +69,8 @@ SELECT * FROM (
   SELECT r.id, r.level, a.code,
     'Not enough years to judge: ' || CASE WHEN coalesce(t.n, 0) = 0 THEN 'no figures in the years the rule reads'
       ELSE 'figures in ' || t.n || ' of the years the rule reads' END
-    || ' (it needs ' || r.min_years || CASE WHEN k.consecutive THEN ' consecutive' ELSE '' END || ').'
+    || ' (it needs ' || r.min_years || CASE WHEN k.consecutive THEN ' consecutive' ELSE '' END
+    || CASE WHEN r.min_years = 1 THEN ' year' ELSE ' years' END || ').'
   FROM flag_rule r JOIN kind k ON k.rule_id = r.id CROSS JOIN areas a
   LEFT JOIN (SELECT rule_id, code, count(*) AS n FROM obs GROUP BY ALL) t ON t.rule_id = r.id AND t.code = a.code
   LEFT JOIN (
