@@ -56,3 +56,10 @@ SELECT coalesce((SELECT max(value) FROM build_info WHERE key = 'schema_version')
 -- name: meta.build_id
 -- The database build id (hash of all loaded files' checksums). No params.
 SELECT value FROM build_info WHERE key = 'build_id';
+
+-- name: meta.flag_unjudged
+-- Every rule that could not be judged for an area, with the rule text and the reason (the store keeps them and
+-- picks an area's: store.Unjudged). No params.
+SELECT u.level, u.code, u.rule_id, coalesce(r.rule_text, u.rule_id), coalesce(r.indicator, ''), coalesce(u.reason, '')
+FROM flag_unjudged u LEFT JOIN flag_rule r ON r.id = u.rule_id
+ORDER BY u.level, u.code, u.rule_id;

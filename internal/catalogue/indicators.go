@@ -6,13 +6,17 @@ var (
 	schoolOnly      = []string{"school"}
 	phases          = []string{"all", "primary", "secondary", "special", "nursery", "independent", "nm_special", "AP", "state-funded ap school"}
 	senGroups       = []string{"all", "ehcp", "sen_support", "no_sen"}
-	forSchools      = []string{"similar schools", "LA", "England"}
-	forLAs          = []string{"statistical neighbours", "all LAs", "region", "England"}
-	forBoth         = []string{"similar schools", "statistical neighbours", "all LAs", "region", "England"}
+	// exclusion groups: SEN groups (characteristics file), then the phases the
+	// by-area file and LAIT print (state-funded primary, secondary, special)
+	exclGroups = []string{"all", "ehcp", "sen_support", "no_sen", "primary", "secondary", "special"}
+	forSchools = []string{"similar schools", "LA", "England"}
+	forLAs     = []string{"statistical neighbours", "all LAs", "region", "England"}
+	forBoth    = []string{"similar schools", "statistical neighbours", "all LAs", "region", "England"}
 )
 
 const (
 	exclMatch = "Schools are matched from LAESTAB to URN through the published lookup (same or nearest year); unmatched schools are left out."
+	exclAreas = "LA, region and England figures (all pupils; grp primary, secondary, special for state-funded primary, secondary and special schools) are the exclusions file's own area rows, counts and headcount as published (London = Inner + Outer London); LAIT's published rate fills only the years that file lacks (2017/18 on), without counts. By SEN group: where the characteristics file publishes it (the loaded real file: England only)."
 	laitPct   = "LA figures are LAIT's published percentages: numerator and denominator are not in that file."
 )
 
@@ -50,22 +54,22 @@ var indicators = []Indicator{
 		Sources:    "DfE Pupil absence in schools in England (performance tables); LAIT TotPerAbNew",
 		Phrase:     Phrase{Subject: "pupils here are persistently absent", More: "More", Less: "Fewer", Concern: "worth asking why"}},
 	{ID: "excl.suspension", Title: "Suspension rate", Short: "Suspensions", Unit: "%", Polarity: HigherIsWorse, Theme: "excl",
-		Levels: schoolToEngland, Groups: senGroups, Headline: []string{"all", "ehcp", "sen_support"}, Comparators: forBoth,
+		Levels: schoolToEngland, Groups: exclGroups, Headline: []string{"all", "ehcp", "sen_support"}, Comparators: forBoth,
 		Definition: "Suspensions (fixed-period exclusions in older files) / headcount x 100, for the academic year.",
-		Caveat:     "Older files say \"fixed period exclusion\". All pupils at school level: no SEN split is published there. " + exclMatch,
+		Caveat:     "Older files say \"fixed period exclusion\". All pupils at school level: no SEN split is published there. " + exclMatch + " " + exclAreas,
 		Sources:    "DfE Permanent and fixed period exclusions (by school, by characteristic); LAIT TotFixedEx",
 		Phrase:     Phrase{Subject: "suspensions are here", More: "More", Less: "Fewer", Concern: "worth asking why"}},
 	{ID: "excl.permanent", Title: "Permanent exclusion rate", Short: "Permanent exclusions", Unit: "%", Polarity: HigherIsWorse, Theme: "excl",
-		Levels: schoolToEngland, Groups: senGroups, Headline: []string{"all", "ehcp", "sen_support"}, Comparators: forBoth,
+		Levels: schoolToEngland, Groups: exclGroups, Headline: []string{"all", "ehcp", "sen_support"}, Comparators: forBoth,
 		Definition: "Permanent exclusions / headcount x 100, for the academic year.",
-		Caveat:     "All pupils at school level: no SEN split is published there. " + exclMatch,
+		Caveat:     "All pupils at school level: no SEN split is published there. " + exclMatch + " " + exclAreas,
 		Sources:    "DfE Permanent and fixed period exclusions (by school, by characteristic); LAIT TotPermEx",
 		Phrase:     Phrase{Subject: "permanent exclusions are here", More: "More", Less: "Fewer", Concern: "worth asking why"}},
 	{ID: "excl.oneplus", Title: "One-or-more suspension rate", Short: "One or more suspensions", Unit: "%", Polarity: HigherIsWorse, Theme: "excl",
-		Levels: schoolToEngland, Groups: senGroups, Headline: []string{"all", "ehcp", "sen_support"}, Comparators: forBoth,
+		Levels: schoolToEngland, Groups: exclGroups, Headline: []string{"all", "ehcp", "sen_support"}, Comparators: forBoth,
 		Definition: "Pupils with one or more suspensions / headcount x 100, for the academic year.",
-		Caveat:     "All pupils at school level: no SEN split is published there. " + exclMatch,
-		Sources:    "DfE Permanent and fixed period exclusions (by school, by characteristic)",
+		Caveat:     "All pupils at school level: no SEN split is published there. " + exclMatch + " " + exclAreas,
+		Sources:    "DfE Permanent and fixed period exclusions (by school, by characteristic); LAIT Total_ Pup_FixedEx",
 		Phrase:     Phrase{Subject: "pupils here are suspended at least once", More: "More", Less: "Fewer", Concern: "worth asking why"}},
 	{ID: "excl.ratio", Title: "SEND exclusion ratio", Short: "SEND exclusion ratio", Unit: "ratio", Polarity: HigherIsWorse, Theme: "excl",
 		Levels: laToEngland, Headline: []string{"ehcp_suspension"}, Comparators: forLAs,

@@ -12,6 +12,7 @@ var (
 	groupMult    = [3]float64{gNone: 1, gSupport: 2.4, gEHC: 2.2}
 	permMult     = [3]float64{gNone: 1, gSupport: 3.5, gEHC: 2.2}
 	specialRatio = 0.97 // special schools' rate relative to the LA's EHC rate
+	excluderPerm = 20.0 // the planned excluding school's permanent rate in its last two years
 )
 
 // exclYearFactor shapes the national trend on the published one (2016/17
@@ -64,6 +65,9 @@ func (w *world) exclusions(r *rand.Rand, y *schoolYear, i int) {
 			m *= y.la.ehcSusp[i]
 		}
 		susp, perm := rates(y.s.kind, y.la, g)
+		if y.s == w.plan.excluder && i >= w.size.years-2 {
+			perm *= excluderPerm // the same draws: only this school's counts change
+		}
 		hc := float64(y.hc(g))
 		y.susp[g] = stochRound(r, hc*susp/100*m)
 		y.perm[g] = min(y.hc(g), stochRound(r, hc*perm/100*m))

@@ -13,6 +13,8 @@ type flagPlan struct {
 	suspension *la     // (c) EHC/no-SEN suspension ratio above 3 for 3 years
 	falling    *school // (d) SEND share fell year on year while the roll rose
 	fallingLA  *la     // LA of the falling school
+	excluder   *school // (f) permanent exclusions above 3x its LA's in the last 2 years
+	excluderLA *la     // LA of the excluding school
 
 	timelyDip     *la   // below 50% in one year only: must not trip (b)
 	zeroAppeals   *la   // no appeals in the first year (" - " in the table)
@@ -24,7 +26,7 @@ type flagPlan struct {
 func planFlags(w *world) flagPlan {
 	l := w.las
 	return flagPlan{
-		tribunal: l[1], timeliness: l[4], suspension: l[7], fallingLA: l[2],
+		tribunal: l[1], timeliness: l[4], suspension: l[7], fallingLA: l[2], excluderLA: l[3],
 		timelyDip: l[6], zeroAppeals: l[9], missingReturn: l[8],
 		inDevSupp: []*la{l[0], l[5]},
 	}

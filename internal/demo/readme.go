@@ -110,8 +110,14 @@ func (g *generator) readmeFlags(b *strings.Builder) {
 	}
 	fmt.Fprintf(b, "- (d) School whose SEND share ((EHC + SEN support) / NOR) fell year on year while its roll did not: built for **%s** "+
 		"(URN %d, %s), falling in each of the last three censuses while its roll grows. "+
-		"All schools whose share fell in each of the last three censuses with no fall in roll: %s.\n\n",
+		"All schools whose share fell in each of the last three censuses with no fall in roll: %s.\n",
 		p.falling.name, p.falling.urn, laLabel(p.falling.home), strings.Join(falls, "; "))
+	b.WriteString("- (e) School whose suspension rate is in the top tenth of its similar schools in 3 of the last 5 years: " +
+		"not planted. Each school keeps its own exclusion factor from year to year, so some schools meet it; " +
+		"schools with fewer than 3 years of figures are \"not enough years to judge\".\n")
+	fmt.Fprintf(b, "- (f) School whose permanent exclusion rate is above 3 times its LA's in 2 consecutive years: built for **%s** "+
+		"(URN %d, %s), whose permanent exclusion rate is %.0f times its usual one in the last two academic years.\n\n",
+		p.excluder.name, p.excluder.urn, laLabel(p.excluder.home), excluderPerm)
 	fmt.Fprintf(b, "Other planted cases: %s registers no appeals in %d (\" - \"); the in-development appeal figures of %s are suppressed (\" x \").\n\n",
 		laLabel(p.zeroAppeals), g.w.cal.calendar(0), joinLAs(p.inDevSupp))
 }

@@ -87,6 +87,7 @@ func (w *world) buildSchools(r *rand.Rand) {
 		}
 	}
 	w.plan.falling = w.pickFalling()
+	w.plan.excluder = w.pickExcluder()
 	w.assignURNs(r)
 	w.computeNoneRates()
 }
@@ -124,6 +125,18 @@ func (w *world) pickFalling() *school {
 		if s.home == w.plan.fallingLA && s.kind == kSecondary && s.open == 0 {
 			s.close = w.size.years
 			s.growth = 0.025
+			return s
+		}
+	}
+	return nil
+}
+
+// pickExcluder chooses the first secondary school open throughout in the
+// planned LA as the school whose permanent exclusions jump in the last two
+// years (rule school.permanent_above_la).
+func (w *world) pickExcluder() *school {
+	for _, s := range w.schools {
+		if s.home == w.plan.excluderLA && s.kind == kSecondary && s.open == 0 && s.close >= w.size.years && s != w.plan.falling {
 			return s
 		}
 	}

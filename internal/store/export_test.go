@@ -123,6 +123,9 @@ func (s *Store) LAPageByPageQueries(ctx context.Context, code string) (*LAPage, 
 	if p.Flags, err = s.Flags(ctx, "la", la.OldCode); err != nil {
 		return nil, err
 	}
+	if p.Unjudged, err = s.Unjudged(ctx, "la", la.OldCode); err != nil {
+		return nil, err
+	}
 	trend, err := s.laTrendSQL(ctx, la.OldCode, DefaultLAIndicator)
 	if err != nil {
 		return nil, err

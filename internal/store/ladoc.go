@@ -61,6 +61,9 @@ func (s *Store) LAPage(ctx context.Context, code, indicator string) (*LAPage, er
 	if p.Profile.Flags, err = s.Flags(ctx, "la", la.OldCode); err != nil {
 		return nil, err
 	}
+	if p.Profile.Unjudged, err = s.Unjudged(ctx, "la", la.OldCode); err != nil {
+		return nil, err
+	}
 	return p, nil
 }
 

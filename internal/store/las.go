@@ -32,6 +32,8 @@ type LAProfile struct {
 	Placement  []Figure     `json:"placement"`
 	Neighbours []Neighbour  `json:"neighbours"`
 	Flags      []Flag       `json:"flags"`
+	// the rules that could not be judged for the LA
+	Unjudged []FlagUnjudged `json:"flags_unjudged"`
 }
 
 // ResolveLA maps an old 3-digit code or any 9-character code an LA was

@@ -26,6 +26,8 @@ type SchoolProfile struct {
 	School  School       `json:"school"`
 	Figures []ProfileRow `json:"figures"`
 	Flags   []Flag       `json:"flags"`
+	// the rules that could not be judged for the school
+	Unjudged []FlagUnjudged `json:"flags_unjudged"`
 }
 
 // SchoolProfile returns a school's profile, or ErrNotFound for an unknown URN.
@@ -42,11 +44,15 @@ func (s *Store) SchoolProfile(ctx context.Context, urn string) (*SchoolProfile, 
 	return s.withFlags(ctx, urn, p)
 }
 
-// withFlags adds the school's flags (kept by the store) to p.
+// withFlags adds the school's flags and the rules that could not be judged
+// for it (both kept by the store) to p.
 func (s *Store) withFlags(ctx context.Context, urn string, p *SchoolProfile) (*SchoolProfile, error) {
 	var err error
 	p.Flags, err = s.Flags(ctx, "school", urn)
 	if err != nil {
+		return nil, err
+	}
+	if p.Unjudged, err = s.Unjudged(ctx, "school", urn); err != nil {
 		return nil, err
 	}
 	return p, nil

@@ -61,13 +61,15 @@ type Store struct {
 	Q  *queries.Set
 
 	// Small tables read on most pages, kept once read: see kept.
-	keptMu  sync.Mutex
-	cat     *Catalogue              // the indicator catalogue
-	flags   *[]Flag                 // every flag
-	las     *laDirectory            // every LA and its lookup codes
-	leagues *[]IndicatorInfo        // the indicators with LA figures
-	search  *searchIndex            // page_search, matched in Go (search.go)
-	nbrs    *map[string][]Neighbour // every LA's statistical neighbours
+	keptMu sync.Mutex
+	cat    *Catalogue // the indicator catalogue
+	flags  *[]Flag    // every flag
+	// every rule that could not be judged, by level and code (unjudged.go)
+	unjudged *map[string][]FlagUnjudged
+	las      *laDirectory            // every LA and its lookup codes
+	leagues  *[]IndicatorInfo        // the indicators with LA figures
+	search   *searchIndex            // page_search, matched in Go (search.go)
+	nbrs     *map[string][]Neighbour // every LA's statistical neighbours
 	// every indicator's league years and groups (page_league_periods)
 	leaguePeriods *map[string][]leaguePeriod
 	laDocs        *map[string]laDoc // every LA's page document (ladoc.go)
@@ -158,6 +160,7 @@ func (s *Store) Warm(ctx context.Context) error {
 	for _, read := range []func() error{
 		func() error { _, err := s.Indicators(ctx); return err },
 		func() error { _, err := s.Flags(ctx, "la", ""); return err },
+		func() error { _, err := s.Unjudged(ctx, "la", ""); return err },
 		func() error { _, err := s.laDirectory(ctx); return err },
 		func() error { _, err := s.LeagueIndicators(ctx); return err },
 		func() error { _, err := s.neighbourMap(ctx); return err },

@@ -98,7 +98,7 @@ func (s *server) la(c *echo.Context) (*pageResult, error) {
 		API: laAPI{LAProfile: prof, Trend: trend},
 		Tables: tables("", tableOf(prof.Figures), "trend", tableOf(p.Trend),
 			"placement", tableOf(prof.Placement), "neighbours", tableOf(prof.Neighbours),
-			"flags", tableOf(prof.Flags)),
+			"flags", tableOf(prof.Flags), "flags_unjudged", tableOf(prof.Unjudged)),
 		File: "la-" + prof.LA.Code}, nil
 }
 

@@ -72,7 +72,8 @@ func (s *server) school(c *echo.Context) (*pageResult, error) {
 		API: schoolAPI{SchoolProfile: prof, Trend: p.Trend, Similar: p.Similar},
 		Tables: tables("", tableOf(prof.Figures), "trend", tableOf(p.Trend),
 			"similar", tableOf(p.Similar.Schools), "similar_summary", tableOf(p.Similar.Summary),
-			"similar_values", tableOf(p.Similar.Points), "flags", tableOf(prof.Flags)),
+			"similar_values", tableOf(p.Similar.Points), "flags", tableOf(prof.Flags),
+			"flags_unjudged", tableOf(prof.Unjudged)),
 		File: "school-" + urn}, nil
 }
 

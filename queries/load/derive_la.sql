@@ -210,7 +210,8 @@ WHERE f.indicator = p.indicator AND f.level IN ('england', 'region') AND f.code 
   AND f.period = p.period AND f.grp = p.grp;
 
 -- name: derive.la.lait_published
--- LA figures LAIT prints only as percentages or scores (roll, KS4, destinations, absence): value as published, no numerator.
+-- LA figures LAIT prints only as percentages or scores (roll, KS4, destinations, absence, exclusions): value as
+-- published, no numerator; never for a key figure already has (exclusions from the EES file win).
 -- LAIT names its regions without codes: each gets the code the EES files give a region of the same name (ignoring
 -- case; LAIT's "London (Inner)" is EES's "Inner London", E13000001), and the name the LA table uses for that code
 -- (else the EES name), so each region has one code and one name in figure. A LAIT region no EES file names keeps its
@@ -230,7 +231,13 @@ WITH m(code, indicator, grp, unit, academic) AS (VALUES
   ('SusEdOverall_SEN_NoStat_incSpec', 'outcome.dest', 'sen_support', '%', false),
   ('SusEdOverall_NoSEN_incSpec', 'outcome.dest', 'no_sen', '%', false),
   ('SusEdOverall_All', 'outcome.dest', 'all', '%', false),
-  ('TotAbs', 'attend.absence', 'all', '%', true), ('TotPerAbNew', 'attend.persistent', 'all', '%', true)
+  ('TotAbs', 'attend.absence', 'all', '%', true), ('TotPerAbNew', 'attend.persistent', 'all', '%', true),
+  ('TotFixedEx', 'excl.suspension', 'all', '%', true), ('PriFixedEx', 'excl.suspension', 'primary', '%', true),
+  ('SecFixedEx', 'excl.suspension', 'secondary', '%', true), ('SpecFixedEx', 'excl.suspension', 'special', '%', true),
+  ('TotPermEx', 'excl.permanent', 'all', '%', true), ('PriPermEx', 'excl.permanent', 'primary', '%', true),
+  ('SecPermEx', 'excl.permanent', 'secondary', '%', true), ('SpecPermEx', 'excl.permanent', 'special', '%', true),
+  ('Total_ Pup_FixedEx', 'excl.oneplus', 'all', '%', true), ('Pri_ Pup_FixedEx', 'excl.oneplus', 'primary', '%', true),
+  ('Sec_ Pup_FixedEx', 'excl.oneplus', 'secondary', '%', true), ('Spec_ Pup_FixedEx', 'excl.oneplus', 'special', '%', true)
 ),
 v AS (
   SELECT m.indicator, m.grp, m.unit, l.level, l.la_old_code, l.area_name, l.value, l.marker, l.source_id,
@@ -252,9 +259,10 @@ rg0 AS (
 rg AS (
   SELECT k, region_code, coalesce((SELECT min(l.region_name) FROM la l WHERE l.region_code = rg0.region_code), ees_name) AS region_name
   FROM rg0
-)
-SELECT v.indicator, CASE v.level WHEN 'Local authority' THEN 'la' WHEN 'National' THEN 'england' ELSE 'region' END,
-  CASE v.level WHEN 'Local authority' THEN v.la_old_code WHEN 'National' THEN 'E92000001' ELSE coalesce(r.region_code, v.area_name) END,
+),
+o AS (
+SELECT v.indicator, CASE v.level WHEN 'Local authority' THEN 'la' WHEN 'National' THEN 'england' ELSE 'region' END AS level,
+  CASE v.level WHEN 'Local authority' THEN v.la_old_code WHEN 'National' THEN 'E92000001' ELSE coalesce(r.region_code, v.area_name) END AS code,
   coalesce(a.name, r.region_name, v.area_name), CASE WHEN v.level = 'Local authority' THEN v.la_old_code END,
   v.period, v.period_type, sd_year_start(v.period), v.grp, NULL, NULL, v.value, v.unit,
   CASE WHEN v.value IS NOT NULL THEN 'ok' ELSE 'not_published' END,
@@ -263,7 +271,13 @@ SELECT v.indicator, CASE v.level WHEN 'Local authority' THEN 'la' WHEN 'National
   v.value, v.source_id
 FROM v LEFT JOIN la a ON v.level = 'Local authority' AND a.old_code = v.la_old_code
 LEFT JOIN rg r ON v.level NOT IN ('Local authority', 'National')
-  AND r.k = regexp_replace(lower(v.area_name), '^(.+) \((inner|outer)\)$', '\2 \1');
+  AND r.k = regexp_replace(lower(v.area_name), '^(.+) \((inner|outer)\)$', '\2 \1')
+)
+-- exclusions: the EES file's own figure (derive.la.exclusions, run before) wins for the years it covers; LAIT's
+-- published rate fills the others (2017/18 on)
+SELECT * FROM o
+WHERE NOT EXISTS (SELECT 1 FROM figure f WHERE f.indicator = o.indicator AND f.level = o.level AND f.code = o.code
+                  AND f.period = o.period AND f.grp = o.grp);
 
 -- name: derive.la.absence_by_sen
 -- attend.* by SEN group is not in the loaded data: one not_published row per LA and year says so rather than leaving a gap.

@@ -45,3 +45,6 @@ CREATE TABLE flag (
     detail VARCHAR);              -- the values, e.g. 'appeal rate 3.1%, 3.4%, 2.9% (top quartile)'
 -- similar_school: about 30 named comparators per school.
 CREATE /*BUILD*/ TABLE similar_school (urn VARCHAR, similar_urn VARCHAR, rank INTEGER, distance DOUBLE);
+-- flag_unjudged: a rule that could not be judged for an area (too few years or figures), with the reason; the
+-- page says "not enough years to judge" for it, never "none fired". No row: the rule was judged.
+CREATE TABLE flag_unjudged (rule_id VARCHAR, level VARCHAR, code VARCHAR, reason VARCHAR);

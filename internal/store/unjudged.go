@@ -1,0 +1,42 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+)
+
+// FlagUnjudged is a rule that could not be judged for an area (too few years
+// or figures): the page says "not enough years to judge" for it, never that
+// no rule fired (SPEC, Comparisons and flags).
+type FlagUnjudged struct {
+	RuleID    string `json:"rule_id"`
+	RuleText  string `json:"rule_text"`
+	Indicator string `json:"indicator"`
+	Reason    string `json:"reason"`
+}
+
+// Unjudged returns the rules that could not be judged for one area at a level
+// ("school" or "la"). The store reads flag_unjudged once and keeps it by area.
+func (s *Store) Unjudged(ctx context.Context, level, code string) ([]FlagUnjudged, error) {
+	all, err := kept(s, &s.unjudged, func() (*map[string][]FlagUnjudged, error) {
+		m, err := s.readUnjudged(ctx)
+		return &m, err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return (*all)[level+"|"+code], nil
+}
+
+// readUnjudged runs meta.flag_unjudged, grouping its rows by level and code.
+func (s *Store) readUnjudged(ctx context.Context) (map[string][]FlagUnjudged, error) {
+	out := map[string][]FlagUnjudged{}
+	err := eachRow(ctx, s, "meta.flag_unjudged", nil, func(r *sql.Rows) error {
+		var level, code string
+		var u FlagUnjudged
+		err := r.Scan(&level, &code, &u.RuleID, &u.RuleText, &u.Indicator, &u.Reason)
+		out[level+"|"+code] = append(out[level+"|"+code], u)
+		return err
+	})
+	return out, err
+}

@@ -1,0 +1,83 @@
+-- Rules that could not be judged: a page says "not enough years to judge" for these, never "none fired"
+-- (SPEC, Comparisons and flags). For each rule, obs lists the years in which an area has what the rule reads
+-- (inside the rule's window); an area with fewer than min_years of them (consecutive, for the rules that ask for
+-- consecutive years) gets a flag_unjudged row with the reason. An area without such a row was judged: it either
+-- has a flag or the rule did not fire.
+
+-- name: derive.la.flag_unjudged
+-- flag_unjudged for current LAs and the LA rules.
+INSERT INTO flag_unjudged (rule_id, level, code, reason)
+WITH tyrs AS (
+  SELECT DISTINCT year_sort FROM figure WHERE indicator = 'tribunal.rate' AND level = 'la' AND rank IS NOT NULL
+  ORDER BY year_sort DESC LIMIT (SELECT window_years FROM flag_rule WHERE id = 'la.tribunal_top_quartile')
+),
+latest AS (SELECT max(year_sort) AS y FROM figure WHERE indicator = 'ehcp.timely' AND level = 'la'),
+obs AS (
+  SELECT 'la.tribunal_top_quartile' AS rule_id, code, year_sort FROM figure
+  WHERE indicator = 'tribunal.rate' AND level = 'la' AND grp = 'all' AND quartile IS NOT NULL
+    AND year_sort IN (SELECT year_sort FROM tyrs)
+  UNION ALL
+  SELECT 'la.timely_below', f.code, f.year_sort FROM figure f, latest, flag_rule r
+  WHERE r.id = 'la.timely_below' AND f.indicator = 'ehcp.timely' AND f.level = 'la' AND f.grp = 'excl_exceptions'
+    AND f.status = 'ok' AND f.year_sort > latest.y - r.window_years
+  UNION ALL
+  SELECT 'la.suspension_ratio', code, year_sort FROM figure
+  WHERE indicator = 'excl.ratio' AND level = 'la' AND grp = 'ehcp_suspension' AND status = 'ok'
+),
+areas AS (SELECT old_code AS code FROM la WHERE status = 'current'),
+kind(rule_id, consecutive) AS (VALUES ('la.tribunal_top_quartile', false), ('la.timely_below', true), ('la.suspension_ratio', true))
+-- (the same tail as derive.school.flag_unjudged: each area's years, and its longest run of consecutive years, per rule)
+SELECT * FROM (
+  SELECT r.id, r.level, a.code,
+    'Not enough years to judge: ' || CASE WHEN coalesce(t.n, 0) = 0 THEN 'no figures in the years the rule reads'
+      ELSE 'figures in ' || t.n || ' of the years the rule reads' END
+    || ' (it needs ' || r.min_years || CASE WHEN k.consecutive THEN ' consecutive' ELSE '' END
+    || CASE WHEN r.min_years = 1 THEN ' year' ELSE ' years' END || ').'
+  FROM flag_rule r JOIN kind k ON k.rule_id = r.id CROSS JOIN areas a
+  LEFT JOIN (SELECT rule_id, code, count(*) AS n FROM obs GROUP BY ALL) t ON t.rule_id = r.id AND t.code = a.code
+  LEFT JOIN (
+    SELECT rule_id, code, max(n) AS n FROM (
+      SELECT rule_id, code, count(*) AS n FROM (
+        SELECT *, year_sort - row_number() OVER (PARTITION BY rule_id, code ORDER BY year_sort) AS run FROM obs)
+      GROUP BY rule_id, code, run)
+    GROUP BY ALL) b ON b.rule_id = r.id AND b.code = a.code
+  WHERE CASE WHEN k.consecutive THEN coalesce(b.n, 0) ELSE coalesce(t.n, 0) END < r.min_years
+);
+
+-- name: derive.school.flag_unjudged
+-- flag_unjudged for schools and the school rules (run before sds_school_year is dropped). The SEND-share rule
+-- reads pairs of consecutive censuses of a mainstream school with 30 or more pupils (the flag's own filter).
+INSERT INTO flag_unjudged (rule_id, level, code, reason)
+WITH y AS (
+  SELECT urn, year_sort, type_group, lag(year_sort) OVER (PARTITION BY urn ORDER BY year_sort) AS prev_year
+  FROM sds_school_year
+  WHERE type_group = 'mainstream' AND nor >= 30 AND nor_marker IS NULL AND ehcp_marker IS NULL AND sen_support_marker IS NULL
+    AND ehcp IS NOT NULL AND sen_support IS NOT NULL
+),
+obs AS (
+  SELECT 'school.send_share_fell' AS rule_id, urn AS code, year_sort FROM y WHERE prev_year = year_sort - 1
+  UNION ALL
+  SELECT 'school.suspension_top_tenth', code, year_sort FROM sds_susp_pct WHERE peers >= 10
+  UNION ALL
+  SELECT 'school.permanent_above_la', code, year_sort FROM sds_perm_la
+),
+areas AS (SELECT urn AS code FROM school),
+kind(rule_id, consecutive) AS (VALUES ('school.send_share_fell', false), ('school.suspension_top_tenth', false),
+  ('school.permanent_above_la', true))
+-- (the same tail as derive.la.flag_unjudged: each area's years, and its longest run of consecutive years, per rule)
+SELECT * FROM (
+  SELECT r.id, r.level, a.code,
+    'Not enough years to judge: ' || CASE WHEN coalesce(t.n, 0) = 0 THEN 'no figures in the years the rule reads'
+      ELSE 'figures in ' || t.n || ' of the years the rule reads' END
+    || ' (it needs ' || r.min_years || CASE WHEN k.consecutive THEN ' consecutive' ELSE '' END
+    || CASE WHEN r.min_years = 1 THEN ' year' ELSE ' years' END || ').'
+  FROM flag_rule r JOIN kind k ON k.rule_id = r.id CROSS JOIN areas a
+  LEFT JOIN (SELECT rule_id, code, count(*) AS n FROM obs GROUP BY ALL) t ON t.rule_id = r.id AND t.code = a.code
+  LEFT JOIN (
+    SELECT rule_id, code, max(n) AS n FROM (
+      SELECT rule_id, code, count(*) AS n FROM (
+        SELECT *, year_sort - row_number() OVER (PARTITION BY rule_id, code ORDER BY year_sort) AS run FROM obs)
+      GROUP BY rule_id, code, run)
+    GROUP BY ALL) b ON b.rule_id = r.id AND b.code = a.code
+  WHERE CASE WHEN k.consecutive THEN coalesce(b.n, 0) ELSE coalesce(t.n, 0) END < r.min_years
+);
