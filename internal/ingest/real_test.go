@@ -54,6 +54,7 @@ var realFiles = []string{
 	"lait-la-indicators/statistical_neighbours_sn_may_2025.xlsx",
 	"gias/links_edubasealldata20250422.csv",
 	"gias/laestab_urn_lookup_2006-07_to_2017-18.csv",
+	"school-information/2017-2018_england_spine.xlsx",
 }
 
 func TestRealFilesPresent(t *testing.T) {
