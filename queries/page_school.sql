@@ -10,6 +10,15 @@
 SELECT urn, laestab, la_old_code, name, school_type, phase, type_group, la_code, la_name
 FROM page_school_info WHERE urn BETWEEN ? AND ?;
 
+-- name: school.details
+-- The register's details of the schools in a URN range (page_school_info):
+-- address, type, status, dates, ages and SEN provision, for the school
+-- page's documents (store.BuildSchoolDocs). Params: urn, urn.
+SELECT urn, street, locality, address3, town, postcode, establishment_type, status, status_source,
+       open_date, close_date, age_low, age_high, resourced_provision, rp_on_roll, rp_capacity,
+       sen_unit_on_roll, sen_unit_capacity, sen_needs
+FROM page_school_info WHERE urn BETWEEN ? AND ? ORDER BY urn;
+
 -- name: school.latest
 -- The school's header (as school.info, on every row) and its latest figure
 -- for each indicator and group, with its LA's and England's beside it

@@ -61,7 +61,8 @@ func Generate(dir string, opt Options) (files []string, err error) {
 	steps := []func() error{
 		g.writeSchoolFiles, g.seriesStep, g.writeCaseload, g.writeTimeliness,
 		g.writeExclusionsByCharacteristic, g.writeTribunal, g.writeLAIT,
-		g.writeNeighbours, g.writeLACodes, g.writeLAEstabLookup, g.writeLAChanges, g.writePostcodes, g.writeReadme,
+		g.writeNeighbours, g.writeLACodes, g.writeLAEstabLookup, g.writeLAChanges, g.writePostcodes,
+		g.writeGIAS, g.writeSchoolInfo, g.writeReadme,
 	}
 	for _, step := range steps {
 		if err := step(); err != nil {

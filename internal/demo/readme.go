@@ -25,6 +25,8 @@ var fileKinds = []struct{ prefix, mirrors, enc string }{
 	{"laestab_urn_lookup", "gias/laestab_urn_lookup_2006-07_to_2017-18.csv (school names for every URN)", "no BOM, LF"},
 	{"la_changes", "this project's own LA-changes format", "no BOM, LF"},
 	{"postcodes", "postcodes-nspl/NW.csv (three-column NSPL extract; fictional Q postcodes, see below)", "no BOM, LF"},
+	{"edubasealldata", "GIAS establishments extract edubasealldataYYYYMMDD.csv (layout: shared/layouts/README.md; a subset of its columns)", "Windows-1252, every field quoted, CRLF"},
+	{"england_school_information_", "school-information/2017-2018_england_spine.xlsx's columns, as the later england_school_information.csv", "BOM, LF"},
 }
 
 // writeReadme explains the world, the files and which LA or school trips

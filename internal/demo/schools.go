@@ -52,6 +52,14 @@ type school struct {
 	sixthForm   bool
 	naRoll      bool   // a PRU the census publishes as NA
 	academyOpen string // dd/mm/yyyy for academies and free schools
+
+	// The register's address, place and SEN provision (register.go).
+	street, locality string
+	// postcode is the school's fictional postcode (e.g. "QJ51 1BB", demoPostcodes), as GIAS
+	// and the school information list publish it, one per school.
+	postcode          string
+	easting, northing float64 // British National Grid metres
+	provision         provision
 }
 
 // openIn says whether the school has pupils in year i.

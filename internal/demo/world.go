@@ -67,6 +67,7 @@ func newWorld(opt Options) *world {
 	w.plan = planFlags(w)
 	w.buildSeries(r)
 	w.buildSchools(r)
+	w.buildAddresses()
 	return w
 }
 

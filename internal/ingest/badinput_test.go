@@ -113,6 +113,20 @@ var badInputs = []badInput{
 	// name, never skipped as unrecognised or half-loaded.
 	{dir: "newer-layout-census", err: "looks like Performance tables: school census (SEN, FSM, EAL) but lacks columns TSENELSE"},
 	{dir: "newer-layout-destinations", err: "looks like Performance tables: KS4 destinations by school but lacks columns OVERALL_DESTPER"},
+	// The school list read by cell reference: a header cell left empty
+	// where a needed column's name should be is named by line and column.
+	{dir: "school-info-xlsx-missing-header", err: "line 1 column 11: the header has no POSTCODE column"},
+	// GIAS publishes Windows-1252; a copy that is UTF-8 throughout (re-saved)
+	// is detected and read as UTF-8 (internal/ingest/gias.go) ...
+	{dir: "gias-utf-8", check: func(t *testing.T, db *sql.DB) {
+		var name string
+		db.QueryRow(`SELECT name FROM school WHERE urn = '100003'`).Scan(&name)
+		if name != "Saint Mary\u2019s Special School" {
+			t.Errorf("UTF-8 GIAS name read as %q", name)
+		}
+	}},
+	// ... and a file mixing the two is refused at its first UTF-8 character.
+	{dir: "gias-mixed-encoding", err: "line 3 column 5: a UTF-8 character in a Windows-1252 file"},
 }
 
 func TestBadInputs(t *testing.T) {

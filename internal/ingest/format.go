@@ -152,6 +152,12 @@ func recognisers() map[string]Format {
 		"gias_estab_types": {Match: func(h *Head) bool {
 			return h.hasCols("establishment-type-group-code", "type-of-establishment-code", "type-of-establishment-name")
 		}},
+		"gias_establishments": {Kind: readGo, Parse: ParseGIAS, LoadSQL: []string{"load.gias_establishments."},
+			Match: func(h *Head) bool { return h.IsText && h.hasCols(giasRequired...) }},
+		"school_info_xlsx": {Kind: readGo, Parse: ParseSchoolInfoXLSX, NeedsYear: true, LoadSQL: []string{"load.school_info."},
+			Match: func(h *Head) bool { return h.isXLSX() && sheetMatches(h, isSchoolInfoSheet) }},
+		"school_info_csv": {Kind: readGo, Parse: ParseSchoolInfoCSV, NeedsYear: true, LoadSQL: []string{"load.school_info."},
+			Match: func(h *Head) bool { return h.IsText && isSchoolInfoHeader(h.Columns) }},
 		"laestab_urn":     {Match: func(h *Head) bool { return h.firstCols("AcademicYear", "LA", "LAEstab", "SchoolName", "URN") }},
 		"la_region_codes": {Match: func(h *Head) bool { return h.firstCols("LEA", "LA Name", "REGION", "REGION NAME") }},
 		"la_changes": {Match: func(h *Head) bool {

@@ -273,6 +273,9 @@ func (l *loader) stageGo(ctx context.Context, p plan) ([]string, error) {
 	if err := store.AppendRows(ctx, l.conn, "raw", t.Lines, t.Rows); err != nil {
 		return nil, fmt.Errorf("%s: %w", p.path, err)
 	}
+	if t.Header != nil {
+		return t.Header, nil
+	}
 	return t.Columns, nil
 }
 

@@ -13,6 +13,10 @@ type RawTable struct {
 	Rows [][]string
 	// Lines holds the 1-based source line (or sheet row) of each row.
 	Lines []int
+	// Header, when set, is the file's own header in file order: load
+	// checks name a staged column's position in the file from it, for
+	// parsers that stage only some of a file's columns. Nil means Columns.
+	Header []string
 }
 
 // Append adds one row with its source line.

@@ -58,6 +58,7 @@ var realFiles = []string{
 	"current-releases/performance-tables-2024-2025/england_census.csv",
 	"current-releases/performance-tables-2024-2025/england_ks4-pupdest.csv",
 	"current-releases/gias-links-2026/links_edubasealldata20260312.csv",
+	"school-information/2017-2018_england_spine.xlsx",
 }
 
 func TestRealFilesPresent(t *testing.T) {

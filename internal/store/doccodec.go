@@ -32,7 +32,7 @@ import (
 // docFormat is the first byte of every document; bump it on any change to
 // the encoding (BuildVersion includes it, so a database built with another
 // one is rebuilt or refused rather than misread).
-const docFormat = 2
+const docFormat = 3
 
 // minShared is the shortest string kept for reference: a reference costs
 // one or two bytes, as does a short string's own length.
@@ -118,6 +118,7 @@ func (e *docEnc) figures(fs []Figure) {
 
 func (e *docEnc) profile(p *SchoolProfile) {
 	e.school(&p.School)
+	e.details(&p.Details)
 	e.profileRows(p.Figures)
 }
 
@@ -354,6 +355,7 @@ func (d *docDec) figures() []Figure {
 
 func (d *docDec) profile(p *SchoolProfile) {
 	d.school(&p.School)
+	d.details(&p.Details)
 	p.Figures = d.profileRows()
 }
 

@@ -202,6 +202,16 @@ func (s *Store) schoolDocsIn(ctx context.Context, lo, hi string) ([]*schoolDoc, 
 		}
 		return nil, fmt.Errorf("page rows for school %s, which is not in page_school_info", urn)
 	}
+	err = s.schoolDetailsIn(ctx, lo, hi, func(urn string, x SchoolDetails) error {
+		d, err := doc(urn)
+		if err == nil {
+			d.profile.Details = x
+		}
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
 	var head School
 	lead := []any{&head.URN, &head.LAESTAB, &head.LAOldCode, &head.Name, &head.Type, &head.Phase,
 		&head.TypeGroup, &head.LACode, &head.LAName}

@@ -23,9 +23,10 @@ type School struct {
 // SchoolProfile is everything the school page shows: the school, its latest
 // figure for every indicator (with LA and England beside it) and its flags.
 type SchoolProfile struct {
-	School  School       `json:"school"`
-	Figures []ProfileRow `json:"figures"`
-	Flags   []Flag       `json:"flags"`
+	School  School        `json:"school"`
+	Details SchoolDetails `json:"details"`
+	Figures []ProfileRow  `json:"figures"`
+	Flags   []Flag        `json:"flags"`
 	// the rules that could not be judged for the school
 	Unjudged []FlagUnjudged `json:"flags_unjudged"`
 }

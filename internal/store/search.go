@@ -107,8 +107,8 @@ func newSearchIndex(rows []searchRow) *searchIndex {
 // (the query trimmed; names compared lower-cased, 9-character codes
 // upper-cased). Hits are ordered by score (an LA matched by a code or its
 // whole name, then a school by URN or LAESTAB, then a school whose name
-// starts with the query or any other LA, then the rest), then schools
-// before LAs, name and code, as the tests' reference SQL (reference.search)
+// starts with the query or any other LA, then the rest), then named before
+// unnamed, schools before LAs, name and code, as the tests' reference SQL (reference.search)
 // orders them.
 // Candidate rows are visited in ascending order, merging the rows whose
 // name key contains the query (found one after another in hay) with the
@@ -199,10 +199,22 @@ func (m *searchMatch) hits() []SearchHit {
 	return out
 }
 
-// searchOrder is the order of the hits within one score: kind
-// descending (schools, then LAs), name, code, compared bytewise as DuckDB
-// compares VARCHAR.
+// searchOrder is the order of the hits within one score: rows with a name
+// before rows without one (a school whose name is not published is listed
+// last), then kind descending (schools, then LAs), name, code, compared
+// bytewise as DuckDB compares VARCHAR.
 func searchOrder(a, b searchRow) int {
-	return cmp.Or(-strings.Compare(a.hit.Kind, b.hit.Kind), strings.Compare(a.hit.Name, b.hit.Name),
-		strings.Compare(a.hit.Code, b.hit.Code))
+	return cmp.Or(cmpBool(a.hit.Name == "", b.hit.Name == ""), -strings.Compare(a.hit.Kind, b.hit.Kind),
+		strings.Compare(a.hit.Name, b.hit.Name), strings.Compare(a.hit.Code, b.hit.Code))
+}
+
+// cmpBool orders false before true, as SQL's ORDER BY does.
+func cmpBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
 }

@@ -61,17 +61,33 @@ SELECT DISTINCT alias, kind, old_code FROM (
 );
 
 -- name: derive.school
--- One row per URN from the census (latest year), with its name from any
--- school-level file, its phase and type group, and its LA.
+-- The school register: one row per URN in the census, the GIAS
+-- establishments extract or the school information list. A school in a
+-- register but in no census still exists (parents search for it); its
+-- figures still come only from the census and the other school files.
+-- Names resolve in one stated order: GIAS (the extract loaded last), then
+-- the school information (the newest list), then the newest name in the
+-- other school files (key stage 4, destinations, the laestab lookup, in
+-- that order within a year). Census schools keep the census's type, LA,
+-- phase and type group (which figures and similar schools use); other
+-- schools take them from GIAS, else the school list. Address, postcode,
+-- status, dates and ages come together from GIAS when it has the school,
+-- else from the school list; easting, northing and SEN provision from GIAS.
 CREATE TABLE school AS
 WITH census AS (
   SELECT urn, arg_max(la_old_code, period) AS la_old_code, arg_max(laestab, period) AS laestab,
          arg_max(school_type, period) AS school_type, min(period) AS first_period, max(period) AS last_period
   FROM school_census WHERE urn IS NOT NULL GROUP BY urn
 ),
--- the newest name; in a year with several, the performance tables' (mixed
--- case) before the URN lookup's (often capitals), then the first by text, so
--- every build names a school the same way
+gias AS (
+  SELECT * FROM gias_establishment QUALIFY row_number() OVER (PARTITION BY urn ORDER BY source_id DESC) = 1
+),
+info AS (
+  SELECT * FROM school_info QUALIFY row_number() OVER (PARTITION BY urn ORDER BY period DESC, source_id DESC) = 1
+),
+-- the newest name in the other files; in a year with several, the
+-- performance tables' (mixed case) before the URN lookup's (often
+-- capitals), then the first by text, so every build names a school the same way
 names AS (
   SELECT urn, first(name ORDER BY period DESC, pref, name) AS name FROM (
     SELECT urn, name, period, 0 AS pref FROM school_ks4 WHERE urn IS NOT NULL AND name IS NOT NULL
@@ -79,19 +95,48 @@ names AS (
     UNION ALL SELECT urn, name, period, 2 FROM laestab_urn WHERE urn IS NOT NULL AND name IS NOT NULL
   ) GROUP BY urn
 ),
-indspec AS (SELECT DISTINCT urn FROM school_ks4 WHERE nftype = 'INDSPEC')
-SELECT c.urn, c.laestab, c.la_old_code, n.name, c.school_type,
-  CASE c.school_type
+needs AS (
+  SELECT p.urn, string_agg(p.need, '; ' ORDER BY p.ord) AS sen_needs
+  FROM gias_sen_provision p JOIN gias g ON g.urn = p.urn AND g.source_id = p.source_id GROUP BY p.urn
+),
+urns AS (SELECT urn FROM census UNION SELECT urn FROM gias UNION SELECT urn FROM info),
+indspec AS (SELECT DISTINCT urn FROM school_ks4 WHERE nftype = 'INDSPEC'),
+reg AS (
+  SELECT u.urn, g.urn IS NOT NULL AS in_gias,
+    CASE WHEN g.urn IS NOT NULL THEN sd_register_group(g.type_group, g.type)
+         ELSE sd_register_group(i.minor_group, i.school_type) END AS rgroup
+  FROM urns u LEFT JOIN gias g USING (urn) LEFT JOIN info i USING (urn)
+)
+SELECT u.urn, coalesce(c.laestab, i.laestab, g.la_old_code || g.estab) AS laestab,
+  coalesce(c.la_old_code, g.la_old_code, i.la_old_code) AS la_old_code,
+  coalesce(g.name, i.name, n.name) AS name, c.school_type,
+  CASE WHEN c.urn IS NULL THEN sd_register_phase(r.rgroup, g.phase, i.is_primary, i.is_secondary)
+    ELSE CASE c.school_type
     WHEN 'State-funded primary' THEN 'primary' WHEN 'State-funded secondary' THEN 'secondary'
     WHEN 'State-funded nursery' THEN 'nursery' WHEN 'State-funded special school' THEN 'special'
     WHEN 'Non-maintained special school' THEN 'special' WHEN 'Pupil referral unit' THEN 'AP'
-    WHEN 'Independent school' THEN 'independent' ELSE lower(c.school_type) END AS phase,
-  sd_type_group(c.school_type) AS type_group,
-  i.urn IS NOT NULL AS independent_special, c.first_period, c.last_period,
-  -- filled by the school register work (GIAS): postcode as published,
-  -- National Grid easting and northing in metres
-  NULL::VARCHAR AS postcode, NULL::DOUBLE AS easting, NULL::DOUBLE AS northing
-FROM census c LEFT JOIN names n USING (urn) LEFT JOIN indspec i USING (urn);
+    WHEN 'Independent school' THEN 'independent' ELSE lower(c.school_type) END END AS phase,
+  CASE WHEN c.urn IS NULL THEN r.rgroup ELSE sd_type_group(c.school_type) END AS type_group,
+  x.urn IS NOT NULL AS independent_special, c.first_period, c.last_period,
+  c.urn IS NOT NULL AS in_census, coalesce(g.type, i.school_type) AS establishment_type,
+  CASE WHEN r.in_gias THEN g.street ELSE i.street END AS street,
+  CASE WHEN r.in_gias THEN g.locality ELSE i.locality END AS locality,
+  CASE WHEN r.in_gias THEN g.address3 ELSE i.address3 END AS address3,
+  CASE WHEN r.in_gias THEN g.town ELSE i.town END AS town,
+  CASE WHEN r.in_gias THEN g.postcode ELSE i.postcode END AS postcode,
+  g.easting, g.northing,
+  CASE WHEN r.in_gias THEN (CASE WHEN g.status = 'Closed' THEN 'closed'
+                                 WHEN g.status = 'Proposed to open' THEN 'proposed to open' ELSE 'open' END)
+       WHEN i.urn IS NOT NULL THEN (CASE WHEN i.close_date IS NOT NULL THEN 'closed' ELSE 'open' END) END AS status,
+  CASE WHEN r.in_gias THEN 'GIAS' WHEN i.urn IS NOT NULL THEN 'school information ' || i.period END AS status_source,
+  CASE WHEN r.in_gias THEN g.open_date ELSE i.open_date END AS open_date,
+  CASE WHEN r.in_gias THEN g.close_date ELSE i.close_date END AS close_date,
+  CASE WHEN r.in_gias THEN g.age_low ELSE i.age_low END AS age_low,
+  CASE WHEN r.in_gias THEN g.age_high ELSE i.age_high END AS age_high,
+  g.resourced_provision, g.rp_on_roll, g.rp_capacity, g.sen_unit_on_roll, g.sen_unit_capacity, d.sen_needs
+FROM urns u JOIN reg r USING (urn) LEFT JOIN census c USING (urn) LEFT JOIN gias g USING (urn)
+LEFT JOIN info i USING (urn) LEFT JOIN names n USING (urn) LEFT JOIN needs d USING (urn)
+LEFT JOIN indspec x USING (urn);
 
 -- name: derive.build_info
 -- A build id (hash of every loaded file's checksum) for ETags and the sources page.

@@ -8,12 +8,22 @@
 -- after figure and similar_school are finished (derive_final.sql).
 
 -- name: derive.page.school_info
--- One row per school with its LA, for the school page header.
+-- One row per school with its LA, for the school page header, and the
+-- register's address, status, dates, ages and SEN provision (school.details).
 CREATE TABLE page_school_info AS
 SELECT s.urn, coalesce(CAST(s.laestab AS VARCHAR), '') AS laestab, coalesce(s.la_old_code, '') AS la_old_code,
        coalesce(s.name, '') AS name, coalesce(s.school_type, '') AS school_type,
        coalesce(s.phase, '') AS phase, coalesce(s.type_group, '') AS type_group,
-       coalesce(l.new_code, '') AS la_code, coalesce(l.name, '') AS la_name
+       coalesce(l.new_code, '') AS la_code, coalesce(l.name, '') AS la_name,
+       coalesce(s.street, '') AS street, coalesce(s.locality, '') AS locality,
+       coalesce(s.address3, '') AS address3, coalesce(s.town, '') AS town,
+       coalesce(s.postcode, '') AS postcode, coalesce(s.establishment_type, '') AS establishment_type,
+       coalesce(s.status, '') AS status, coalesce(s.status_source, '') AS status_source,
+       coalesce(CAST(s.open_date AS VARCHAR), '') AS open_date,
+       coalesce(CAST(s.close_date AS VARCHAR), '') AS close_date,
+       CAST(s.age_low AS DOUBLE) AS age_low, CAST(s.age_high AS DOUBLE) AS age_high,
+       coalesce(s.resourced_provision, '') AS resourced_provision, s.rp_on_roll, s.rp_capacity,
+       s.sen_unit_on_roll, s.sen_unit_capacity, coalesce(s.sen_needs, '') AS sen_needs
 FROM school s LEFT JOIN la l ON l.old_code = s.la_old_code
 ORDER BY s.urn;
 

@@ -33,6 +33,11 @@ CREATE OR REPLACE MACRO sd_period_type(ti, tp) AS CASE
     WHEN length(trim(tp)) = 6 THEN 'academic'
     WHEN lower(ti) LIKE '%academic%' OR lower(ti) IN ('january','spring term','autumn term','summer term') THEN 'academic'
     ELSE 'calendar' END;
+-- A published date: DD-MM-YYYY (GIAS), YYYY-MM-DD (an Excel serial day
+-- turned into a date by ingest), DD/MM/YYYY or YYYYMMDD; NULL otherwise.
+CREATE OR REPLACE MACRO sd_date(v) AS CAST(coalesce(try_strptime(sd_trim(v), '%d-%m-%Y'),
+    try_strptime(sd_trim(v), '%Y-%m-%d'), try_strptime(sd_trim(v), '%d/%m/%Y'),
+    try_strptime(sd_trim(v), '%Y%m%d')) AS DATE);
 CREATE OR REPLACE MACRO sd_year_start(period) AS CAST(substr(period, 1, 4) AS INTEGER);
 -- The academic year k years before an academic year ('2024/25', 2 -> '2022/23').
 CREATE OR REPLACE MACRO sd_years_back(period, k) AS
@@ -43,6 +48,25 @@ CREATE OR REPLACE MACRO sd_type_group(school_type) AS CASE
     WHEN school_type IN ('State-funded special school', 'Non-maintained special school') THEN 'special'
     WHEN school_type IN ('Pupil referral unit', 'State-funded AP school') THEN 'AP'
     WHEN school_type = 'Independent school' THEN 'independent' ELSE 'other' END;
+-- The type group of a school in no census, from GIAS's type group and type
+-- (group_name) or the school list's MINORGROUP and NFTYPE.
+CREATE OR REPLACE MACRO sd_register_group(group_name, type_name) AS CASE
+    WHEN type_name ILIKE '%pupil referral%' OR type_name ILIKE '%alternative provision%' THEN 'AP'
+    WHEN group_name ILIKE 'special school%' OR type_name ILIKE '%special school%' THEN 'special'
+    WHEN group_name ILIKE 'independent school%' THEN 'independent'
+    WHEN group_name IN ('Local authority maintained schools', 'Academies', 'Free Schools',
+                        'Maintained School', 'Academy') THEN 'mainstream'
+    ELSE 'other' END;
+-- The phase of a school in no census, as the census names phases: special,
+-- independent and AP schools are phases of their own there.
+CREATE OR REPLACE MACRO sd_register_phase(type_group, phase_name, is_primary, is_secondary) AS CASE
+    WHEN type_group IN ('special', 'independent', 'AP') THEN type_group
+    WHEN phase_name IN ('Primary', 'Middle deemed primary') THEN 'primary'
+    WHEN phase_name IN ('Secondary', 'Middle deemed secondary', 'All-through') THEN 'secondary'
+    WHEN phase_name = 'Nursery' THEN 'nursery'
+    WHEN phase_name = '16 plus' THEN '16 plus'
+    WHEN phase_name IS NULL AND is_secondary THEN 'secondary'
+    WHEN phase_name IS NULL AND is_primary THEN 'primary' END;
 -- A census school type's phase for similar schools and the LA phase figures
 -- (non-maintained special schools apart from state-funded ones).
 CREATE OR REPLACE MACRO sd_census_phase(school_type) AS CASE school_type
@@ -162,6 +186,21 @@ CREATE TABLE school_link (source_id INTEGER, urn VARCHAR, link_urn VARCHAR, link
     link_type VARCHAR, link_date DATE, file_date DATE);
 CREATE TABLE laestab_urn (source_id INTEGER, period VARCHAR, la_old_code VARCHAR,
     laestab VARCHAR, name VARCHAR, urn VARCHAR);
+-- The performance tables' school list (school information, "spine").
+CREATE TABLE school_info (source_id INTEGER, line BIGINT, period VARCHAR, urn VARCHAR,
+    la_old_code VARCHAR, estab VARCHAR, laestab VARCHAR, name VARCHAR, street VARCHAR,
+    locality VARCHAR, address3 VARCHAR, town VARCHAR, postcode VARCHAR, minor_group VARCHAR,
+    school_type VARCHAR, is_primary BOOLEAN, is_secondary BOOLEAN, is_post16 BOOLEAN,
+    age_low INTEGER, age_high INTEGER, gender VARCHAR, open_date DATE, close_date DATE);
+-- GIAS establishments extract: one row per establishment, and its SEN
+-- provision's types of need (SEN1..SEN13) as rows.
+CREATE TABLE gias_establishment (source_id INTEGER, line BIGINT, urn VARCHAR, la_old_code VARCHAR,
+    la_name VARCHAR, estab VARCHAR, name VARCHAR, type VARCHAR, type_group VARCHAR, status VARCHAR,
+    open_date DATE, close_date DATE, phase VARCHAR, age_low INTEGER, age_high INTEGER,
+    street VARCHAR, locality VARCHAR, address3 VARCHAR, town VARCHAR, county VARCHAR,
+    postcode VARCHAR, easting DOUBLE, northing DOUBLE, resourced_provision VARCHAR,
+    rp_on_roll DOUBLE, rp_capacity DOUBLE, sen_unit_on_roll DOUBLE, sen_unit_capacity DOUBLE);
+CREATE TABLE gias_sen_provision (source_id INTEGER, urn VARCHAR, ord INTEGER, need VARCHAR);
 CREATE TABLE establishment_type (source_id INTEGER, group_code VARCHAR, group_name VARCHAR,
     type_code VARCHAR, type_name VARCHAR);
 CREATE TABLE area_send_inspection (source_id INTEGER, line BIGINT, la_name VARCHAR,

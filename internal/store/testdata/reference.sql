@@ -122,7 +122,8 @@ FROM page_school_trend WHERE page_urn = ? AND indicator = ?;
 -- first, from page_search (built at ingest by queries/load/derive_page.sql):
 -- the SQL that store.SearchSchools answers as, in Go. A school matches on
 -- its URN, LAESTAB, part of its name, or its LA's old code, 9-character
--- code or whole name; an LA on its codes or part of its name.
+-- code or whole name; an LA on its codes or part of its name. Within a
+-- score a school whose name is not published comes last.
 -- Params: $1 q, $2 limit.
 WITH p AS (SELECT trim(CAST($1 AS VARCHAR)) AS q),
 k AS (SELECT q, lower(q) AS lq, upper(q) AS uq FROM p),
@@ -136,5 +137,5 @@ hits AS (
     WHERE s.la_old_code = k.q OR s.la_new_code = k.uq OR contains(s.name_key, k.lq)
        OR (s.kind = 'school' AND (s.code = k.q OR s.laestab = k.q OR s.la_name_key = k.lq)))
 SELECT kind, code, name, place, detail FROM hits
-ORDER BY score, kind DESC, name, code
+ORDER BY score, name = '', kind DESC, name, code
 LIMIT $2;

@@ -14,11 +14,22 @@ INSERT INTO la_neighbour VALUES (1, '202', 'Camden', 1, '203', 'Greenwich'),
  (1, '202', 'Camden', 2, '204', 'Hackney');
 CREATE TABLE school (urn VARCHAR, laestab VARCHAR, la_old_code VARCHAR, name VARCHAR,
     school_type VARCHAR, phase VARCHAR, type_group VARCHAR, independent_special BOOLEAN,
-    first_period VARCHAR, last_period VARCHAR);
+    first_period VARCHAR, last_period VARCHAR, in_census BOOLEAN, establishment_type VARCHAR,
+    street VARCHAR, locality VARCHAR, address3 VARCHAR, town VARCHAR, postcode VARCHAR,
+    easting DOUBLE, northing DOUBLE, status VARCHAR, status_source VARCHAR, open_date DATE,
+    close_date DATE, age_low INTEGER, age_high INTEGER, resourced_provision VARCHAR,
+    rp_on_roll DOUBLE, rp_capacity DOUBLE, sen_unit_on_roll DOUBLE, sen_unit_capacity DOUBLE,
+    sen_needs VARCHAR);
 INSERT INTO school VALUES
- ('100001', '2022001', '202', 'Alpha Primary School', 'Community school', 'primary', 'mainstream', false, '2022/23', '2023/24'),
- ('100002', '2022002', '202', 'Beta Primary School', 'Academy', 'primary', 'mainstream', false, '2022/23', '2023/24'),
- ('100003', '2032003', '203', 'Gamma Primary School', 'Academy', 'primary', 'mainstream', false, '2022/23', '2023/24');
+ ('100001', '2022001', '202', 'Alpha Primary School', 'Community school', 'primary', 'mainstream', false, '2022/23', '2023/24',
+  true, 'Community school', '1 Alpha Road', 'Kentish Town', NULL, 'London', 'NW5 1AA', 528900, 185200,
+  'open', 'GIAS', DATE '1990-09-01', NULL, 3, 11, 'Resourced provision and SEN unit', 8, 10, 5, 6,
+  'SpLD - Specific Learning Difficulty; ASD - Autistic Spectrum Disorder'),
+ ('100002', '2022002', '202', 'Beta Primary School', 'Academy', 'primary', 'mainstream', false, '2022/23', '2023/24',
+  true, 'Academy converter', '2 Beta Street', NULL, NULL, 'London', 'NW1 8AS', NULL, NULL,
+  'open', 'school information 2017/18', NULL, NULL, 4, 11, NULL, NULL, NULL, NULL, NULL, NULL),
+ ('100003', '2032003', '203', 'Gamma Primary School', 'Academy', 'primary', 'mainstream', false, '2022/23', '2023/24',
+  true, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL);
 INSERT INTO similar_school VALUES ('100001', '100002', 1, 0.1), ('100001', '100003', 2, 0.2);
 INSERT INTO indicator VALUES
  ('roll.ehcp', 'EHC plan %', 'school, la, england', '%', 'neutral', 'Pupils with an EHC plan / headcount x 100.', NULL, 'School census'),
