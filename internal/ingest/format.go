@@ -121,6 +121,15 @@ func Formats() []Format {
 // and its latitude and longitude.
 var nsplColumns = []string{"pcds", "dointr", "doterm", "oseast1m", "osnrth1m", "lat", "long"}
 
+// selectList is the staged columns of a format that names them.
+func selectList(cols []string) string {
+	out := make([]string, len(cols))
+	for i, c := range cols {
+		out[i] = sqlIdent(c)
+	}
+	return strings.Join(out, ", ")
+}
+
 // recognisers says how to recognise and read each format, by catalogue id.
 func recognisers() map[string]Format {
 	return map[string]Format{

@@ -279,15 +279,6 @@ func (l *loader) stageGo(ctx context.Context, p plan) ([]string, error) {
 	return t.Columns, nil
 }
 
-// selectList is the staged columns of a format that names them.
-func selectList(cols []string) string {
-	out := make([]string, len(cols))
-	for i, c := range cols {
-		out[i] = sqlIdent(c)
-	}
-	return strings.Join(out, ", ")
-}
-
 func sqlIdent(s string) string  { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
 func sqlString(s string) string { return `'` + strings.ReplaceAll(s, `'`, `''`) + `'` }
 

@@ -8,6 +8,7 @@ import (
 	"math"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/sendash/sendash/internal/geo"
@@ -160,4 +161,15 @@ func placeLoader(t *testing.T) *loader {
 		t.Fatal(err)
 	}
 	return l
+}
+
+// TestSummaryCountsPlaces: the summary sendash ingest prints says how many
+// postcodes loaded and how many schools have a place, and how.
+func TestSummaryCountsPlaces(t *testing.T) {
+	var b strings.Builder
+	WriteSummary(&b, &Result{Places: Places{Postcodes: 11, PostcodesPlaced: 9, ByPostcode: 3, ByGrid: 2, Unplaced: 4}})
+	want := "places: 11 postcodes (9 with a place); schools placed 5 (3 by postcode, 2 by GIAS grid point), not placed 4\n"
+	if !strings.Contains(b.String(), want) {
+		t.Errorf("summary:\n%s\nwant the line %q", b.String(), want)
+	}
 }

@@ -20,8 +20,10 @@ FROM read_csv(?, auto_detect = false, header = true, delim = ',', quote = '"', e
 -- needs to split each line, but only the selected ones are kept: DuckDB
 -- pushes the projection into read_csv, so the area codes are parsed and
 -- dropped line by line and the staging table holds the selected columns
--- only (about a quarter of the file), spilling to disk past memory_limit.
--- Params: path.
+-- only, spilling to disk past memory_limit. Measured on a synthetic NSPL of
+-- the real size (951 MB, 2.7 million rows, 35 columns): loaded in 60 s on
+-- a busy 2-core machine (21 s of CPU), peak memory 870 MB under the default
+-- 2GB limit. Params: path.
 CREATE OR REPLACE TEMP TABLE raw AS
 SELECT row_number() OVER () + 1 AS _line, /*SELECT*/
 FROM read_csv(?, auto_detect = false, header = true, delim = ',', quote = '"', escape = '"',
