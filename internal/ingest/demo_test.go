@@ -35,6 +35,7 @@ func TestDemoDataIngestsCleanly(t *testing.T) {
 		{"LA figures", `SELECT count(*) FROM figure WHERE level = 'la'`, 100},
 		{"flag rules that fired", `SELECT count(DISTINCT rule_id) FROM flag`, 4},
 		{"merged LA abolished", `SELECT count(*) FROM la WHERE status = 'abolished'`, 2},
+		{"demo postcodes with a place (one a school, 12 homes a LA)", `SELECT count(lat) FROM postcode WHERE postcode LIKE 'Q%'`, 599 + 12*12},
 	} {
 		if got := num(t, conn, c.q); got < c.min {
 			t.Errorf("%s: %v, want at least %v", c.name, got, c.min)
