@@ -112,6 +112,8 @@ var badInputs = []badInput{
 	// the load reads (a renamed TSENELSE or OVERALL_DESTPER) is refused by
 	// name, never skipped as unrecognised or half-loaded.
 	{dir: "newer-layout-census", err: "looks like Performance tables: school census (SEN, FSM, EAL) but lacks columns TSENELSE"},
+	// A bad cell in a column staged under another name is named as printed.
+	{dir: "unknown-marker-earlier-cohort", err: "line 2 column 71 (COHORT_22): not a number or a known marker: \"zz\""},
 	{dir: "newer-layout-destinations", err: "looks like Performance tables: KS4 destinations by school but lacks columns OVERALL_DESTPER"},
 	// The school list read by cell reference: a header cell left empty
 	// where a needed column's name should be is named by line and column.

@@ -125,6 +125,9 @@ func (l *loader) check(ctx context.Context, p plan, name string, cols []string) 
 	le := &LoadError{Path: p.path, Line: line.Int64, Name: cleanColName(col.String)}
 	if i := slices.Index(cols, col.String); i >= 0 {
 		le.Column = i + 1
+		if i < len(p.head.Columns) && p.head.Columns[i] != "" {
+			le.Name = p.head.Columns[i] // as printed: COHORT_22, not its staged COHORT_PREV1
+		}
 	}
 	if c, err := strconv.Atoi(strings.TrimPrefix(col.String, "col ")); err == nil && strings.HasPrefix(col.String, "col ") {
 		le.Column, le.Name = c, ""
