@@ -92,7 +92,7 @@ func printList(w io.Writer, sources []Source) error {
 		if s.Zip {
 			zip = "yes"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", s.Name, s.Format, zip, s.Publisher, s.Title, s.URL)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", s.Name, s.label(), zip, s.Publisher, s.Title, s.URL)
 	}
 	return tw.Flush()
 }

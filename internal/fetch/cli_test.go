@@ -64,7 +64,7 @@ func TestRunFetches(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range []string{"england_census_2023-2024.csv", "links_edubasealldata.csv", LogName} {
+	for _, f := range []string{"england_census_2024-2025.csv", "links_edubasealldata.csv", LogName} {
 		if _, err := os.Stat(filepath.Join(dest, f)); err != nil {
 			t.Error(err)
 		}

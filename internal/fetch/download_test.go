@@ -92,13 +92,13 @@ func TestFetchRetriesDroppedConnection(t *testing.T) {
 			if len(reqs) != 2 || reqs[1].Header.Get("Range") != tc.wantRange {
 				t.Fatalf("%d requests, second Range %q, want %q", len(reqs), reqs[len(reqs)-1].Header.Get("Range"), tc.wantRange)
 			}
-			if got := fileSHA(t, filepath.Join(cfg.Dest, "england_census_2023-2024.csv")); got != sha(body) {
+			if got := fileSHA(t, filepath.Join(cfg.Dest, "england_census_2024-2025.csv")); got != sha(body) {
 				t.Errorf("sha256 %s, want %s", got, sha(body))
 			}
 			if r := rep.Results[0]; r.Attempts != 2 || r.Bytes != int64(len(body)) {
 				t.Errorf("result %+v", r)
 			}
-			if got := dirNames(t, cfg.Dest); !slices.Equal(got, []string{"england_census_2023-2024.csv", LogName}) {
+			if got := dirNames(t, cfg.Dest); !slices.Equal(got, []string{"england_census_2024-2025.csv", LogName}) {
 				t.Errorf("folder holds %v", got)
 			}
 		})

@@ -36,6 +36,7 @@ func TestFetchAllSources(t *testing.T) {
 		}
 	}
 	checkUnzipped(t, filepath.Join(cfg.Dest, "ehcp-release"), ehcpZipMembers(t))
+	checkUnzipped(t, filepath.Join(cfg.Dest, "nspl"), nsplZipMembers(t))
 	logged, err := ReadLog(cfg.Dest)
 	if err != nil || len(logged) != len(cfg.Sources) {
 		t.Fatalf("fetch log: %d entries, %v", len(logged), err)
@@ -44,9 +45,31 @@ func TestFetchAllSources(t *testing.T) {
 		t.Errorf("gias-links requested %d times", len(reqs))
 	}
 	for _, r := range logged {
-		if r.Source == "gias-links" && !strings.HasSuffix(r.URL, "links_edubasealldata20250422.csv") {
-			t.Errorf("gias-links URL %s: {date} not filled in", r.URL)
+		if strings.HasPrefix(r.Source, "gias-") && !strings.HasSuffix(r.URL, "edubasealldata20250422.csv") {
+			t.Errorf("%s URL %s: {date} not filled in", r.Source, r.URL)
 		}
+	}
+}
+
+// TestFetchRejectsWrongNSPLHeader: an NSPL zip whose main data CSV lacks
+// the latitude and longitude columns is rejected, naming the member; its
+// other members (documents, the per-area copies) are never checked.
+func TestFetchRejectsWrongNSPLHeader(t *testing.T) {
+	members := nsplZipMembers(t)
+	members["Data/NSPL_MAY_2025_UK.csv"] = []byte("pcd,pcd2,pcds,dointr,doterm,oseast1m,osnrth1m\r\n")
+	files := sourcePayloads(t)
+	files["nspl"] = buildZip(t, members)
+	ts := newTestServer(t, files)
+	cfg := testConfig(t, ts)
+	cfg.Only = []string{"nspl"}
+	_, err := Fetch(context.Background(), cfg)
+	want := `nspl: downloaded file's header does not look like nspl (zip member Data/NSPL_MAY_2025_UK.csv): ` +
+		`first line "pcd,pcd2,pcds,dointr,doterm,oseast1m,osnrth1m"`
+	if err == nil || err.Error() != want {
+		t.Fatalf("err = %v\nwant %s", err, want)
+	}
+	if got := dirNames(t, cfg.Dest); !slices.Equal(got, []string{LogName}) {
+		t.Errorf("left behind: %v", got)
 	}
 }
 
@@ -143,7 +166,7 @@ func TestFetchCancel(t *testing.T) {
 	started := make(chan struct{})
 	ts.handle("school-census", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Length", "100000")
-		w.Write([]byte("URN,LA,ESTAB,NOR,TSENELSE,PSENELK\r\n"))
+		w.Write([]byte("URN,LA,Estab,NOR,TSENELSE,PSENELK\r\n"))
 		w.(http.Flusher).Flush()
 		close(started)
 		<-r.Context().Done()
@@ -241,7 +264,7 @@ func TestFetchFailureKeepsEarlierCopy(t *testing.T) {
 	if _, err := Fetch(context.Background(), cfg); err == nil {
 		t.Fatal("no error")
 	}
-	if got := fileSHA(t, filepath.Join(cfg.Dest, "england_census_2023-2024.csv")); got != sha(files["school-census"]) {
+	if got := fileSHA(t, filepath.Join(cfg.Dest, "england_census_2024-2025.csv")); got != sha(files["school-census"]) {
 		t.Error("earlier census copy changed")
 	}
 	checkUnzipped(t, filepath.Join(cfg.Dest, "ehcp-release"), ehcpZipMembers(t))

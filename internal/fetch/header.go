@@ -66,11 +66,15 @@ func checkHeader(r io.Reader, s Source, member string) error {
 	}
 	for _, want := range s.ExpectHeader {
 		if !strings.Contains(line, want) {
-			return &HeaderError{Format: s.Format, Member: member, Line: clip(line, 160)}
+			return &HeaderError{Format: s.label(), Member: member, Line: clip(line, 160)}
 		}
 	}
 	return nil
 }
+
+// label names what a source's file should be: its format, or its kind for
+// a file that is not ingested.
+func (s Source) label() string { return cmp.Or(s.Format, s.Kind+" layer") }
 
 func checkFileHeader(name string, s Source) error {
 	f, err := os.Open(name)

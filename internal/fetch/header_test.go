@@ -32,6 +32,22 @@ func TestCheckHeader(t *testing.T) {
 	}
 }
 
+// TestCheckHeaderQuotedWindows1252: the GIAS extract quotes every field
+// and is Windows-1252; its ASCII header names are found inside the quotes,
+// and a non-UTF-8 byte on a later line does not matter.
+func TestCheckHeaderQuotedWindows1252(t *testing.T) {
+	s := Source{Format: "gias_establishments", ExpectHeader: []string{"URN", "LA (code)", "EstablishmentName"}}
+	in := "\"URN\",\"LA (code)\",\"EstablishmentName\"\r\n\"900001\",\"999\",\"St Example\x92s School\"\r\n"
+	if err := checkHeader(strings.NewReader(in), s, ""); err != nil {
+		t.Error(err)
+	}
+	err := checkHeader(strings.NewReader("\"URN\",\"LA (name)\",\"Caf\xe9\"\r\n"), s, "")
+	want := `downloaded file's header does not look like gias_establishments: first line "\"URN\",\"LA (name)\",\"Caf\xe9\""`
+	if err == nil || err.Error() != want {
+		t.Errorf("err = %v\nwant %s", err, want)
+	}
+}
+
 func TestMemberChosen(t *testing.T) {
 	for _, tc := range []struct {
 		glob, name string
@@ -44,6 +60,10 @@ func TestMemberChosen(t *testing.T) {
 		{"data/*.csv", "supporting-files/a.csv", false},
 		{"data/*.csv", "data/", false},
 		{"la_and_region_codes_meta.csv", "2023-2024/la_and_region_codes_meta.csv", true},
+		{"Data/NSPL*_UK.csv", "Data/NSPL_MAY_2025_UK.csv", true},
+		{"Data/NSPL*_UK.csv", "Data/NSPL21_FEB_2024_UK.csv", true},
+		{"Data/NSPL*_UK.csv", "Data/multi_csv/NSPL_MAY_2025_UK_NW.csv", false},
+		{"Data/NSPL*_UK.csv", "Documents/LA_UA names and codes UK as at 04_25.csv", false},
 	} {
 		if got := memberChosen(tc.glob, tc.name); got != tc.want {
 			t.Errorf("memberChosen(%q, %q) = %v", tc.glob, tc.name, got)

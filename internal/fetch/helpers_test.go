@@ -90,10 +90,10 @@ func ehcpZipMembers(t *testing.T) map[string][]byte {
 func sourcePayloads(t *testing.T) map[string][]byte {
 	t.Helper()
 	return map[string][]byte{
-		"school-census":           payload(t, "sen-school-level/england_census_2018-19_performance_tables.csv", "census.csv"),
+		"school-census":           payload(t, "current-releases/performance-tables-2024-2025/england_census.csv", "census.csv"),
 		"school-absence":          payload(t, "absence-school/england_abs_2018-19_performance_tables.csv", "absence.csv"),
 		"school-ks4":              payload(t, "ks4-sen/england_ks4provisional_2018-19_performance_tables_school_level.csv", "ks4.csv"),
-		"school-ks4-destinations": payload(t, "destinations-sen/england_ks4-pupdest_2018-19_performance_tables_school_level.csv", "ks4_dest.csv"),
+		"school-ks4-destinations": payload(t, "current-releases/performance-tables-2024-2025/england_ks4-pupdest.csv", "ks4_dest.csv"),
 		"la-region-codes": buildZip(t, map[string][]byte{
 			"2023-2024/la_and_region_codes_meta.csv": payload(t, "gias/la_and_region_codes_meta.csv", "la_region_codes.csv"),
 			"2023-2024/ks4_meta.csv":                 []byte("Metafile heading,Metafile description\r\n"),
@@ -107,6 +107,27 @@ func sourcePayloads(t *testing.T) map[string][]byte {
 		"lait":                          payload(t, "lait-la-indicators/bds_long_0.parquet", "fake.parquet"),
 		"stat-neighbours":               payload(t, "lait-la-indicators/statistical_neighbours_sn_may_2025.xlsx", "fake.xlsx"),
 		"gias-links":                    payload(t, "gias/links_edubasealldata20250422.csv", "gias_links.csv"),
+		// No real copy of these two: the shared school list is the
+		// 2017-2018 spine xlsx, not the CSV the manifest fetches, and the
+		// GIAS extract was too big to store.
+		"school-information":  fixture(t, "school_information.csv"),
+		"gias-establishments": fixture(t, "gias_establishments.csv"),
+		"nspl":                buildZip(t, nsplZipMembers(t)),
+		"la-boundaries": payload(t, "la-boundaries/Counties_and_Unitary_Authorities_December_2024_Boundaries_UK_BUC.geojson",
+			"la_boundaries.geojson"),
+	}
+}
+
+// nsplZipMembers are the members of the NSPL zip the tests build: the main
+// data CSV (the NSPL header; real latitudes and longitudes, the other
+// columns made up), a per-area copy, and documents that are not CSV.
+func nsplZipMembers(t *testing.T) map[string][]byte {
+	data := fixture(t, "nspl_data.csv")
+	return map[string][]byte{
+		"Data/NSPL_MAY_2025_UK.csv":                          data,
+		"Data/multi_csv/NSPL_MAY_2025_UK_NW.csv":             data,
+		"Documents/LA_UA names and codes UK as at 04_25.csv": []byte("LAD25CD,LAD25NM\r\nE09000007,Camden\r\n"),
+		"User Guide/NSPL User Guide May 2025.pdf":            []byte("%PDF-1.7 made up\n"),
 	}
 }
 

@@ -1,6 +1,7 @@
 // Package fetch downloads the official releases sendash reads (school
 // census, exclusions, absence, EHC plans, SEND Tribunal appeal rates, LAIT,
-// GIAS) into a folder, as listed in the sources manifest. A file is written
+// GIAS, school information, the ONS postcode lookup and LA boundaries) into
+// a folder, as listed in the sources manifest. A file is written
 // under its final name only once it is complete and its first line looks like
 // the format the manifest promises; zip releases are unpacked next to it.
 package fetch
@@ -24,6 +25,10 @@ import (
 // for publishers (GIAS) that name each day's extract by its date.
 const DatePlaceholder = "{date}"
 
+// KindMap marks a manifest entry that is fetched but not ingested: a map
+// layer (GeoJSON) that pages draw as it is, so it has no catalogue format.
+const KindMap = "map"
+
 // Source is one official file in the manifest: where to download it, what
 // to call it locally, and what its first line must contain.
 type Source struct {
@@ -33,8 +38,13 @@ type Source struct {
 	ReleasePage string `json:"release_page"`
 	URL         string `json:"url"`
 	// File is the local file name under the destination folder.
-	File   string `json:"file"`
+	File string `json:"file"`
+	// Format is the catalogue format the ingest reads the file as; it is
+	// empty exactly when Kind says the file is not ingested.
 	Format string `json:"format"`
+	// Kind is empty for a file the ingest loads, or KindMap for a file
+	// sendash uses as it is (the LA boundaries drawn on maps).
+	Kind string `json:"kind,omitempty"`
 	// Zip marks an archive that is unpacked into DEST/<name>/.
 	Zip bool `json:"zip"`
 	// Members is a glob (path.Match, against the member's path or base
@@ -125,9 +135,7 @@ func (s Source) problems() []error {
 	if !plainFileName(s.File) {
 		add("file %q must be a plain file name", s.File)
 	}
-	if _, ok := catalogue.FindFormat(s.Format); !ok {
-		add("unknown format %q", s.Format)
-	}
+	errs = append(errs, s.formatProblems()...)
 	if len(s.ExpectHeader) == 0 || slices.Contains(s.ExpectHeader, "") {
 		add("expect_header needs at least one non-empty string")
 	}
@@ -138,6 +146,24 @@ func (s Source) problems() []error {
 		add("members: %v", err)
 	}
 	return errs
+}
+
+// formatProblems checks format against kind: an ingested file needs a
+// catalogue format, a map layer must have none.
+func (s Source) formatProblems() []error {
+	switch s.Kind {
+	case "":
+		if _, ok := catalogue.FindFormat(s.Format); !ok {
+			return []error{fmt.Errorf("unknown format %q", s.Format)}
+		}
+	case KindMap:
+		if s.Format != "" {
+			return []error{fmt.Errorf("format %q: a %s source is not ingested, so its format must be empty", s.Format, KindMap)}
+		}
+	default:
+		return []error{fmt.Errorf("unknown kind %q (empty or %q)", s.Kind, KindMap)}
+	}
+	return nil
 }
 
 func checkURL(raw string) error {

@@ -9,11 +9,15 @@ import (
 )
 
 // TestEmbeddedManifest: the shipped manifest is valid (every format it
-// names is a catalogue format) and names a release page for each source.
+// names is a catalogue format; only map layers have none) and names a
+// release page for each source.
 func TestEmbeddedManifest(t *testing.T) {
 	for _, s := range manifest(t) {
 		if s.ReleasePage == "" {
 			t.Errorf("%s: no release page", s.Name)
+		}
+		if s.Kind == KindMap && s.Format == "" {
+			continue
 		}
 		if _, ok := catalogue.FindFormat(s.Format); !ok {
 			t.Errorf("%s: format %q is not in the catalogue", s.Name, s.Format)
@@ -54,6 +58,9 @@ func TestLoadManifestRejects(t *testing.T) {
 		{"part file", "file", "x.csv.part", "plain file name"},
 		{"log file", "file", LogName, "clashes"},
 		{"unknown format", "format", "csv", `unknown format "csv"`},
+		{"no format", "format", "", `unknown format ""`},
+		{"map with format", "kind", KindMap, `format "ees_tidy": a map source is not ingested`},
+		{"unknown kind", "kind", "picture", `unknown kind "picture"`},
 		{"no header", "expect_header", []string{}, "expect_header"},
 		{"empty header", "expect_header", []string{""}, "expect_header"},
 		{"members without zip", "members", "*.csv", "only for zip"},
@@ -67,6 +74,16 @@ func TestLoadManifestRejects(t *testing.T) {
 				t.Fatalf("err = %v, want %q", err, tc.want)
 			}
 		})
+	}
+}
+
+// TestLoadManifestMapLayer: a map layer is valid without a format.
+func TestLoadManifestMapLayer(t *testing.T) {
+	s := validSource()
+	s["kind"], s["format"] = KindMap, ""
+	sources, err := LoadManifest(manifestJSON(t, s))
+	if err != nil || sources[0].label() != "map layer" {
+		t.Fatalf("%v, %v", sources, err)
 	}
 }
 
