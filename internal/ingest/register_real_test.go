@@ -46,7 +46,7 @@ func TestRealSpineHandRead(t *testing.T) {
 
 // TestRealRegisterNames checks the register built from the real files:
 // before the school list was loaded, 1,949 of the 23,942 census schools had
-// no name; with it, 35 have none (measured 2026-12-07), and every school of
+// no name; with it, 35 have none, and every school of
 // the list is in the register, census or not.
 func TestRealRegisterNames(t *testing.T) {
 	db, _ := realData(t)

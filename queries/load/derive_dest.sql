@@ -19,6 +19,10 @@ QUALIFY row_number() OVER (PARTITION BY d.urn, d.period ORDER BY d.cohorts_back,
 -- name: derive.school.destinations_area
 -- outcome.dest for LAs and England from the destinations download's LA and NAT rows, as published (the
 -- LA's and England's whole cohorts, never sums of the school rows: a sample holds some schools only).
+-- They fill only years (year_sort) with no figure yet for the area: LAIT labels a cohort by the
+-- calendar year it finished KS4, the download by its own year, so the same year under both labels
+-- would put two figures for one LA in one league table (and the two conventions differ by a year:
+-- aligning them is still to do).
 INSERT INTO figure (indicator, level, code, name, la_code, period, period_type, year_sort, grp,
   numerator, denominator, value, unit, status, reason, published, source_id)
 SELECT 'outcome.dest', CASE d.rectype WHEN 'NAT' THEN 'england' ELSE 'la' END,
@@ -33,7 +37,8 @@ FROM school_destinations d LEFT JOIN la l ON l.old_code = d.la_old_code,
     FROM (SELECT d.cohorts_back, d.sustained, d.sustained_marker, d.sustained_pct_pub, d.sustained_pct_marker,
       d.cohort, d.cohort_marker) AS a(b, n, n_m, p, p_m, c, c_m)) AS x
 WHERE d.urn IS NULL AND (d.rectype = 'NAT' OR (d.rectype = 'LA' AND d.la_old_code IS NOT NULL))
-  AND NOT EXISTS (SELECT 1 FROM figure f WHERE f.indicator = 'outcome.dest' AND f.grp = 'all' AND f.period = d.period
+  AND NOT EXISTS (SELECT 1 FROM figure f WHERE f.indicator = 'outcome.dest' AND f.grp = 'all'
+    AND f.year_sort = sd_year_start(d.period)
     AND f.level = CASE d.rectype WHEN 'NAT' THEN 'england' ELSE 'la' END
     AND f.code = CASE d.rectype WHEN 'NAT' THEN 'E92000001' ELSE d.la_old_code END)
 QUALIFY row_number() OVER (PARTITION BY d.rectype, d.la_old_code, d.period ORDER BY d.cohorts_back, d.source_id DESC, d.line) = 1;

@@ -49,7 +49,7 @@ LEFT JOIN pct p ON p.level = f.level AND p.indicator = f.indicator AND p.code = 
   AND p.period = f.period AND p.grp = f.grp
 LEFT JOIN late_rank r ON r.level = f.level AND r.indicator = f.indicator AND r.code = f.code
   AND r.period = f.period AND r.grp = f.grp
-ORDER BY f.level, f.code, f.indicator, f.year_sort, f.grp;
+ORDER BY f.level, f.code, f.indicator, f.year_sort, f.period, f.grp;
 
 -- name: derive.final.swap_drop
 -- Replace figure with the finished table.

@@ -111,7 +111,7 @@ SELECT a.page_la, a.role, f.indicator, f.level, f.code, coalesce(f.name, '') AS 
        f.rank, f.rank_of, f.quartile, f.percentile
 FROM areas a
 JOIN figure f ON f.level = a.level AND f.code = a.code
-ORDER BY a.page_la, f.indicator, a.ord, f.code, f.grp, f.year_sort;
+ORDER BY a.page_la, f.indicator, a.ord, f.code, f.grp, f.year_sort, f.period;
 
 -- name: derive.page.la_placement
 -- Each LA's EHC plan placement mix, every year (one row per placement), in
@@ -181,7 +181,7 @@ SELECT * FROM (
     UNION ALL
     SELECT w.urn, 3, a.*
     FROM want w JOIN en_f a ON a.indicator = w.indicator AND a.period = w.period AND a.grp = w.en_grp)
-ORDER BY page_urn, indicator, ord, grp, year_sort;
+ORDER BY page_urn, indicator, ord, grp, year_sort, period;
 
 -- name: derive.page.league
 -- Every league table: for each indicator, year and group, England's figure
@@ -196,7 +196,7 @@ SELECT f.indicator AS page_indicator, f.year_sort AS page_year, f.grp AS page_gr
        f.rank, f.rank_of, f.quartile, f.percentile
 FROM figure f LEFT JOIN la l ON l.old_code = f.code
 WHERE f.level IN ('la', 'england')
-ORDER BY f.indicator, f.year_sort, f.grp, f.level = 'england' DESC, f.value DESC NULLS LAST, 7;
+ORDER BY f.indicator, f.year_sort, f.grp, f.period, f.level = 'england' DESC, f.value DESC NULLS LAST, 7;
 
 -- name: derive.page.league_periods
 -- For each indicator: the years (first year of each period) it has LA
@@ -204,7 +204,7 @@ ORDER BY f.indicator, f.year_sort, f.grp, f.level = 'england' DESC, f.value DESC
 CREATE TABLE page_league_periods AS
 SELECT indicator, year_sort, period, grp, count(*) AS n
 FROM figure WHERE level = 'la'
-GROUP BY ALL ORDER BY indicator, year_sort DESC, grp;
+GROUP BY ALL ORDER BY indicator, year_sort DESC, grp, period;
 
 -- name: derive.page.school_doc
 -- One row per school holding its whole school page (profile, the trend shown
