@@ -67,6 +67,9 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
+	if err := checkTarget(cfg.DBPath); err != nil {
+		return nil, err
+	}
 	files, err := listFiles(cfg.DataDir)
 	if err != nil {
 		return nil, err
@@ -170,6 +173,18 @@ func build(ctx context.Context, cfg Config, tmp string, files []string) (*Result
 		return nil, fmt.Errorf("checkpoint: %w", err)
 	}
 	return res, nil
+}
+
+// checkTarget refuses, before any work, a target the built file could not
+// be renamed over: a directory, or a path whose folder does not exist.
+func checkTarget(db string) error {
+	if fi, err := os.Stat(db); err == nil && fi.IsDir() {
+		return fmt.Errorf("--db %s is a folder: name the database file to create or replace", db)
+	}
+	if fi, err := os.Stat(filepath.Dir(db)); err != nil || !fi.IsDir() {
+		return fmt.Errorf("--db %s: its folder %s does not exist", db, filepath.Dir(db))
+	}
+	return nil
 }
 
 // publish makes the built file durable and atomically replaces the target.
