@@ -41,6 +41,10 @@ var badInputs = []badInput{
 	{dir: "windows-1252-value", err: "not UTF-8"},
 	{dir: "windows-1252-header", err: "not UTF-8"},
 	{dir: "windows-1252-appeal-rate", err: "not UTF-8"},
+	// A stray Windows-1252 file that is no known format is listed, named,
+	// with its encoding; it used to stop the ingest with DuckDB's "could
+	// not bind parameter", naming no file.
+	{dir: "stray-windows-1252", notLoaded: "not UTF-8 text (likely Windows-1252)"},
 	{dir: "truncated-quote", err: "a quoted value is never closed"},
 	{dir: "truncated-no-newline", err: "line 3 column 4 (PERCTOT): row has 3 of 5 columns"},
 	{dir: "missing-cell-ees", err: "line 3 column 20 (one_plus_fixed_rate): row has 19 of 20 columns"},

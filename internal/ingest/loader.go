@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/sendash/sendash/internal/store"
 )
@@ -73,8 +74,8 @@ func (l *loader) loadAll(ctx context.Context, files []string) (*Result, error) {
 	}
 	l.cfg.Progress.finish()
 	for _, nl := range res.NotLoaded {
-		if _, err := l.conn.ExecContext(ctx, l.st.Q.Get("load.not_loaded"), nl.Path, nl.Reason); err != nil {
-			return nil, err
+		if _, err := l.conn.ExecContext(ctx, l.st.Q.Get("load.not_loaded"), validText(nl.Path), validText(nl.Reason)); err != nil {
+			return nil, fmt.Errorf("%s: record it as not loaded: %w", validText(nl.Path), err)
 		}
 	}
 	return res, nil
@@ -194,7 +195,11 @@ func unrecognisedReason(h *Head) string {
 	case h.IsText && len(h.Columns) <= 1:
 		return "text document, not a data table (e.g. release data guidance)"
 	case h.IsText:
-		return "table whose header matches no known format: " + strings.Join(firstN(h.Columns, 6), ",")
+		header := strings.Join(firstN(h.Columns, 6), ",")
+		if !utf8.ValidString(header) {
+			return "table whose header is not UTF-8 text (likely Windows-1252) and matches no known format: " + validText(header)
+		}
+		return "table whose header matches no known format: " + header
 	}
 	return "not a text, spreadsheet or parquet file"
 }
@@ -244,3 +249,9 @@ func (l *loader) extraFiles() ([]string, error) {
 	}
 	return out, nil
 }
+
+// validText makes a path or message storable as text: a file name or header
+// that is not UTF-8 (a Windows-1252 "é", a stray byte) has each invalid byte
+// replaced by U+FFFD, so the file is still named instead of the ingest
+// failing with DuckDB's "could not bind parameter".
+func validText(s string) string { return strings.ToValidUTF8(s, "\uFFFD") }

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -20,5 +21,26 @@ func TestTargetCheckedFirst(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), c.want) || !strings.Contains(err.Error(), c.db) {
 			t.Errorf("%s: %v, want an error saying it %s", c.db, err, c.want)
 		}
+	}
+}
+
+// TestNonUTF8FileName: a file whose name is not UTF-8 is listed as not
+// loaded under its name with the bad byte shown as U+FFFD; it used to stop
+// the ingest with DuckDB's "could not bind parameter", naming no file.
+func TestNonUTF8FileName(t *testing.T) {
+	dir := copyDir(t, "testdata/fixture")
+	if err := os.WriteFile(filepath.Join(dir, "notes\xff.csv"), []byte("a,b\n1,2\n"), 0o644); err != nil {
+		t.Skipf("this file system refuses the name: %v", err)
+	}
+	res, err := ingestDir(t, dir, filepath.Join(t.TempDir(), "x.duckdb"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, f := range res.NotLoaded {
+		found = found || strings.HasSuffix(f.Path, "notes\xff.csv")
+	}
+	if !found {
+		t.Errorf("the file with a non-UTF-8 name is not listed as not loaded: %+v", res.NotLoaded)
 	}
 }
