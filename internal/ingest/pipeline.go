@@ -53,7 +53,7 @@ var pipeline = []step{
 	{makes: "flag: la.tribunal_top_quartile", query: "derive.la.flag_tribunal"},
 	{makes: "flag: la.timely_below", query: "derive.la.flag_timely"},
 	{makes: "flag: la.suspension_ratio", query: "derive.la.flag_suspension_ratio"},
-	{makes: "flag_unjudged (LA rules)", query: "derive.la.flag_unjudged"},
+	{makes: "sds_judge_obs, sds_judge_areas (LA rules)", query: "derive.la.flag_unjudged"},
 
 	{makes: "sds_school_year (working table)", query: "derive.school.year"},
 	{makes: "figure: roll.ehcp, roll.support (schools)", query: "derive.school.roll"},
@@ -76,7 +76,8 @@ var pipeline = []step{
 	{makes: "flag: school.suspension_top_tenth", query: "derive.school.flag_suspension"},
 	{makes: "sds_perm_la (working table)", query: "derive.school.excl_vs_la"},
 	{makes: "flag: school.permanent_above_la", query: "derive.school.flag_permanent"},
-	{makes: "flag_unjudged (school rules)", query: "derive.school.flag_unjudged"},
+	{makes: "sds_judge_obs, sds_judge_areas (school rules)", query: "derive.school.flag_unjudged"},
+	{makes: "flag_unjudged", query: "derive.flag_unjudged"},
 	{makes: "(drops sds_school_year, sds_census_sample)", query: "derive.school.cleanup"},
 
 	{makes: "figure (percentiles, late ranks, sorted)", query: "derive.final.figure"},

@@ -5,8 +5,10 @@
 -- has a flag or the rule did not fire.
 
 -- name: derive.la.flag_unjudged
--- flag_unjudged for current LAs and the LA rules.
-INSERT INTO flag_unjudged (rule_id, level, code, reason)
+-- What the LA rules read, for flag_unjudged (derive.flag_unjudged): the years each current LA has for each
+-- rule (sds_judge_obs), and every current LA under each rule with whether its years must be consecutive
+-- (sds_judge_areas).
+CREATE OR REPLACE TEMP TABLE sds_judge_obs AS
 WITH tyrs AS (
   SELECT DISTINCT year_sort FROM figure WHERE indicator = 'tribunal.rate' AND level = 'la' AND rank IS NOT NULL
   ORDER BY year_sort DESC LIMIT (SELECT window_years FROM flag_rule WHERE id = 'la.tribunal_top_quartile')
@@ -23,31 +25,18 @@ obs AS (
   UNION ALL
   SELECT 'la.suspension_ratio', code, year_sort FROM figure
   WHERE indicator = 'excl.ratio' AND level = 'la' AND grp = 'ehcp_suspension' AND status = 'ok'
-),
-areas AS (SELECT old_code AS code FROM la WHERE status = 'current'),
+)
+SELECT rule_id, code, year_sort FROM obs;
+CREATE OR REPLACE TEMP TABLE sds_judge_areas AS
+WITH areas AS (SELECT old_code AS code FROM la WHERE status = 'current'),
 kind(rule_id, consecutive) AS (VALUES ('la.tribunal_top_quartile', false), ('la.timely_below', true), ('la.suspension_ratio', true))
--- (the same tail as derive.school.flag_unjudged: each area's years, and its longest run of consecutive years, per rule)
-SELECT * FROM (
-  SELECT r.id, r.level, a.code,
-    'Not enough years to judge: ' || CASE WHEN coalesce(t.n, 0) = 0 THEN 'no figures in the years the rule reads'
-      ELSE 'figures in ' || t.n || ' of the years the rule reads' END
-    || ' (it needs ' || r.min_years || CASE WHEN k.consecutive THEN ' consecutive' ELSE '' END
-    || CASE WHEN r.min_years = 1 THEN ' year' ELSE ' years' END || ').'
-  FROM flag_rule r JOIN kind k ON k.rule_id = r.id CROSS JOIN areas a
-  LEFT JOIN (SELECT rule_id, code, count(*) AS n FROM obs GROUP BY ALL) t ON t.rule_id = r.id AND t.code = a.code
-  LEFT JOIN (
-    SELECT rule_id, code, max(n) AS n FROM (
-      SELECT rule_id, code, count(*) AS n FROM (
-        SELECT *, year_sort - row_number() OVER (PARTITION BY rule_id, code ORDER BY year_sort) AS run FROM obs)
-      GROUP BY rule_id, code, run)
-    GROUP BY ALL) b ON b.rule_id = r.id AND b.code = a.code
-  WHERE CASE WHEN k.consecutive THEN coalesce(b.n, 0) ELSE coalesce(t.n, 0) END < r.min_years
-);
+SELECT k.rule_id, a.code, k.consecutive FROM kind k CROSS JOIN areas a;
 
 -- name: derive.school.flag_unjudged
--- flag_unjudged for schools and the school rules (run before sds_school_year is dropped). The SEND-share rule
--- reads pairs of consecutive censuses of a mainstream school with 30 or more pupils (the flag's own filter).
-INSERT INTO flag_unjudged (rule_id, level, code, reason)
+-- What the school rules read, added to sds_judge_obs and sds_judge_areas (run before sds_school_year is
+-- dropped). The SEND-share rule reads pairs of consecutive censuses of a mainstream school with 30 or more
+-- pupils (the flag's own filter).
+INSERT INTO sds_judge_obs
 WITH y AS (
   SELECT urn, year_sort, type_group, lag(year_sort) OVER (PARTITION BY urn ORDER BY year_sort) AS prev_year
   FROM sds_school_year
@@ -60,24 +49,32 @@ obs AS (
   SELECT 'school.suspension_top_tenth', code, year_sort FROM sds_susp_pct WHERE peers >= 10
   UNION ALL
   SELECT 'school.permanent_above_la', code, year_sort FROM sds_perm_la
-),
-areas AS (SELECT urn AS code FROM school),
+)
+SELECT rule_id, code, year_sort FROM obs;
+INSERT INTO sds_judge_areas
+WITH areas AS (SELECT urn AS code FROM school),
 kind(rule_id, consecutive) AS (VALUES ('school.send_share_fell', false), ('school.suspension_top_tenth', false),
   ('school.permanent_above_la', true))
--- (the same tail as derive.la.flag_unjudged: each area's years, and its longest run of consecutive years, per rule)
+SELECT k.rule_id, a.code, k.consecutive FROM kind k CROSS JOIN areas a;
+
+-- name: derive.flag_unjudged
+-- flag_unjudged for every rule: an area (under a rule, sds_judge_areas) with fewer of the years the rule reads
+-- (sds_judge_obs) than its min_years, counting only its longest run of consecutive years for the rules that
+-- ask for consecutive years, with the reason a page shows.
+INSERT INTO flag_unjudged (rule_id, level, code, reason)
 SELECT * FROM (
   SELECT r.id, r.level, a.code,
     'Not enough years to judge: ' || CASE WHEN coalesce(t.n, 0) = 0 THEN 'no figures in the years the rule reads'
       ELSE 'figures in ' || t.n || ' of the years the rule reads' END
-    || ' (it needs ' || r.min_years || CASE WHEN k.consecutive THEN ' consecutive' ELSE '' END
+    || ' (it needs ' || r.min_years || CASE WHEN a.consecutive THEN ' consecutive' ELSE '' END
     || CASE WHEN r.min_years = 1 THEN ' year' ELSE ' years' END || ').'
-  FROM flag_rule r JOIN kind k ON k.rule_id = r.id CROSS JOIN areas a
-  LEFT JOIN (SELECT rule_id, code, count(*) AS n FROM obs GROUP BY ALL) t ON t.rule_id = r.id AND t.code = a.code
+  FROM flag_rule r JOIN sds_judge_areas a ON a.rule_id = r.id
+  LEFT JOIN (SELECT rule_id, code, count(*) AS n FROM sds_judge_obs GROUP BY ALL) t ON t.rule_id = r.id AND t.code = a.code
   LEFT JOIN (
     SELECT rule_id, code, max(n) AS n FROM (
       SELECT rule_id, code, count(*) AS n FROM (
-        SELECT *, year_sort - row_number() OVER (PARTITION BY rule_id, code ORDER BY year_sort) AS run FROM obs)
+        SELECT *, year_sort - row_number() OVER (PARTITION BY rule_id, code ORDER BY year_sort) AS run FROM sds_judge_obs)
       GROUP BY rule_id, code, run)
     GROUP BY ALL) b ON b.rule_id = r.id AND b.code = a.code
-  WHERE CASE WHEN k.consecutive THEN coalesce(b.n, 0) ELSE coalesce(t.n, 0) END < r.min_years
+  WHERE CASE WHEN a.consecutive THEN coalesce(b.n, 0) ELSE coalesce(t.n, 0) END < r.min_years
 );
