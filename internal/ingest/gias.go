@@ -70,17 +70,12 @@ func giasRows(path string, r *csv.Reader, header []string) (*RawTable, error) {
 	}
 	t := &RawTable{Columns: giasColumns, Header: header}
 	for {
-		rec, err := r.Read()
+		rec, line, err := nextCSVRecord(path, r)
 		if errors.Is(err, io.EOF) {
 			return t, nil
-		}
-		var pe *csv.ParseError
-		if errors.As(err, &pe) {
-			return nil, &LoadError{Path: path, Line: int64(pe.Line), Column: pe.Column, Msg: pe.Err.Error()}
 		} else if err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
+			return nil, err
 		}
-		line, _ := r.FieldPos(0)
 		if len(rec) > len(header) {
 			return nil, &LoadError{Path: path, Line: int64(line), Column: len(header) + 1,
 				Msg: fmt.Sprintf("row has %d columns, the header has %d (extra column)", len(rec), len(header))}

@@ -84,17 +84,12 @@ func readCSVGrid(path string) ([]gridRow, error) {
 	r.FieldsPerRecord = -1
 	var rows []gridRow
 	for {
-		rec, err := r.Read()
+		rec, line, err := nextCSVRecord(path, r)
 		if errors.Is(err, io.EOF) {
 			return rows, nil
-		}
-		var pe *csv.ParseError
-		if errors.As(err, &pe) {
-			return nil, fmt.Errorf("%s line %d column %d: %w", path, pe.Line, pe.Column, pe.Err)
 		} else if err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
+			return nil, err
 		}
-		line, _ := r.FieldPos(0)
 		for i := range rec {
 			if !utf8.ValidString(rec[i]) {
 				return nil, fmt.Errorf("%s line %d column %d: the file is not UTF-8 text (Windows-1252?); re-save it as UTF-8", path, line, i+1)
@@ -173,4 +168,22 @@ func findSheet(sheets map[string][][]string, order []string, names ...string) (s
 		}
 	}
 	return "", -1
+}
+
+// nextCSVRecord reads one record and the physical line it starts on. A
+// malformed record is a LoadError naming path, line and column; the end of
+// the file is io.EOF.
+func nextCSVRecord(path string, r *csv.Reader) ([]string, int, error) {
+	rec, err := r.Read()
+	var pe *csv.ParseError
+	switch {
+	case errors.Is(err, io.EOF):
+		return nil, 0, io.EOF
+	case errors.As(err, &pe):
+		return nil, 0, &LoadError{Path: path, Line: int64(pe.Line), Column: pe.Column, Msg: pe.Err.Error()}
+	case err != nil:
+		return nil, 0, fmt.Errorf("%s: %w", path, err)
+	}
+	line, _ := r.FieldPos(0)
+	return rec, line, nil
 }
