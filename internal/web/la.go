@@ -125,7 +125,8 @@ func latestPlacement(rows []store.Figure) []store.Figure {
 			out = append(out, r)
 		}
 	}
-	slices.SortStableFunc(out, func(a, b store.Figure) int { return catalogue.GroupOrder("ehcp.placement")(a.Grp, b.Grp) })
+	order := catalogue.GroupOrder("ehcp.placement")
+	slices.SortStableFunc(out, func(a, b store.Figure) int { return order(a.Grp, b.Grp) })
 	return out
 }
 
