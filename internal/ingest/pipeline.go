@@ -43,6 +43,7 @@ var pipeline = []step{
 	{makes: "figure: ehcp.placement", query: "derive.la.ehcp_placement"},
 	{makes: "figure: EES counts for LAs, regions, England", query: "derive.la.count_areas"},
 	{makes: "figure: published rates beside EES counts", query: "derive.la.count_areas_published"},
+	{makes: "sds_excl_count (working table)", query: "derive.la.excl_count"},
 	{makes: "figure: exclusions by SEN group", query: "derive.la.exclusions_by_sen"},
 	{makes: "figure: excl.* for LAs, regions, England (EES area rows)", query: "derive.la.exclusions"},
 	{makes: "figure: LAIT's published LA figures", query: "derive.la.lait_published"},

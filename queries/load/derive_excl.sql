@@ -9,29 +9,17 @@
 -- lacks (derive.la.lait_published, run after).
 INSERT INTO figure (indicator, level, code, name, la_code, period, period_type, year_sort, grp,
                     numerator, denominator, value, unit, status, reason, published, source_id)
-WITH v AS (
+WITH u AS (
   SELECT source_id, level, la_old_code, region_code, region_name, period,
     CASE lower(school_type) WHEN 'total' THEN 'all' WHEN 'state-funded primary' THEN 'primary'
-         WHEN 'state-funded secondary' THEN 'secondary' WHEN 'special' THEN 'special' END AS grp,
-    max(value) FILTER (WHERE measure = 'headcount') AS hc, max(marker) FILTER (WHERE measure = 'headcount') AS hc_m,
-    max(value) FILTER (WHERE measure = 'fixed_excl') AS susp, max(marker) FILTER (WHERE measure = 'fixed_excl') AS susp_m,
-    max(value) FILTER (WHERE measure = 'fixed_excl_rate') AS susp_pub,
-    max(value) FILTER (WHERE measure = 'perm_excl') AS perm, max(marker) FILTER (WHERE measure = 'perm_excl') AS perm_m,
-    max(value) FILTER (WHERE measure = 'perm_excl_rate') AS perm_pub,
-    max(value) FILTER (WHERE measure = 'one_plus_fixed') AS one, max(marker) FILTER (WHERE measure = 'one_plus_fixed') AS one_m,
-    max(value) FILTER (WHERE measure = 'one_plus_fixed_rate') AS one_pub
-  FROM ees_value
+         WHEN 'state-funded secondary' THEN 'secondary' WHEN 'special' THEN 'special' END AS grp, ind,
+    max(hc) AS hc, max(hc_m) AS hc_m, max(num) AS num, max(num_m) AS num_m, max(pub) AS pub
+  FROM sds_excl_count
   -- the by-geographic-level file: area rows with no pupil characteristic, all academy types together
-  WHERE dataset = 'exclusions' AND level IN ('Local authority', 'Regional', 'National')
+  WHERE level IN ('Local authority', 'Regional', 'National')
     AND topic IS NULL AND breakdown IS NULL AND coalesce(filters, '') NOT ILIKE '%characteristic%'
     AND (filters IS NULL OR filters NOT ILIKE '%academy_type=%' OR filters ILIKE '%academy_type=Total%')
-  GROUP BY ALL
-),
-u AS (
-  SELECT v.*, x.ind, x.num, x.num_m, x.pub FROM v, LATERAL (VALUES
-    ('excl.suspension', susp, susp_m, susp_pub), ('excl.permanent', perm, perm_m, perm_pub),
-    ('excl.oneplus', one, one_m, one_pub)) x(ind, num, num_m, pub)
-  WHERE v.grp IS NOT NULL AND (v.level <> 'Local authority' OR v.la_old_code IS NOT NULL)
+  GROUP BY ALL HAVING grp IS NOT NULL AND (level <> 'Local authority' OR la_old_code IS NOT NULL)
 ),
 areas AS (
   SELECT ind, CASE level WHEN 'Local authority' THEN 'la' WHEN 'National' THEN 'england' ELSE 'region' END AS level,

@@ -289,14 +289,13 @@ SELECT f.indicator, f.level, f.code, f.name, f.la_code, f.period, f.period_type,
 FROM figure f, (VALUES ('ehcp'), ('sen_support'), ('no_sen')) g(grp)
 WHERE f.indicator IN ('attend.absence', 'attend.persistent') AND f.level = 'la' AND f.grp = 'all';
 
--- name: derive.la.exclusions_by_sen
--- excl.suspension / excl.permanent / excl.oneplus by SEN provision for LAs, regions and England (all school types).
-INSERT INTO figure (indicator, level, code, name, la_code, period, period_type, year_sort, grp,
-                    numerator, denominator, value, unit, status, reason, published, source_id)
+-- name: derive.la.excl_count
+-- sds_excl_count: the exclusions files' cells as one row per published row and exclusion type (suspension,
+-- permanent, one or more), with its count, the headcount, their markers and the printed rate, for the steps
+-- that make excl.* figures (derive.la.exclusions_by_sen, derive.la.exclusions).
+CREATE OR REPLACE TEMP TABLE sds_excl_count AS
 WITH v AS (
-  SELECT source_id, level, la_old_code, region_code, region_name, period,
-    CASE WHEN breakdown ILIKE '%no sen%' THEN 'no_sen' WHEN breakdown ILIKE '%without statement%' OR breakdown ILIKE '%sen support%' THEN 'sen_support'
-         WHEN breakdown ILIKE '%statement%' OR breakdown ILIKE '%ehc%' THEN 'ehcp' END AS grp,
+  SELECT source_id, level, la_old_code, region_code, region_name, period, school_type, topic, breakdown, filters,
     max(value) FILTER (WHERE measure = 'headcount') AS hc, max(marker) FILTER (WHERE measure = 'headcount') AS hc_m,
     max(value) FILTER (WHERE measure = 'fixed_excl') AS susp, max(marker) FILTER (WHERE measure = 'fixed_excl') AS susp_m,
     max(value) FILTER (WHERE measure = 'fixed_excl_rate') AS susp_pub,
@@ -304,15 +303,26 @@ WITH v AS (
     max(value) FILTER (WHERE measure = 'perm_excl_rate') AS perm_pub,
     max(value) FILTER (WHERE measure = 'one_plus_fixed') AS one, max(marker) FILTER (WHERE measure = 'one_plus_fixed') AS one_m,
     max(value) FILTER (WHERE measure = 'one_plus_fixed_rate') AS one_pub
-  FROM ees_value
-  WHERE dataset = 'exclusions' AND topic = 'SEN provision' AND lower(school_type) = 'total'
+  FROM ees_value WHERE dataset = 'exclusions'
   GROUP BY ALL
-),
-u AS (
-  SELECT v.*, x.ind, x.num, x.num_m, x.pub FROM v, LATERAL (VALUES
+)
+SELECT v.* EXCLUDE (susp, susp_m, susp_pub, perm, perm_m, perm_pub, one, one_m, one_pub), x.ind, x.num, x.num_m, x.pub FROM v, LATERAL (VALUES
     ('excl.suspension', susp, susp_m, susp_pub), ('excl.permanent', perm, perm_m, perm_pub),
     ('excl.oneplus', one, one_m, one_pub)) x(ind, num, num_m, pub)
-  WHERE v.grp IS NOT NULL
+;
+
+-- name: derive.la.exclusions_by_sen
+-- excl.suspension / excl.permanent / excl.oneplus by SEN provision for LAs, regions and England (all school types).
+INSERT INTO figure (indicator, level, code, name, la_code, period, period_type, year_sort, grp,
+                    numerator, denominator, value, unit, status, reason, published, source_id)
+WITH u AS (
+  SELECT source_id, level, la_old_code, region_code, region_name, period,
+    CASE WHEN breakdown ILIKE '%no sen%' THEN 'no_sen' WHEN breakdown ILIKE '%without statement%' OR breakdown ILIKE '%sen support%' THEN 'sen_support'
+         WHEN breakdown ILIKE '%statement%' OR breakdown ILIKE '%ehc%' THEN 'ehcp' END AS grp, ind,
+    max(hc) AS hc, max(hc_m) AS hc_m, max(num) AS num, max(num_m) AS num_m, max(pub) AS pub
+  FROM sds_excl_count
+  WHERE topic = 'SEN provision' AND lower(school_type) = 'total'
+  GROUP BY ALL HAVING grp IS NOT NULL
 ),
 st AS (SELECT *, sd_rate_status(num, hc, coalesce(hc_m, num_m)) AS status FROM u)
 SELECT s.ind, CASE s.level WHEN 'Local authority' THEN 'la' WHEN 'National' THEN 'england' ELSE 'region' END,
