@@ -51,6 +51,7 @@ type view struct {
 	BuildID string
 	Search  string // the search box's value
 	Path    string
+	Compare selection // the schools chosen to compare (selection.go)
 	query   url.Values
 	Data    any
 }
@@ -80,6 +81,7 @@ func (s *server) render(c *echo.Context, status int, name, title string, data an
 	r := c.Request()
 	v := view{Title: title, Demo: s.demo, BuildID: s.buildID, Path: r.URL.Path,
 		query: r.URL.Query(), Data: data}
+	v.Compare = parseSelection(v.Path, v.query)
 	if name == "search" {
 		v.Search = r.URL.Query().Get("q")
 	}
