@@ -53,7 +53,7 @@ func TestLayoutsToday(t *testing.T) {
 	}
 	for file, want := range map[string]string{
 		"england_census.csv":                   "perf_census 2024/25",
-		"england_ks4-pupdest.csv":              "perf_ks4_dest 2022/23 to 2024/25",
+		"england_ks4-pupdest.csv":              "perf_ks4_dest 2021/22 to 2023/24",
 		"sen_school_level_underlying_data.csv": "ees_sen_school 2022/23",
 	} {
 		if formats[file] != want {
@@ -81,15 +81,15 @@ var layoutsTodayChecks = []layoutCheck{
 	{"no LA sums from a sample", `SELECT count(*) FROM figure WHERE indicator LIKE 'roll.%' AND level = 'la' AND period = '2024/25'`, 0.0},
 	{"mainstream representation not published in a sample", `SELECT count(*) FROM figure WHERE code = '900001' AND indicator = 'roll.representation' AND status = 'not_published'`, 2.0},
 	// destinations 2024-25: own cohort, then the two earlier ones
-	{"school 2024/25 sustained", `SELECT numerator FROM figure WHERE indicator = 'outcome.dest' AND code = '900010' AND period = '2024/25'`, 108.0},
-	{"school _22 cohort is 2023/24", `SELECT denominator FROM figure WHERE indicator = 'outcome.dest' AND code = '900010' AND period = '2023/24'`, 110.0},
-	{"school _22 % as published", `SELECT value FROM figure WHERE indicator = 'outcome.dest' AND code = '900010' AND period = '2023/24'`, 93.0},
-	{"school _21 NA is not published", `SELECT count(*) FROM figure WHERE indicator = 'outcome.dest' AND code = '900010' AND period = '2022/23' AND status = 'not_published' AND value IS NULL`, 1.0},
-	{"SUPP with cohort 8: too few", `SELECT count(*) FROM figure WHERE indicator = 'outcome.dest' AND code = '900011' AND period = '2024/25' AND status = 'too_few' AND value IS NULL`, 1.0},
-	{"LA row is the LA's figure", `SELECT numerator FROM figure WHERE indicator = 'outcome.dest' AND level = 'la' AND code = '951' AND period = '2024/25'`, 1840.0},
-	{"LA cohort", `SELECT denominator FROM figure WHERE indicator = 'outcome.dest' AND level = 'la' AND code = '951' AND period = '2024/25'`, 2000.0},
-	{"LA _21 cohort is 2022/23", `SELECT denominator FROM figure WHERE indicator = 'outcome.dest' AND level = 'la' AND code = '951' AND period = '2022/23'`, 1900.0},
-	{"NAT row is England's", `SELECT denominator FROM figure WHERE indicator = 'outcome.dest' AND level = 'england' AND period = '2024/25'`, 600000.0},
+	{"school 2023/24 sustained", `SELECT numerator FROM figure WHERE indicator = 'outcome.dest' AND code = '900010' AND period = '2023/24'`, 108.0},
+	{"school _22 cohort is 2022/23", `SELECT denominator FROM figure WHERE indicator = 'outcome.dest' AND code = '900010' AND period = '2022/23'`, 110.0},
+	{"school _22 % as published", `SELECT value FROM figure WHERE indicator = 'outcome.dest' AND code = '900010' AND period = '2022/23'`, 93.0},
+	{"school _21 NA is not published", `SELECT count(*) FROM figure WHERE indicator = 'outcome.dest' AND code = '900010' AND period = '2021/22' AND status = 'not_published' AND value IS NULL`, 1.0},
+	{"SUPP with cohort 8: too few", `SELECT count(*) FROM figure WHERE indicator = 'outcome.dest' AND code = '900011' AND period = '2023/24' AND status = 'too_few' AND value IS NULL`, 1.0},
+	{"LA row is the LA's figure", `SELECT numerator FROM figure WHERE indicator = 'outcome.dest' AND level = 'la' AND code = '951' AND period = '2023/24'`, 1840.0},
+	{"LA cohort", `SELECT denominator FROM figure WHERE indicator = 'outcome.dest' AND level = 'la' AND code = '951' AND period = '2023/24'`, 2000.0},
+	{"LA _21 cohort is 2021/22", `SELECT denominator FROM figure WHERE indicator = 'outcome.dest' AND level = 'la' AND code = '951' AND period = '2021/22'`, 1900.0},
+	{"NAT row is England's", `SELECT denominator FROM figure WHERE indicator = 'outcome.dest' AND level = 'england' AND period = '2023/24'`, 600000.0},
 	{"one figure per key", `SELECT count(*) FROM (SELECT level, code, indicator, period, grp FROM figure GROUP BY ALL HAVING count(*) > 1)`, 0.0},
 	// GIAS links: the shared link once, the newest download's version
 	{"links", `SELECT count(*) FROM school_link`, 3.0},

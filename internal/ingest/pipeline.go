@@ -67,6 +67,7 @@ var pipeline = []step{
 	{makes: "figure: excl.* (schools)", query: "derive.school.exclusions"},
 	{makes: "figure: outcome.ks4.att8, outcome.ks4.p8", query: "derive.school.ks4"},
 	{makes: "figure: outcome.dest (schools)", query: "derive.school.destinations"},
+	{makes: "figure: outcome.dest (LAs, England: LAIT's figure a download's own cohort replaces)", query: "derive.school.destinations_area_replaces"},
 	{makes: "figure: outcome.dest (LAs, England: the download's LA and NAT rows)", query: "derive.school.destinations_area"},
 	{makes: "figure: moves.roll", query: "derive.school.moves"},
 	{makes: "similar_school", query: "derive.school.similar", run: (*loader).similarSchools},

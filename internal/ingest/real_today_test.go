@@ -38,19 +38,21 @@ func TestRealTodaysLayouts(t *testing.T) {
 		// KS4 destinations 2024-25: own cohort loaded as 2024/25 (finished
 		// KS4 2022/23, destinations 2023/24), _22 as 2023/24, _21 as 2022/23
 		{"destinations 2024-25: 26 rows x 3 cohorts", `SELECT count(*) FROM school_destinations d JOIN source_file s USING (source_id) WHERE s.path LIKE '%2024-2025/england_ks4-pupdest.csv'`, 78},
-		{"LA 860 cohort (LA row)", `SELECT denominator FROM figure WHERE indicator = 'outcome.dest' AND level = 'la' AND code = '860' AND period = '2024/25'`, 9264},
-		{"LA 860 sustained (LA row)", `SELECT numerator FROM figure WHERE indicator = 'outcome.dest' AND level = 'la' AND code = '860' AND period = '2024/25'`, 8503},
-		{"LA 860 printed 92%", `SELECT published FROM figure WHERE indicator = 'outcome.dest' AND level = 'la' AND code = '860' AND period = '2024/25'`, 92},
-		// the earlier cohorts' years (2022/23, 2023/24) are LAIT's already:
+		{"LA 860 cohort (LA row)", `SELECT denominator FROM figure WHERE indicator = 'outcome.dest' AND level = 'la' AND code = '860' AND period = '2023/24'`, 9264},
+		{"LA 860 sustained (LA row)", `SELECT numerator FROM figure WHERE indicator = 'outcome.dest' AND level = 'la' AND code = '860' AND period = '2023/24'`, 8503},
+		{"LA 860 printed 92%", `SELECT published FROM figure WHERE indicator = 'outcome.dest' AND level = 'la' AND code = '860' AND period = '2023/24'`, 92},
+		// the earlier cohorts' years (2021/22, 2022/23) are LAIT's already:
 		// the download's rows do not add a second figure in those years
-		{"LA 860 _21 cohort 8,897 (2022/23) in the table", `SELECT cohort FROM school_destinations WHERE rectype = 'LA' AND la_old_code = '860' AND period = '2022/23'`, 8897},
+		{"LA 860 _21 cohort 8,897 (2021/22) in the table", `SELECT cohort FROM school_destinations WHERE rectype = 'LA' AND la_old_code = '860' AND period = '2021/22'`, 8897},
+		{"LAIT's 2023 is destination year 2023/24 (LA 860, EHC plan)", `SELECT value FROM figure WHERE indicator = 'outcome.dest' AND level = 'la' AND code = '860' AND grp = 'ehcp' AND period = '2023/24'`, 87.7},
+		{"no outcome.dest figure keeps a calendar year", `SELECT count(*) FROM figure WHERE indicator = 'outcome.dest' AND period_type <> 'academic'`, 0},
 		{"LA 860: one outcome.dest figure a year", `SELECT count(*) FROM (SELECT year_sort FROM figure WHERE indicator = 'outcome.dest' AND level = 'la' AND code = '860' AND grp = 'all' GROUP BY 1 HAVING count(*) > 1)`, 0},
 		{"no LA twice in an outcome.dest league", `SELECT count(*) - count(DISTINCT (year_sort, grp, code)) FROM page_league WHERE indicator = 'outcome.dest' AND level = 'la'`, 0},
-		{"England cohort 607,348 (NAT row)", `SELECT denominator FROM figure WHERE indicator = 'outcome.dest' AND level = 'england' AND period = '2024/25'`, 607348},
-		{"England sustained 554,426 (NAT row)", `SELECT numerator FROM figure WHERE indicator = 'outcome.dest' AND level = 'england' AND period = '2024/25'`, 554426},
-		{"Walton Hall Academy _22: 24 pupils, 100% in 2023/24", `SELECT value FROM figure WHERE indicator = 'outcome.dest' AND code = '140997' AND period = '2023/24' AND denominator = 24`, 100},
-		{"The Meadows School: cohort 9 is too few", `SELECT count(*) FROM figure WHERE indicator = 'outcome.dest' AND code = '143346' AND period = '2024/25' AND status = 'too_few' AND value IS NULL`, 1},
-		{"JCB Academy 196 of 209", `SELECT numerator FROM figure WHERE indicator = 'outcome.dest' AND code = '139234' AND period = '2024/25' AND denominator = 209`, 196},
+		{"England cohort 607,348 (NAT row)", `SELECT denominator FROM figure WHERE indicator = 'outcome.dest' AND level = 'england' AND period = '2023/24'`, 607348},
+		{"England sustained 554,426 (NAT row)", `SELECT numerator FROM figure WHERE indicator = 'outcome.dest' AND level = 'england' AND period = '2023/24'`, 554426},
+		{"Walton Hall Academy _22: 24 pupils, 100% in 2022/23", `SELECT value FROM figure WHERE indicator = 'outcome.dest' AND code = '140997' AND period = '2022/23' AND denominator = 24`, 100},
+		{"The Meadows School: cohort 9 is too few", `SELECT count(*) FROM figure WHERE indicator = 'outcome.dest' AND code = '143346' AND period = '2023/24' AND status = 'too_few' AND value IS NULL`, 1},
+		{"JCB Academy 196 of 209", `SELECT numerator FROM figure WHERE indicator = 'outcome.dest' AND code = '139234' AND period = '2023/24' AND denominator = 209`, 196},
 		{"no marker ever a zero (SP, SUPP, NA)", `SELECT count(*) FROM school_destinations WHERE (cohort_marker IS NOT NULL AND cohort IS NOT NULL) OR (sustained_pct_marker IS NOT NULL AND sustained_pct_pub IS NOT NULL)`, 0},
 		{"the EES school-level SEN layout is never loaded as real", `SELECT count(*) FROM source_file WHERE format = 'ees_sen_school'`, 0},
 	}

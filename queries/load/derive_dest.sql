@@ -16,13 +16,24 @@ FROM school_destinations d LEFT JOIN school s USING (urn),
 WHERE d.urn IS NOT NULL
 QUALIFY row_number() OVER (PARTITION BY d.urn, d.period ORDER BY d.cohorts_back, d.rectype, d.source_id DESC, d.line) = 1;
 
+-- name: derive.school.destinations_area_replaces
+-- A download's own cohort, printed with its sustained count and cohort, replaces LAIT's percentage
+-- for the same area and destination year (LA 860, 2023/24: LAIT's 92 gives way to 8,503 of 9,264,
+-- printed 92%), so the page can show numerator and denominator.
+DELETE FROM figure f
+WHERE f.indicator = 'outcome.dest' AND f.grp = 'all' AND f.level IN ('la', 'england')
+  AND EXISTS (SELECT 1 FROM school_destinations d
+    WHERE d.urn IS NULL AND d.cohorts_back = 0 AND d.sustained IS NOT NULL AND d.cohort IS NOT NULL
+      AND sd_year_start(d.period) = f.year_sort
+      AND ((d.rectype = 'NAT' AND f.level = 'england')
+        OR (d.rectype = 'LA' AND f.level = 'la' AND f.code = d.la_old_code)));
+
 -- name: derive.school.destinations_area
 -- outcome.dest for LAs and England from the destinations download's LA and NAT rows, as published (the
 -- LA's and England's whole cohorts, never sums of the school rows: a sample holds some schools only).
--- They fill only years (year_sort) with no figure yet for the area: LAIT labels a cohort by the
--- calendar year it finished KS4, the download by its own year, so the same year under both labels
--- would put two figures for one LA in one league table (and the two conventions differ by a year:
--- aligning them is still to do).
+-- Both the downloads and LAIT label a cohort by its destination year (perf.sql, derive.la.lait_published),
+-- so a year has one figure per area: the download's own cohort where printed with counts (the step
+-- before removed LAIT's), else LAIT's percentage, else the download's earlier cohorts fill the gaps.
 INSERT INTO figure (indicator, level, code, name, la_code, period, period_type, year_sort, grp,
   numerator, denominator, value, unit, status, reason, published, source_id)
 SELECT 'outcome.dest', CASE d.rectype WHEN 'NAT' THEN 'england' ELSE 'la' END,

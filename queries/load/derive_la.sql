@@ -211,38 +211,43 @@ WHERE f.indicator = p.indicator AND f.level IN ('england', 'region') AND f.code 
 
 -- name: derive.la.lait_published
 -- LA figures LAIT prints only as percentages or scores (roll, KS4, destinations, absence, exclusions): value as
--- published, no numerator; never for a key figure already has (exclusions from the EES file win).
+-- published, no numerator; never for a key figure already has (exclusions from the EES file win). A calendar
+-- year is turned into the academic year the figure belongs to: the census's January (2019 -> 2018/19), or for
+-- destinations the destination year that starts that summer (2023, pupils who finished KS4 in summer 2023 ->
+-- 2023/24, as the national release and the performance tables' downloads label it).
 -- LAIT names its regions without codes: each gets the code the EES files give a region of the same name (ignoring
 -- case; LAIT's "London (Inner)" is EES's "Inner London", E13000001), and the name the LA table uses for that code
 -- (else the EES name), so each region has one code and one name in figure. A LAIT region no EES file names keeps its
 -- LAIT name as its code.
 INSERT INTO figure (indicator, level, code, name, la_code, period, period_type, year_sort, grp,
                     numerator, denominator, value, unit, status, reason, published, source_id)
-WITH m(code, indicator, grp, unit, academic) AS (VALUES
-  ('SEN_TotStat', 'roll.ehcp', 'all', '%', true), ('SEN_TotSENSuP', 'roll.support', 'all', '%', true),
-  ('SEN_Stat_AVG_Attain8_Score', 'outcome.ks4', 'a8_ehcp', 'score', true),
-  ('SEN_WoStat_AVG_Attain8_Score', 'outcome.ks4', 'a8_sen_support', 'score', true),
-  ('SEN_NoID_AVG_Attain8_Score', 'outcome.ks4', 'a8_no_sen', 'score', true),
-  ('SEN_Stat_AVG_Prog8_Score', 'outcome.ks4', 'p8_ehcp', 'score', true),
-  ('SEN_WoStat_AVG_Prog8_Score', 'outcome.ks4', 'p8_sen_support', 'score', true),
-  ('SEN_NoID_AVG_Prog8_Score', 'outcome.ks4', 'p8_no_sen', 'score', true),
-  ('AVG_Prog8_Score', 'outcome.ks4', 'p8_all', 'score', true),
-  ('SusEdOverall_SEN_Stat_incSpec', 'outcome.dest', 'ehcp', '%', false),
-  ('SusEdOverall_SEN_NoStat_incSpec', 'outcome.dest', 'sen_support', '%', false),
-  ('SusEdOverall_NoSEN_incSpec', 'outcome.dest', 'no_sen', '%', false),
-  ('SusEdOverall_All', 'outcome.dest', 'all', '%', false),
-  ('TotAbs', 'attend.absence', 'all', '%', true), ('TotPerAbNew', 'attend.persistent', 'all', '%', true),
-  ('TotFixedEx', 'excl.suspension', 'all', '%', true), ('PriFixedEx', 'excl.suspension', 'primary', '%', true),
-  ('SecFixedEx', 'excl.suspension', 'secondary', '%', true), ('SpecFixedEx', 'excl.suspension', 'special', '%', true),
-  ('TotPermEx', 'excl.permanent', 'all', '%', true), ('PriPermEx', 'excl.permanent', 'primary', '%', true),
-  ('SecPermEx', 'excl.permanent', 'secondary', '%', true), ('SpecPermEx', 'excl.permanent', 'special', '%', true),
-  ('Total_ Pup_FixedEx', 'excl.oneplus', 'all', '%', true), ('Pri_ Pup_FixedEx', 'excl.oneplus', 'primary', '%', true),
-  ('Sec_ Pup_FixedEx', 'excl.oneplus', 'secondary', '%', true), ('Spec_ Pup_FixedEx', 'excl.oneplus', 'special', '%', true)
+WITH m(code, indicator, grp, unit, years) AS (VALUES
+  ('SEN_TotStat', 'roll.ehcp', 'all', '%', 'census'), ('SEN_TotSENSuP', 'roll.support', 'all', '%', 'census'),
+  ('SEN_Stat_AVG_Attain8_Score', 'outcome.ks4', 'a8_ehcp', 'score', 'census'),
+  ('SEN_WoStat_AVG_Attain8_Score', 'outcome.ks4', 'a8_sen_support', 'score', 'census'),
+  ('SEN_NoID_AVG_Attain8_Score', 'outcome.ks4', 'a8_no_sen', 'score', 'census'),
+  ('SEN_Stat_AVG_Prog8_Score', 'outcome.ks4', 'p8_ehcp', 'score', 'census'),
+  ('SEN_WoStat_AVG_Prog8_Score', 'outcome.ks4', 'p8_sen_support', 'score', 'census'),
+  ('SEN_NoID_AVG_Prog8_Score', 'outcome.ks4', 'p8_no_sen', 'score', 'census'),
+  ('AVG_Prog8_Score', 'outcome.ks4', 'p8_all', 'score', 'census'),
+  ('SusEdOverall_SEN_Stat_incSpec', 'outcome.dest', 'ehcp', '%', 'destination'),
+  ('SusEdOverall_SEN_NoStat_incSpec', 'outcome.dest', 'sen_support', '%', 'destination'),
+  ('SusEdOverall_NoSEN_incSpec', 'outcome.dest', 'no_sen', '%', 'destination'),
+  ('SusEdOverall_All', 'outcome.dest', 'all', '%', 'destination'),
+  ('TotAbs', 'attend.absence', 'all', '%', 'census'), ('TotPerAbNew', 'attend.persistent', 'all', '%', 'census'),
+  ('TotFixedEx', 'excl.suspension', 'all', '%', 'census'), ('PriFixedEx', 'excl.suspension', 'primary', '%', 'census'),
+  ('SecFixedEx', 'excl.suspension', 'secondary', '%', 'census'), ('SpecFixedEx', 'excl.suspension', 'special', '%', 'census'),
+  ('TotPermEx', 'excl.permanent', 'all', '%', 'census'), ('PriPermEx', 'excl.permanent', 'primary', '%', 'census'),
+  ('SecPermEx', 'excl.permanent', 'secondary', '%', 'census'), ('SpecPermEx', 'excl.permanent', 'special', '%', 'census'),
+  ('Total_ Pup_FixedEx', 'excl.oneplus', 'all', '%', 'census'), ('Pri_ Pup_FixedEx', 'excl.oneplus', 'primary', '%', 'census'),
+  ('Sec_ Pup_FixedEx', 'excl.oneplus', 'secondary', '%', 'census'), ('Spec_ Pup_FixedEx', 'excl.oneplus', 'special', '%', 'census')
 ),
 v AS (
   SELECT m.indicator, m.grp, m.unit, l.level, l.la_old_code, l.area_name, l.value, l.marker, l.source_id,
-    CASE WHEN m.academic AND l.period_type = 'calendar' THEN sd_academic(l.period) ELSE l.period END AS period,
-    CASE WHEN m.academic THEN 'academic' ELSE l.period_type END AS period_type
+    CASE WHEN l.period_type <> 'calendar' THEN l.period
+         WHEN m.years = 'census' THEN sd_academic(l.period)
+         ELSE sd_years_back(l.period || '/00', 0) END AS period,
+    CASE WHEN m.years = 'census' OR l.period_type = 'calendar' THEN 'academic' ELSE l.period_type END AS period_type
   FROM lait_value l JOIN m ON m.code = l.indicator
   WHERE l.la_old_code IS NOT NULL
   QUALIFY row_number() OVER (PARTITION BY l.indicator, l.la_old_code, l.period ORDER BY l.revised DESC, l.line DESC) = 1

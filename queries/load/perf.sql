@@ -92,17 +92,18 @@ FROM raw;
 SELECT period FROM load_ctx;
 
 -- name: load.perf_ks4_dest.check
--- KS4 destinations. Convention (both layouts): period is the download's
--- performance-tables year, as for every performance-tables file, not the
--- year the pupils finished KS4: the 2018-19 download is pupils finishing KS4
--- in 2016/17 with destinations in 2017/18 (its NAT cohort, 528,139, is the
--- national release's 2017/18 destination year), loaded as 2018/19; the
+-- KS4 destinations. Convention (both layouts): period is the destination
+-- year, as the national "Key stage 4 destination measures" release and LAIT
+-- label it, not the download's year: the 2018-19 download is pupils
+-- finishing KS4 in 2016/17 with destinations in 2017/18 (its NAT cohort,
+-- 528,139, is the national release's 201718), loaded as 2017/18; the
 -- 2024-25 download is pupils finishing KS4 in 2022/23 with destinations in
--- 2023/24, loaded as 2024/25. The two earlier cohorts a download repeats
--- (staged as COHORT_PREV1/_PREV2 from _22/_21 or _18/_17) are loaded as one
--- and two years before it (2023/24, 2022/23), cohort and % only: their
--- national cohorts (541,121 and 553,912 in the 2018-19 file; 576,304 for
--- the 2024-25 file's _21) are the national release's previous years.
+-- 2023/24, loaded as 2023/24 (LAIT's "2023": LA 860's 92% in both). The two
+-- earlier cohorts a download repeats (staged as COHORT_PREV1/_PREV2 from
+-- _22/_21 or _18/_17) are loaded as the one and two destination years
+-- before (2022/23, 2021/22), cohort and % only: their national cohorts
+-- (541,121 and 553,912 in the 2018-19 file) are the national release's
+-- 201617 and 201516.
 -- RECTYPE 1/2 are schools; LA and NAT rows (no URN) are the LA's and
 -- England's figures. Markers SUPP, SP (a small percentage), NA.
 SELECT _line, col, v, 'not a number or a known marker' FROM (
@@ -117,19 +118,21 @@ FROM raw WHERE nullif(trim(URN), '') IS NOT NULL
 GROUP BY URN HAVING count(*) > 1 ORDER BY 1 LIMIT 1;
 
 -- name: load.perf_ks4_dest.insert
--- The download's own cohort: cohort, sustained count and %, per school, LA and England.
+-- The download's own cohort (destinations the year before the download's):
+-- cohort, sustained count and %, per school, LA and England.
 INSERT INTO school_destinations
-SELECT (SELECT source_id FROM load_ctx), _line, (SELECT period FROM load_ctx),
+SELECT (SELECT source_id FROM load_ctx), _line, sd_years_back((SELECT period FROM load_ctx), 1),
   nullif(trim(URN), ''), sd_la3(LEA), ESTAB, SCHNAME, RECTYPE, NFTYPE,
   sd_num(COHORT), sd_marker(COHORT), sd_num(OVERALL_DEST), sd_marker(OVERALL_DEST),
   sd_num(OVERALL_DESTPER), sd_marker(OVERALL_DESTPER), 0
 FROM raw;
 
 -- name: load.perf_ks4_dest.insert_earlier
--- The two earlier cohorts, one and two years before the download's year:
--- cohort and % as published; the sustained count is not printed (NULL, no marker).
+-- The two earlier cohorts, one and two destination years before the
+-- download's own: cohort and % as published; the sustained count is not
+-- printed (NULL, no marker).
 INSERT INTO school_destinations
-SELECT (SELECT source_id FROM load_ctx), r._line, sd_years_back((SELECT period FROM load_ctx), e.k),
+SELECT (SELECT source_id FROM load_ctx), r._line, sd_years_back((SELECT period FROM load_ctx), 1 + e.k),
   nullif(trim(r.URN), ''), sd_la3(r.LEA), r.ESTAB, r.SCHNAME, r.RECTYPE, r.NFTYPE,
   sd_num(e.c), sd_marker(e.c), NULL, NULL, sd_num(e.p), sd_marker(e.p), e.k
 FROM raw r, LATERAL (VALUES (1, r.COHORT_PREV1, r.OVERALL_DESTPER_PREV1, r."has$COHORT_PREV1"),
