@@ -228,3 +228,51 @@ func ScreenshotPath(name string) string {
 	}
 	return filepath.Join(dir, name)
 }
+
+// Type types text into the first element matching the CSS selector (an
+// input), as a reader would, key by key.
+func (b *Browser) Type(selector, text string) error {
+	if err := b.do(chromedp.SendKeys(chromedp.CSS(selector), text, chromedp.NodeVisible)); err != nil {
+		return fmt.Errorf("type into %q: %w", selector, err)
+	}
+	return nil
+}
+
+// ClickAndWait clicks the first element matching the CSS selector (a link or
+// a submit button) and waits until the browser has loaded the page it leads
+// to. It clears Problems, as Visit does, and returns the new URL.
+func (b *Browser) ClickAndWait(selector string) (string, error) {
+	before, err := run(b, chromedp.Location())
+	if err != nil {
+		return "", err
+	}
+	// Mark the old document, so the wait below can tell the new one from it
+	// even when the URL does not change.
+	if _, err := Eval[bool](b, `(window.__sendashOld = true)`); err != nil {
+		return "", err
+	}
+	b.mu.Lock()
+	b.problems = nil
+	b.mu.Unlock()
+	if err := b.Click(selector); err != nil {
+		return "", err
+	}
+	deadline := time.Now().Add(b.timeout)
+	for time.Now().Before(deadline) {
+		done, err := Eval[bool](b, `!window.__sendashOld && document.readyState === 'complete'`)
+		if err == nil && done {
+			url, err := run(b, chromedp.Location())
+			if err != nil {
+				return "", err
+			}
+			// Chromium reports the new document's HTTP status here.
+			status, err := Eval[int](b, `performance.getEntriesByType('navigation')[0].responseStatus || 0`)
+			if err == nil && status >= 400 {
+				return url, fmt.Errorf("click %q: %s answered HTTP %d", selector, url, status)
+			}
+			return url, err
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	return "", fmt.Errorf("click %q on %s: no new page loaded within %s", selector, before, b.timeout)
+}
