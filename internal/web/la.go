@@ -62,7 +62,7 @@ func (s *server) la(c *echo.Context) (*pageResult, error) {
 	if prof.LA.Code != code {
 		return &pageResult{Redirect: "/las/" + prof.LA.Code}, nil
 	}
-	p := laPage{Profile: prof, Indicator: ind, Title: ind,
+	p := laPage{Profile: prof, Indicator: ind, Title: indicatorTitle(ind),
 		Themes: groupByTheme(prof.Figures, c.QueryParam("indicator"), "ehcp.placement")}
 	if len(prof.Placement) > 0 {
 		p.Themes = withTheme(p.Themes, "ehcp")

@@ -5,7 +5,6 @@ import (
 
 	"github.com/labstack/echo/v5"
 
-	"github.com/sendash/sendash/internal/catalogue"
 	"github.com/sendash/sendash/internal/store"
 )
 
@@ -56,17 +55,6 @@ func (s *server) methodology(c *echo.Context) (*pageResult, error) {
 		Tables: tables("", tableOf(cat.Indicators), "flag_rules", tableOf(cat.Rules)),
 		File:   "methodology"}, nil
 }
-
-// indicatorTitle is an indicator's title from the catalogue, for text that
-// would otherwise show its id ("an indicator" when the catalogue lacks it).
-func indicatorTitle(id string) string {
-	if i, ok := catalogue.Find(id); ok {
-		return i.Title
-	}
-	return "an indicator"
-}
-
-func init() { funcs["indicatorTitle"] = indicatorTitle }
 
 // levelWords names a catalogue level for a reader.
 func levelWords(level string) string {

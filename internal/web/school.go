@@ -47,7 +47,7 @@ func (s *server) school(c *echo.Context) (*pageResult, error) {
 		return nil, err
 	}
 	prof, ind := page.Profile, page.Indicator
-	p := schoolPage{Profile: prof, Indicator: ind, Title: ind, Trend: page.Trend, Similar: page.Similar}
+	p := schoolPage{Profile: prof, Indicator: ind, Title: indicatorTitle(ind), Trend: page.Trend, Similar: page.Similar}
 	titles := map[string]string{}
 	for _, f := range prof.Figures {
 		if n := len(p.Indicators); n == 0 || p.Indicators[n-1].Indicator != f.Indicator {
