@@ -176,9 +176,16 @@ func (s *Store) SimilarSchools(ctx context.Context, urn string) (*Similar, error
 	return p.Similar, nil
 }
 
-// CompareSchools returns the profiles of 2-4 schools in the order given;
-// ErrNotFound if any URN is unknown.
+// MaxCompare is the most schools CompareSchools reads at once (SPEC.md,
+// "Pages a user expects": compare 2-6 schools).
+const MaxCompare = 6
+
+// CompareSchools returns the profiles of up to MaxCompare schools in the
+// order given (none for none); ErrNotFound if any URN is unknown.
 func (s *Store) CompareSchools(ctx context.Context, urns []string) ([]SchoolProfile, error) {
+	if len(urns) > MaxCompare {
+		return nil, fmt.Errorf("compare %d schools: at most %d", len(urns), MaxCompare)
+	}
 	out := make([]SchoolProfile, 0, len(urns))
 	for _, u := range urns {
 		p, err := s.SchoolProfile(ctx, u)
