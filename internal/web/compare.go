@@ -46,12 +46,27 @@ type compareRow struct {
 // ID is the row's id, shared by its chart: "compare-roll-ehcp-all".
 func (r compareRow) ID() string { return charts.CompareID(r.Indicator, r.Grp) }
 
-// compareFigure is one school's figure in a row; ProfileRow is nil where the
-// school has no row for the indicator ("not published").
+// compareFigure is one school's figure in a row, with its LA's and
+// England's for the same year; Has is false where the school has no row for
+// the indicator ("not published"). Its fields are the template's, flat: a
+// field reached through embedded structs costs the template a reflective
+// search each time (a tenth of a six-school page's time).
 type compareFigure struct {
-	*store.ProfileRow
-	TooFew bool // fewer than minDenominator pupils: not compared in words
+	Has                   bool
+	Figure                store.Figure
+	LAValue, EnglandValue *float64
+	LAGrp, EnglandGrp     string
+	TooFew                bool // fewer than minDenominator pupils: not compared in words
 }
+
+// newCompareFigure is the cell for a school's row.
+func newCompareFigure(r *store.ProfileRow) compareFigure {
+	return compareFigure{Has: true, Figure: r.Figure, LAValue: r.LAValue, EnglandValue: r.EnglandValue,
+		LAGrp: r.LAGrp, EnglandGrp: r.EnglandGrp, TooFew: tooFew(r.Figure)}
+}
+
+// published reports whether the school has a value to set beside others.
+func (c compareFigure) published() bool { return c.Has && c.Figure.Value != nil }
 
 // minDenominator is the fewest pupils a figure needs to be compared with
 // another in words (SPEC.md, "Plain words": small numbers are left out).
@@ -149,7 +164,7 @@ func compareRows(profiles []store.SchoolProfile) []compareRow {
 					Caveat: f.Caveat, Cells: make([]compareFigure, len(profiles))})
 				k = len(rows) - 1
 			}
-			rows[k].Cells[i] = compareFigure{ProfileRow: f, TooFew: tooFew(f.Figure)}
+			rows[k].Cells[i] = newCompareFigure(f)
 		}
 	}
 	order := map[string]int{}

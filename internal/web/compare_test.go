@@ -189,7 +189,7 @@ func TestCompareWords(t *testing.T) {
 	cols := []compareColumn{{Name: "Alpha"}, {Name: "Beta"}, {Name: "Gamma"}, {Name: "Delta"}}
 	cell := func(v, den float64, period string) compareFigure {
 		f := &store.ProfileRow{Figure: store.Figure{Value: &v, Denominator: &den, Unit: "%", Period: period}}
-		return compareFigure{ProfileRow: f, TooFew: tooFew(f.Figure)}
+		return newCompareFigure(f)
 	}
 	cells := []compareFigure{cell(3.14, 200, "2023/24"), cell(12.04, 150, "2022/23"), cell(50, 8, "2023/24"), {}}
 	find := func(id string) catalogue.Indicator {

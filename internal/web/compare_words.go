@@ -27,12 +27,13 @@ func compareWords(ind catalogue.Indicator, cells []compareFigure, cols []compare
 	var few, none []string
 	for i, c := range cells {
 		switch {
-		case c.ProfileRow == nil || c.Value == nil:
+		case !c.published():
 			none = append(none, cols[i].Name)
 		case c.TooFew:
 			few = append(few, cols[i].Name)
 		default:
-			pts = append(pts, point{cols[i].Name, formatValue(c.Value, c.Unit), c.Period, *c.Value})
+			f := c.Figure
+			pts = append(pts, point{cols[i].Name, formatValue(f.Value, f.Unit), f.Period, *f.Value})
 		}
 	}
 	slices.SortStableFunc(pts, func(a, b point) int { return cmp.Compare(b.value, a.value) })
@@ -112,8 +113,8 @@ func andList(names []string) string {
 func compareChart(r *compareRow, cols []compareColumn) charts.Chart {
 	periods := map[string]bool{}
 	for _, c := range r.Cells {
-		if c.ProfileRow != nil && c.Value != nil {
-			periods[c.Period] = true
+		if c.published() {
+			periods[c.Figure.Period] = true
 		}
 	}
 	var bars []charts.CompareBar
@@ -124,14 +125,14 @@ func compareChart(r *compareRow, cols []compareColumn) charts.Chart {
 	}
 	unit := ""
 	for i, c := range r.Cells {
-		if c.ProfileRow != nil && c.Value != nil {
-			unit = c.Unit
-			add(barName(cols, i, c.TooFew), c.Value, charts.BarSchool)
+		if c.published() {
+			unit = c.Figure.Unit
+			add(barName(cols, i, c.TooFew), c.Figure.Value, charts.BarSchool)
 		}
 	}
 	for _, role := range []string{charts.BarLA, charts.BarEngland} {
 		for i, c := range r.Cells {
-			if c.ProfileRow == nil || c.Value == nil {
+			if !c.published() {
 				continue
 			}
 			name, grp, v := "England", c.EnglandGrp, c.EnglandValue
@@ -142,7 +143,7 @@ func compareChart(r *compareRow, cols []compareColumn) charts.Chart {
 				name += " (" + catalogue.GroupLabel(grp) + ")"
 			}
 			if len(periods) > 1 {
-				name += ", " + c.Period
+				name += ", " + c.Figure.Period
 			}
 			add(name, v, role)
 		}
