@@ -117,6 +117,12 @@ SELECT trend_indicator, profile, trend, similar_schools FROM page_school_doc WHE
 -- The profile part of a school's document (compare). Params: urn.
 SELECT profile FROM page_school_doc WHERE page_urn = ?;
 
+-- name: school.doc_profiles
+-- The profile parts of up to six schools' documents at once (compare: one
+-- read instead of six). Params: six URNs (store.MaxCompare; repeat one to
+-- fill the list).
+SELECT page_urn, profile FROM page_school_doc WHERE page_urn IN (?, ?, ?, ?, ?, ?);
+
 -- name: school.doc_urns
 -- Every school, in URN order (store.BuildSchoolDocs reads them in ranges).
 SELECT urn FROM page_school_info ORDER BY urn;

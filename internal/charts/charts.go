@@ -1,5 +1,6 @@
 // Package charts turns the store's rows into ECharts options built with
-// go-echarts. Functions are pure and deterministic: the same rows give the
+// go-echarts (the compare page's small multiples, many to a page, are written
+// from typed structs instead: compare.go). Functions are pure and deterministic: the same rows give the
 // same option JSON, under a fixed chart ID, so pages and tests are stable.
 // The options carry no JavaScript (no formatter functions, no HTML tooltips)
 // because the page's Content-Security-Policy allows scripts from /static only.

@@ -3,6 +3,7 @@ package store
 import (
 	"cmp"
 	"context"
+	"database/sql"
 	"fmt"
 	"slices"
 )
@@ -39,10 +40,17 @@ func (s *Store) SchoolProfile(ctx context.Context, urn string) (*SchoolProfile, 
 		return nil, err
 	}
 	p := &SchoolProfile{}
+	return p, s.profileFromDoc(ctx, urn, blob, p)
+}
+
+// profileFromDoc decodes the profile part of a school's document into p and
+// adds the school's flags.
+func (s *Store) profileFromDoc(ctx context.Context, urn string, blob []byte, p *SchoolProfile) error {
 	if err := unpackDoc(blob, func(d *docDec) { d.profile(p) }); err != nil {
-		return nil, fmt.Errorf("school %s: %w", urn, err)
+		return fmt.Errorf("school %s: %w", urn, err)
 	}
-	return s.withFlags(ctx, urn, p)
+	_, err := s.withFlags(ctx, urn, p)
+	return err
 }
 
 // withFlags adds the school's flags and the rules that could not be judged
@@ -176,16 +184,44 @@ func (s *Store) SimilarSchools(ctx context.Context, urn string) (*Similar, error
 	return p.Similar, nil
 }
 
-// CompareSchools returns the profiles of 2-4 schools in the order given;
-// ErrNotFound if any URN is unknown.
+// MaxCompare is the most schools CompareSchools reads at once (SPEC.md,
+// "Pages a user expects": compare 2-6 schools).
+const MaxCompare = 6
+
+// CompareSchools returns the profiles of up to MaxCompare schools in the
+// order given (none for none), read in one query; ErrNotFound if any URN is
+// unknown.
 func (s *Store) CompareSchools(ctx context.Context, urns []string) ([]SchoolProfile, error) {
-	out := make([]SchoolProfile, 0, len(urns))
-	for _, u := range urns {
-		p, err := s.SchoolProfile(ctx, u)
-		if err != nil {
+	if len(urns) > MaxCompare {
+		return nil, fmt.Errorf("compare %d schools: at most %d", len(urns), MaxCompare)
+	}
+	out := make([]SchoolProfile, len(urns))
+	if len(urns) == 0 {
+		return out, nil
+	}
+	args := make([]any, MaxCompare)
+	for i := range args {
+		args[i] = urns[min(i, len(urns)-1)]
+	}
+	blobs := make(map[string][]byte, len(urns))
+	err := eachRow(ctx, s, "school.doc_profiles", args, func(r *sql.Rows) error {
+		var urn string
+		var blob []byte
+		err := r.Scan(&urn, &blob)
+		blobs[urn] = blob
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	for i, u := range urns {
+		blob, ok := blobs[u]
+		if !ok {
+			return nil, fmt.Errorf("school %s: %w", u, ErrNotFound)
+		}
+		if err := s.profileFromDoc(ctx, u, blob, &out[i]); err != nil {
 			return nil, err
 		}
-		out = append(out, *p)
 	}
 	return out, nil
 }

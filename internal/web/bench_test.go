@@ -111,11 +111,18 @@ func BenchmarkLeague(b *testing.B) {
 	benchPages(b, h, prefixed("/league/", k.Indicators))
 }
 
-func BenchmarkCompare(b *testing.B) {
+func BenchmarkCompare(b *testing.B) { benchCompare(b, 2) }
+
+// BenchmarkCompareSix is the fullest comparison: six schools, a chart each
+// for every indicator.
+func BenchmarkCompareSix(b *testing.B) { benchCompare(b, maxCompare) }
+
+// benchCompare requests comparisons of n consecutive sampled schools.
+func benchCompare(b *testing.B, n int) {
 	h, k := benchServer(b)
 	var paths []string
-	for i := 0; i+1 < len(k.URNs); i++ {
-		paths = append(paths, "/compare?"+url.Values{"urn": {k.URNs[i], k.URNs[i+1]}}.Encode())
+	for i := 0; i+n <= len(k.URNs); i++ {
+		paths = append(paths, selection(k.URNs[i:i+n]).URL())
 	}
 	benchPages(b, h, paths)
 }

@@ -142,7 +142,7 @@ func TestBadRequestsAreNot500(t *testing.T) {
 		"/league/tribunal.rate?grp=nobody":   404,
 		"/league/tribunal.rate?grp=a%20b":    400,
 		"/england?year=1990":                 404,
-		"/compare?urn=100001":                400,
+		"/compare?urn=100001&urn=10000x":     400,
 		"/compare?urn=100001&urn=999999":     404,
 		"/schools/100001?indicator=bad":      400,
 		"/schools/100001?indicator=no.such":  404,

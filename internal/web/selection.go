@@ -4,10 +4,12 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+
+	"github.com/sendash/sendash/internal/store"
 )
 
 // maxCompare is how many schools one comparison holds.
-const maxCompare = 6
+const maxCompare = store.MaxCompare
 
 // selection is the schools a reader has chosen to compare. It lives in the
 // URL, never in a cookie: every page takes compare=URN,URN,… (the compare
