@@ -104,12 +104,12 @@ func TestRealFormats(t *testing.T) {
 		{"absence NAT special overall", `SELECT overall_pct FROM school_absence WHERE nat_phase = 'SPE'`, 10.1},
 		{"absence NAT secondary persistent", `SELECT persistent_pct FROM school_absence WHERE nat_phase = 'SEC'`, 13.7},
 		{"ks4 rows", `SELECT count(*) FROM school_ks4`, 5652},
-		{"destinations rows", `SELECT count(*) FROM school_destinations WHERE period = '2018/19'`, 3877},
+		{"destinations rows (own cohort: destinations in 2017/18)", `SELECT count(*) FROM school_destinations WHERE period = '2017/18'`, 3877},
 		// The 2018-19 download's earlier cohorts (_18, _17) are the two years
 		// before it: NAT 541,121 and 553,912, the national release's 2016/17
 		// and 2015/16 destination years (its own 528,139 is 2017/18).
-		{"2018-19 NAT _18 cohort is 2017/18", `SELECT cohort FROM school_destinations WHERE rectype = 'NAT' AND period = '2017/18'`, 541121},
-		{"2018-19 NAT _17 cohort is 2016/17", `SELECT cohort FROM school_destinations WHERE rectype = 'NAT' AND period = '2016/17'`, 553912},
+		{"2018-19 NAT _18 cohort is 2016/17 (the release's 201617)", `SELECT cohort FROM school_destinations WHERE rectype = 'NAT' AND period = '2016/17'`, 541121},
+		{"2018-19 NAT _17 cohort is 2015/16 (the release's 201516)", `SELECT cohort FROM school_destinations WHERE rectype = 'NAT' AND period = '2015/16'`, 553912},
 		{"timeliness England 2019 within 20 weeks", `SELECT value FROM ees_value WHERE dataset = 'sen2_timeliness' AND level = 'National' AND period = '2019' AND measure = 'plans_issued_within_20_weeks'`, 31313},
 		{"timeliness England 2019 %", `SELECT value FROM ees_value WHERE dataset = 'sen2_timeliness' AND level = 'National' AND period = '2019' AND measure = 'pc_plans_issued_within_20_weeks'`, 58.7},
 		{"timeliness North East 2019 denominator", `SELECT value FROM ees_value WHERE dataset = 'sen2_timeliness' AND region_name = 'North East' AND level = 'Regional' AND period = '2019' AND measure = 'plans_issued_den'`, 2624},
@@ -134,9 +134,9 @@ func TestRealFormats(t *testing.T) {
 		{"ks4 Haverstock pupils", `SELECT pupils FROM school_ks4 WHERE urn = '100049'`, 199},
 		{"ks4 Haverstock Attainment 8", `SELECT att8 FROM school_ks4 WHERE urn = '100049'`, 42.4},
 		{"ks4 Haverstock Progress 8", `SELECT p8 FROM school_ks4 WHERE urn = '100049'`, -0.09},
-		{"dest UCL Academy cohort", `SELECT cohort FROM school_destinations WHERE urn = '137181' AND period = '2018/19'`, 161},
-		{"dest UCL Academy sustained", `SELECT sustained FROM school_destinations WHERE urn = '137181' AND period = '2018/19'`, 152},
-		{"dest UCL Academy sustained % (printed 94%)", `SELECT sustained_pct_pub FROM school_destinations WHERE urn = '137181' AND period = '2018/19'`, 94},
+		{"dest UCL Academy cohort", `SELECT cohort FROM school_destinations WHERE urn = '137181' AND period = '2017/18'`, 161},
+		{"dest UCL Academy sustained", `SELECT sustained FROM school_destinations WHERE urn = '137181' AND period = '2017/18'`, 152},
+		{"dest UCL Academy sustained % (printed 94%)", `SELECT sustained_pct_pub FROM school_destinations WHERE urn = '137181' AND period = '2017/18'`, 94},
 		{"ks4 by SEN: Camden boys English first language A8", `SELECT value FROM ees_value WHERE dataset = 'ks4_la_characteristics' AND la_old_code = '202' AND measure = 'avg_att8' AND filters LIKE '%gender=Boys%' AND filters LIKE '%first_language=English%' AND filters LIKE '%school_characteristic=State-funded schools (LA)%'`, 40.7},
 		{"ees meta rows", `SELECT count(*) FROM ees_meta`, 18},
 		{"ees meta num_schools label (geographic file only)", `SELECT count(*) FROM ees_meta WHERE col_name = 'num_schools' AND label = 'Number of schools'`, 1},
