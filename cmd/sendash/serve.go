@@ -71,6 +71,12 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
+	// The file as it is before it is opened: the server watches the path
+	// for a file that is no longer this one (web/dbwatch.go).
+	opened, err := os.Stat(path)
+	if err != nil {
+		return fmt.Errorf("serve: %w", err)
+	}
 	st, err := store.Open(ctx, path, store.ServingOptions())
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
@@ -86,7 +92,8 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 		return fmt.Errorf("serve: read %s: %w", path, err)
 	}
 	h, err := web.New(web.Config{Store: st, Logger: logger, Demo: demo, RequestTimeout: *timeout,
-		CacheBytes: *cacheMB << 20, RateLimit: *rateLimit, RateBurst: web.DefaultRateBurst, MaxInFlight: *inFlight})
+		CacheBytes: *cacheMB << 20, RateLimit: *rateLimit, RateBurst: web.DefaultRateBurst, MaxInFlight: *inFlight,
+		DBPath: path, DBOpened: opened})
 	if err != nil {
 		return err
 	}
@@ -103,7 +110,7 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 func serveDatabase(ctx context.Context, e env, db, dir string, logger *slog.Logger) (string, bool, error) {
 	switch {
 	case db != "" && dir != "":
-		_, err := ingestFolder(ctx, e, dir, db, "2GB", false, slog.LevelWarn)
+		_, err := ingestFolder(ctx, e, ingestOptions{dir: dir, db: db, mem: "2GB", level: slog.LevelWarn})
 		return db, false, err
 	case db != "":
 		if _, err := os.Stat(db); err != nil {
@@ -112,7 +119,7 @@ func serveDatabase(ctx context.Context, e env, db, dir string, logger *slog.Logg
 		return db, false, nil
 	case dir != "":
 		path := filepath.Join(dir, ".sendash.duckdb")
-		_, err := ingestFolder(ctx, e, dir, path, "2GB", true, slog.LevelWarn)
+		_, err := ingestFolder(ctx, e, ingestOptions{dir: dir, db: path, mem: "2GB", quiet: true, level: slog.LevelWarn})
 		return path, false, err
 	}
 	return demoDatabase(ctx, e, logger)
@@ -144,7 +151,7 @@ func demoDatabase(ctx context.Context, e env, logger *slog.Logger) (string, bool
 		return "", true, err
 	}
 	logger.Info("first run: loading the demo data", "into", db)
-	if _, err := ingestFolder(ctx, e, src, db, "1GB", true, slog.LevelWarn); err != nil {
+	if _, err := ingestFolder(ctx, e, ingestOptions{dir: src, db: db, mem: "1GB", quiet: true, level: slog.LevelWarn}); err != nil {
 		return "", true, err
 	}
 	return db, true, nil
