@@ -95,6 +95,7 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	files = withoutFile(files, cfg.DBPath+".lock") // a target inside the data folder
 	tidied = append(tidied, tidy(cfg.DBPath, cfg.TempDir, cfg.Logger)...)
 	before, _, previous := previousRows(ctx, cfg.DBPath)
 	tmp := fmt.Sprintf("%s.building-%d", cfg.DBPath, os.Getpid())
@@ -235,6 +236,21 @@ func publish(tmp, target string) error {
 		d.Close()
 	}
 	return nil
+}
+
+// withoutFile drops path (however it is spelled) from files.
+func withoutFile(files []string, path string) []string {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return files
+	}
+	out := files[:0]
+	for _, f := range files {
+		if a, err := filepath.Abs(f); err != nil || a != abs {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // listFiles walks dir recursively in lexical order, skipping hidden files.
