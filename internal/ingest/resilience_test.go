@@ -240,7 +240,6 @@ func TestShrinkStopsBuild(t *testing.T) {
 	if !strings.Contains(sum.String(), fmt.Sprintf("%-32s %12s %12s  fewer than half", excl.Dataset, thousands(excl.Rows), "0")) {
 		t.Errorf("summary does not show the dataset lost:\n%s", sum.String())
 	}
-	t.Logf("%v", err)
 }
 
 // deadPID is the id of a process that has finished.
