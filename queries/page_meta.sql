@@ -26,10 +26,11 @@ SELECT source_id, path, sha256, coalesce(bytes, 0), format, coalesce(dataset, ''
 FROM source_file ORDER BY dataset, path;
 
 -- name: meta.demo
--- Whether the database holds the demo data set: build_info says so, or every
--- source file sits under a folder named demo. No params.
+-- Whether the database holds the demo data set: build_info says so (or
+-- names the data folder demo), or every source file sits under a folder
+-- named demo. No params.
 SELECT coalesce((SELECT max(lower(value)) IN ('true', '1', 'yes', 'demo') FROM build_info
-                  WHERE key IN ('demo', 'dataset')), false)
+                  WHERE key IN ('demo', 'dataset', 'data_folder')), false)
     OR coalesce((SELECT count(*) > 0 AND bool_and(path LIKE '%/demo/%' OR path LIKE 'demo/%')
                  FROM source_file WHERE path NOT LIKE '%sendash-builtin%'), false);
 

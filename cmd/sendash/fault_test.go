@@ -15,6 +15,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"maps"
 	"net/http"
 	"os"
 	"os/exec"
@@ -535,4 +536,216 @@ func writeBigEES(t *testing.T, path string, size int64) int64 {
 		t.Fatal(err)
 	}
 	return rows
+}
+
+// TestFaultServedFileReplaced (issue 21): a new build renamed over the
+// served file (how ingest publishes) is served with no error, the server
+// keeping the build it opened until restart and /healthz saying a newer
+// one waits; the file overwritten in place (cp new.duckdb served.duckdb,
+// which used to give 500 on 65-87% of pages with /healthz ok) makes every
+// page and /healthz answer 503, never 500. /sources shows paths relative
+// to the data folder.
+func TestFaultServedFileReplaced(t *testing.T) {
+	dir := t.TempDir()
+	fixture := filepath.Join(dir, "fixture.duckdb")
+	demo := filepath.Join(dir, "demo.duckdb")
+	mustSendash(t, 5*time.Minute, "ingest", "--data", "../../internal/ingest/testdata/fixture", "--db", fixture, "--quiet")
+	mustSendash(t, 5*time.Minute, "ingest", "--data", "../../data/demo", "--db", demo, "--quiet")
+	demoBytes, err := os.ReadFile(demo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := []string{"/", "/england", "/las", "/methodology", "/sources", "/api/england", "/league/roll.ehcp"}
+
+	// poll requests pages until stop is closed, counting status codes.
+	poll := func(srv *serveProc, stop chan struct{}) (func() map[int]int, *sync.WaitGroup) {
+		var mu sync.Mutex
+		codes := map[int]int{}
+		var wg sync.WaitGroup
+		for w := range 2 {
+			wg.Go(func() {
+				for i := w; ; i++ {
+					select {
+					case <-stop:
+						return
+					default:
+					}
+					code, _, _ := srv.get(pages[i%len(pages)])
+					mu.Lock()
+					codes[code]++
+					mu.Unlock()
+				}
+			})
+		}
+		return func() map[int]int { mu.Lock(); defer mu.Unlock(); return maps.Clone(codes) }, &wg
+	}
+
+	t.Run("renamed over", func(t *testing.T) {
+		served := filepath.Join(dir, "renamed.duckdb")
+		copyFileT(t, fixture, served)
+		srv := startServe(t, served, "--rate-limit", "0")
+		code, body, _ := srv.get("/sources")
+		if code != http.StatusOK || strings.Contains(body, "testdata/fixture") || !strings.Contains(body, ">perf-2018-2019/<") {
+			t.Errorf("/sources (%d) does not show paths relative to the data folder:\n%.2000s", code, grepLines(body, "census"))
+		}
+		resp, err := http.Get(srv.url + "/england")
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		etag := resp.Header.Get("ETag")
+		stop := make(chan struct{})
+		counts, wg := poll(srv, stop)
+		time.Sleep(time.Second)
+		next := served + ".new"
+		if err := os.WriteFile(next, demoBytes, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Rename(next, served); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(2 * time.Second)
+		close(stop)
+		wg.Wait()
+		c := counts()
+		for code, n := range c {
+			if code >= 500 || code == 0 {
+				t.Errorf("%d requests answered %d after the file was renamed over", n, code)
+			}
+		}
+		code, body, _ = srv.get("/healthz")
+		if code != http.StatusOK || !strings.Contains(body, "restart") {
+			t.Errorf("/healthz after a rename-over: %d %q", code, body)
+		}
+		resp, err = http.Get(srv.url + "/england")
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.Header.Get("ETag") != etag {
+			t.Errorf("the build served changed from %s to %s without a restart", etag, resp.Header.Get("ETag"))
+		}
+		t.Logf("renamed over: status counts %v; /healthz %q", c, body)
+	})
+
+	t.Run("overwritten in place", func(t *testing.T) {
+		served := filepath.Join(dir, "inplace.duckdb")
+		copyFileT(t, fixture, served)
+		srv := startServe(t, served, "--rate-limit", "0")
+		stop := make(chan struct{})
+		counts, wg := poll(srv, stop)
+		time.Sleep(time.Second)
+		before := counts()
+		if err := os.WriteFile(served, demoBytes, 0o644); err != nil { // same inode, as cp does
+			t.Fatal(err)
+		}
+		time.Sleep(2 * time.Second)
+		close(stop)
+		wg.Wait()
+		after := counts()
+		if after[http.StatusInternalServerError] > 0 || after[0] > 0 {
+			t.Errorf("requests during and after the overwrite: %v (500s or failures)", after)
+		}
+		if after[http.StatusServiceUnavailable] == 0 || before[http.StatusOK] == 0 {
+			t.Errorf("status counts before %v, after %v: want 200s then 503s", before, after)
+		}
+		for _, p := range append(pages, "/healthz") {
+			if code, _, _ := srv.get(p); code != http.StatusServiceUnavailable {
+				t.Errorf("%s after the file was overwritten: %d, want 503", p, code)
+			}
+		}
+		if code, _, _ := srv.get("/static/css/sendash.css"); code != http.StatusOK {
+			t.Errorf("static file after the overwrite: %d", code)
+		}
+		if !strings.Contains(srv.logs.String(), "overwritten in place") {
+			t.Errorf("the log does not say what happened:\n%.2000s", srv.logs.String())
+		}
+		t.Logf("overwritten in place: status counts before %v, by the end %v", before, after)
+	})
+}
+
+func copyFileT(t *testing.T, src, dst string) {
+	t.Helper()
+	b, err := os.ReadFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(dst, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestFaultSecondIngestRefused (issue 21): while one ingest builds a
+// target, a second into it exits 1 naming the first's process id (two
+// used to both succeed, the last one winning); the first finishes.
+func TestFaultSecondIngestRefused(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "sendash.duckdb")
+	data := demoData(t, dir, 1)
+	first := exec.Command(sendashBin(t), "ingest", "--data", data, "--db", db, "--quiet")
+	var firstOut bytes.Buffer
+	first.Stdout, first.Stderr = &firstOut, &firstOut
+	if err := first.Start(); err != nil {
+		t.Fatal(err)
+	}
+	building := fmt.Sprintf("%s.building-%d", db, first.Process.Pid)
+	for deadline := time.Now().Add(2 * time.Minute); ; time.Sleep(20 * time.Millisecond) {
+		if _, err := os.Stat(building); err == nil {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the first ingest never started building")
+		}
+	}
+	out, code := sendash(t, time.Minute, "ingest", "--data", data, "--db", db, "--quiet")
+	want := fmt.Sprintf("another ingest (process %d) is building %s", first.Process.Pid, db)
+	if code == 0 || !strings.Contains(out, want) {
+		t.Errorf("second ingest: exit %d, want the message %q:\n%s", code, want, out)
+	}
+	if err := first.Wait(); err != nil {
+		t.Fatalf("the first ingest: %v\n%s", err, firstOut.String())
+	}
+	if _, err := os.Stat(db + ".lock"); err == nil {
+		t.Error("the lock file is left after the ingest")
+	}
+	t.Logf("exit %d: %s", code, firstLine(out))
+}
+
+// TestFaultKilledIngestTidied (issue 21): an ingest killed with SIGKILL
+// leaves its half-built database, its lock and its temporary folder (in
+// TMPDIR, named with its process id); the next ingest removes them and
+// says so.
+func TestFaultKilledIngestTidied(t *testing.T) {
+	dir := t.TempDir()
+	tmp := filepath.Join(dir, "tmp")
+	os.Mkdir(tmp, 0o755)
+	sendashBin(t)           // built before TMPDIR points into this test's folder
+	t.Setenv("TMPDIR", tmp) // the commands run inherit it
+	db := filepath.Join(dir, "sendash.duckdb")
+	data := demoData(t, dir, 1)
+	killIngest(t, data, db, 2*time.Second)
+	left, _ := filepath.Glob(db + ".*")
+	inTmp, _ := filepath.Glob(filepath.Join(tmp, "sendash-*"))
+	if len(inTmp) == 0 || len(left) == 0 {
+		t.Fatalf("the killed ingest left nothing to tidy: %v %v", left, inTmp)
+	}
+	out := mustSendash(t, 5*time.Minute, "ingest", "--data", data, "--db", db, "--quiet")
+	for _, p := range append(left, inTmp...) {
+		if _, err := os.Stat(p); err == nil {
+			t.Errorf("still there after the next ingest: %s", p)
+		}
+		if strings.HasSuffix(p, ".lock") {
+			continue // taken over, then removed at the end
+		}
+		if !strings.Contains(out, p) {
+			t.Errorf("removed without saying so: %s\n%s", p, out)
+		}
+	}
+	if !strings.Contains(out, "took over the lock") {
+		t.Errorf("the next ingest does not say it took over the killed one's lock:\n%s", out)
+	}
+	if rest, _ := filepath.Glob(filepath.Join(tmp, "*")); len(rest) > 0 {
+		t.Errorf("left in the temporary folder: %v", rest)
+	}
+	t.Logf("left by the killed ingest: %v %v\n%s", left, inTmp, out)
 }

@@ -23,6 +23,7 @@ func cmdIngest(ctx context.Context, e env, args []string) error {
 	mem := fs.String("memory-limit", "2GB", "DuckDB memory limit while loading")
 	quiet := fs.Bool("quiet", false, "no progress or summary")
 	verbose := fs.Bool("v", false, "log each SQL step and its time")
+	allowShrink := fs.Bool("allow-shrink", false, "replace the database even if a dataset it has would be lost or keep under half its rows")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -33,16 +34,43 @@ func cmdIngest(ctx context.Context, e env, args []string) error {
 	if *verbose {
 		level = slog.LevelDebug
 	}
-	_, err := ingestFolder(ctx, e, *dir, *db, *mem, *quiet, level)
+	_, err := ingestFolder(ctx, e, ingestOptions{dir: *dir, db: *db, mem: *mem, quiet: *quiet, level: level, allowShrink: *allowShrink})
 	return err
 }
 
+// ingestOptions are an ingest's flags.
+type ingestOptions struct {
+	dir, db, mem string
+	quiet        bool
+	level        slog.Level
+	allowShrink  bool
+}
+
 // ingestFolder runs an ingest with progress on stderr and the summary on stdout.
-func ingestFolder(ctx context.Context, e env, dir, db, mem string, quiet bool, level slog.Level) (*ingest.Result, error) {
-	cfg := ingest.Config{DataDir: dir, DBPath: db, MemoryLimit: mem,
-		Logger: slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: level})),
-		Extra:  []ingest.NamedReader{{Name: "la_changes.csv", Data: data.LAChanges}}}
-	if !quiet {
+func ingestFolder(ctx context.Context, e env, o ingestOptions) (*ingest.Result, error) {
+	cfg := ingest.Config{DataDir: o.dir, DBPath: o.db, MemoryLimit: o.mem, AllowShrink: o.allowShrink,
+		Logger:  slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: o.level})),
+		Extra:   []ingest.NamedReader{{Name: "la_changes.csv", Data: data.LAChanges}},
+		TempDir: os.TempDir()}
+	// What libraries write to the temporary folder while the files load
+	// (excelize's worksheets of a large xlsx) goes to a folder named with
+	// this process id, removed at the end, or by the next ingest if this
+	// one is killed.
+	run, err := ingest.RunTempDir(cfg.TempDir)
+	if err != nil {
+		return nil, fmt.Errorf("ingest: %w", err)
+	}
+	defer os.RemoveAll(run)
+	old, had := os.LookupEnv("TMPDIR")
+	os.Setenv("TMPDIR", run)
+	defer func() {
+		if had {
+			os.Setenv("TMPDIR", old)
+		} else {
+			os.Unsetenv("TMPDIR")
+		}
+	}()
+	if !o.quiet {
 		isTerm := false
 		if f, ok := e.stderr.(*os.File); ok {
 			isTerm = term.IsTerminal(int(f.Fd()))
@@ -53,7 +81,7 @@ func ingestFolder(ctx context.Context, e env, dir, db, mem string, quiet bool, l
 	if err != nil {
 		return nil, fmt.Errorf("ingest: %w (the previous database, if any, is unchanged)", err)
 	}
-	if !quiet {
+	if !o.quiet {
 		ingest.WriteSummary(e.stdout, res)
 	}
 	return res, nil

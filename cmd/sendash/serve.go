@@ -31,6 +31,7 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 	rateLimit := fs.Float64("rate-limit", web.DefaultRateLimit, "requests per second per client IP (0 = no limit)")
 	cacheMB := fs.Int64("cache-mb", web.DefaultCacheBytes>>20, "memory for cached pages in MB (0: no cache)")
 	inFlight := fs.Int("max-inflight", 0, "page requests run at once, the rest wait in arrival order (0: one a core; -1: no limit)")
+	allowShrink := fs.Bool("allow-shrink", false, "with --data: replace the database even if a dataset it has would be lost or keep under half its rows")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -67,9 +68,15 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 		*inFlight = cores
 	}
 	logger := slog.New(slog.NewJSONHandler(e.stderr, nil))
-	path, demo, err := serveDatabase(ctx, e, *db, *dir, logger)
+	path, demo, err := serveDatabase(ctx, e, ingestOptions{dir: *dir, db: *db, allowShrink: *allowShrink}, logger)
 	if err != nil {
 		return err
+	}
+	// The file as it is before it is opened: the server watches the path
+	// for a file that is no longer this one (web/dbwatch.go).
+	opened, err := os.Stat(path)
+	if err != nil {
+		return fmt.Errorf("serve: %w", err)
 	}
 	st, err := store.Open(ctx, path, store.ServingOptions())
 	if err != nil {
@@ -86,7 +93,8 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 		return fmt.Errorf("serve: read %s: %w", path, err)
 	}
 	h, err := web.New(web.Config{Store: st, Logger: logger, Demo: demo, RequestTimeout: *timeout,
-		CacheBytes: *cacheMB << 20, RateLimit: *rateLimit, RateBurst: web.DefaultRateBurst, MaxInFlight: *inFlight})
+		CacheBytes: *cacheMB << 20, RateLimit: *rateLimit, RateBurst: web.DefaultRateBurst, MaxInFlight: *inFlight,
+		DBPath: path, DBOpened: opened})
 	if err != nil {
 		return err
 	}
@@ -100,20 +108,21 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 
 // serveDatabase picks the database to serve: --db as given, --data ingested
 // beside it, or (no flags) the embedded demo data cached in the user cache dir.
-func serveDatabase(ctx context.Context, e env, db, dir string, logger *slog.Logger) (string, bool, error) {
+func serveDatabase(ctx context.Context, e env, o ingestOptions, logger *slog.Logger) (string, bool, error) {
+	o.mem, o.level = "2GB", slog.LevelWarn
 	switch {
-	case db != "" && dir != "":
-		_, err := ingestFolder(ctx, e, dir, db, "2GB", false, slog.LevelWarn)
-		return db, false, err
-	case db != "":
-		if _, err := os.Stat(db); err != nil {
-			return "", false, fmt.Errorf("serve: database %s: %w (build it with sendash ingest --data DIR --db %s)", db, err, db)
+	case o.db != "" && o.dir != "":
+		_, err := ingestFolder(ctx, e, o)
+		return o.db, false, err
+	case o.db != "":
+		if _, err := os.Stat(o.db); err != nil {
+			return "", false, fmt.Errorf("serve: database %s: %w (build it with sendash ingest --data DIR --db %s)", o.db, err, o.db)
 		}
-		return db, false, nil
-	case dir != "":
-		path := filepath.Join(dir, ".sendash.duckdb")
-		_, err := ingestFolder(ctx, e, dir, path, "2GB", true, slog.LevelWarn)
-		return path, false, err
+		return o.db, false, nil
+	case o.dir != "":
+		o.db, o.quiet = filepath.Join(o.dir, ".sendash.duckdb"), true
+		_, err := ingestFolder(ctx, e, o)
+		return o.db, false, err
 	}
 	return demoDatabase(ctx, e, logger)
 }
@@ -144,7 +153,7 @@ func demoDatabase(ctx context.Context, e env, logger *slog.Logger) (string, bool
 		return "", true, err
 	}
 	logger.Info("first run: loading the demo data", "into", db)
-	if _, err := ingestFolder(ctx, e, src, db, "1GB", true, slog.LevelWarn); err != nil {
+	if _, err := ingestFolder(ctx, e, ingestOptions{dir: src, db: db, mem: "1GB", quiet: true, level: slog.LevelWarn}); err != nil {
 		return "", true, err
 	}
 	return db, true, nil

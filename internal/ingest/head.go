@@ -23,6 +23,13 @@ type Head struct {
 	IsParquet bool
 	Members   []string // zip member names (xlsx, ods, EES release zips)
 	Sheets    map[string][][]string
+	// ZipErr is why a zip container could not be opened (a truncated or
+	// damaged download: its table of contents is at the end), and
+	// ZipKind what its first member says it is ("xlsx", "ods" or "").
+	ZipErr  error
+	ZipKind string
+	// SheetsErr is why a workbook's sheets could not be read to their end.
+	SheetsErr error
 }
 
 const headBytes = 64 << 10
@@ -46,7 +53,9 @@ func readHead(path string) (*Head, error) {
 		h.IsParquet = true
 	case bytes.HasPrefix(buf, []byte("PK\x03\x04")):
 		h.IsZip = true
-		h.Members = zipMembers(path)
+		if h.Members, h.ZipErr = readZipMembers(path); h.ZipErr != nil {
+			h.ZipKind = firstMemberKind(buf)
+		}
 	case bytes.IndexByte(buf, 0) < 0 && n > 0:
 		h.IsText = true
 		h.HasBOM = bytes.HasPrefix(buf, []byte("\xef\xbb\xbf"))
@@ -82,17 +91,52 @@ func firstRecords(text []byte, max int) [][]string {
 	return out
 }
 
+// zipMembers lists a zip's member names, none if it cannot be opened.
 func zipMembers(path string) []string {
+	names, _ := readZipMembers(path)
+	return names
+}
+
+func readZipMembers(path string) ([]string, error) {
 	zr, err := zip.OpenReader(path)
 	if err != nil {
-		return nil
+		return nil, err
 	}
 	defer zr.Close()
 	var names []string
 	for _, f := range zr.File {
 		names = append(names, f.Name)
 	}
-	return names
+	return names, nil
+}
+
+// firstMemberKind says what a zip container is from its first local file
+// header, which a truncated download still has: an OpenDocument
+// spreadsheet starts with its uncompressed "mimetype" member, an xlsx
+// with "[Content_Types].xml" or a part under xl/ (as Excel and excelize
+// write them). Anything else is "".
+func firstMemberKind(buf []byte) string {
+	const header = 30 // local file header up to the name
+	if len(buf) < header {
+		return ""
+	}
+	nameLen := int(buf[26]) | int(buf[27])<<8
+	extraLen := int(buf[28]) | int(buf[29])<<8
+	if len(buf) < header+nameLen {
+		return ""
+	}
+	name := string(buf[header : header+nameLen])
+	switch {
+	case name == "mimetype":
+		body := buf[min(len(buf), header+nameLen+extraLen):]
+		if bytes.HasPrefix(body, []byte("application/vnd.oasis.opendocument.spreadsheet")) {
+			return "ods"
+		}
+	case name == "[Content_Types].xml" && bytes.Contains(buf, []byte("xl/")),
+		strings.HasPrefix(name, "xl/"):
+		return "xlsx"
+	}
+	return ""
 }
 
 // isSpreadsheet reports whether a zip is an xlsx or ods workbook.
@@ -121,6 +165,9 @@ func (h *Head) sheets() map[string][][]string {
 		h.Sheets, _, err = ReadXLSX(h.Path)
 	case h.isODS():
 		h.Sheets, _, err = ReadODS(h.Path)
+	}
+	if err != nil {
+		h.SheetsErr = err
 	}
 	if err != nil || h.Sheets == nil {
 		h.Sheets = map[string][][]string{}

@@ -16,9 +16,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/sendash/sendash/internal/store"
@@ -33,6 +31,12 @@ type Config struct {
 	Logger      *slog.Logger // never nil in production; tests may pass slog.New(discard)
 	Now         func() time.Time
 	Extra       []NamedReader // built-in reference files (e.g. the LA changes list)
+	// AllowShrink lets a build replace a database that has a dataset the
+	// build lacks, or has more than twice its rows (see DatasetRows).
+	AllowShrink bool
+	// TempDir is the system temporary folder where killed ingests' folders
+	// are looked for (tidy); empty means os.TempDir().
+	TempDir string
 }
 
 // NamedReader is an embedded reference file loaded like a file on disk.
@@ -47,6 +51,13 @@ type Result struct {
 	NotLoaded []FileResult
 	Places    Places
 	Elapsed   time.Duration
+	// Datasets is every dataset's rows in the previous database and in
+	// this build; Previous says why there is nothing to compare with
+	// ("" when there was a previous sendash database).
+	Datasets []DatasetRows
+	Previous string
+	// Tidied says what killed ingests had left and this one removed.
+	Tidied []string
 }
 
 // FileResult is one line of the ingest summary.
@@ -70,11 +81,23 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 	if err := checkTarget(cfg.DBPath); err != nil {
 		return nil, err
 	}
+	unlock, tookOver, err := lockTarget(cfg.DBPath)
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
+	var tidied []string
+	if tookOver != "" {
+		cfg.Logger.Warn(tookOver)
+		tidied = append(tidied, tookOver)
+	}
 	files, err := listFiles(cfg.DataDir)
 	if err != nil {
 		return nil, err
 	}
-	removeStaleBuilds(cfg.DBPath, cfg.Logger)
+	files = withoutFile(files, cfg.DBPath+".lock") // a target inside the data folder
+	tidied = append(tidied, tidy(cfg.DBPath, cfg.TempDir, cfg.Logger)...)
+	before, _, previous := previousRows(ctx, cfg.DBPath)
 	tmp := fmt.Sprintf("%s.building-%d", cfg.DBPath, os.Getpid())
 	os.Remove(tmp)
 	defer os.Remove(tmp)
@@ -83,6 +106,13 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 	res, err := build(ctx, cfg, tmp, files)
 	if err != nil {
 		return nil, err
+	}
+	res.Tidied, res.Previous = tidied, previous
+	res.Datasets = compareDatasets(before, res.Files)
+	if !cfg.AllowShrink {
+		if err := checkShrink(cfg.DBPath, res); err != nil {
+			return nil, err
+		}
 	}
 	if err := publish(tmp, cfg.DBPath); err != nil {
 		return nil, err
@@ -208,6 +238,21 @@ func publish(tmp, target string) error {
 	return nil
 }
 
+// withoutFile drops path (however it is spelled) from files.
+func withoutFile(files []string, path string) []string {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return files
+	}
+	out := files[:0]
+	for _, f := range files {
+		if a, err := filepath.Abs(f); err != nil || a != abs {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
 // listFiles walks dir recursively in lexical order, skipping hidden files.
 func listFiles(dir string) ([]string, error) {
 	var out []string
@@ -282,26 +327,4 @@ func AsLoadError(err error) (*LoadError, bool) {
 	var le *LoadError
 	ok := errors.As(err, &le)
 	return le, ok
-}
-
-// removeStaleBuilds deletes half-built databases left beside target by an
-// ingest that was killed (kill -9, power loss): their process is gone. A
-// build whose process still runs is left alone.
-func removeStaleBuilds(target string, logger *slog.Logger) {
-	matches, _ := filepath.Glob(target + ".building-*")
-	for _, m := range matches {
-		pidText := strings.TrimSuffix(strings.TrimPrefix(m, target+".building-"), ".wal")
-		pid, err := strconv.Atoi(pidText)
-		if err != nil || pid == os.Getpid() || processAlive(pid) {
-			continue
-		}
-		if os.Remove(m) == nil {
-			logger.Info("removed a half-built database left by a killed ingest", "file", m)
-		}
-	}
-}
-
-func processAlive(pid int) bool {
-	err := syscall.Kill(pid, 0)
-	return err == nil || errors.Is(err, syscall.EPERM)
 }

@@ -22,13 +22,27 @@ type loader struct {
 	builtinDir string // temp folder holding the built-in reference files
 }
 
-// shownPath is the path recorded for a file: built-in reference files are
-// named as such rather than by their temporary location.
+// shownPath is the path the summary shows for a file: built-in reference
+// files are named as such rather than by their temporary location.
 func (l *loader) shownPath(p string) string {
 	if l.builtinDir != "" && strings.HasPrefix(p, l.builtinDir+string(filepath.Separator)) {
 		return "sendash built-in: data/" + filepath.Base(p)
 	}
 	return p
+}
+
+// storedPath is the path recorded in the database (source_file,
+// not_loaded) and shown on /sources: relative to the data folder, with
+// forward slashes, so it never shows where the ingesting machine keeps it.
+func (l *loader) storedPath(p string) string {
+	shown := l.shownPath(p)
+	if shown != p {
+		return shown
+	}
+	if rel, err := filepath.Rel(l.cfg.DataDir, p); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		p = rel
+	}
+	return validText(filepath.ToSlash(p))
 }
 
 // plan is one recognised file waiting to load.
@@ -74,7 +88,7 @@ func (l *loader) loadAll(ctx context.Context, files []string) (*Result, error) {
 	}
 	l.cfg.Progress.finish()
 	for _, nl := range res.NotLoaded {
-		if _, err := l.conn.ExecContext(ctx, l.st.Q.Get("load.not_loaded"), validText(nl.Path), validText(nl.Reason)); err != nil {
+		if _, err := l.conn.ExecContext(ctx, l.st.Q.Get("load.not_loaded"), l.storedPath(nl.Path), validText(nl.Reason)); err != nil {
 			return nil, fmt.Errorf("%s: record it as not loaded: %w", validText(nl.Path), err)
 		}
 	}
@@ -95,7 +109,10 @@ func (l *loader) recogniseAll(ctx context.Context, files []string, res *Result) 
 		if err != nil {
 			return nil, fmt.Errorf("read %s: %w", path, err)
 		}
-		f, reason := l.recognise(ctx, h)
+		f, reason, err := l.recognise(ctx, h)
+		if err != nil {
+			return nil, err
+		}
 		if f == nil {
 			if err := newerLayout(h); err != nil {
 				return nil, err
@@ -159,23 +176,47 @@ func resolveDuplicates(plans []plan, res *Result) []plan {
 	return out
 }
 
-func (l *loader) recognise(ctx context.Context, h *Head) (*Format, string) {
+// recognise finds the format of a file. A file that says what it is (a
+// parquet file, an xlsx or ODS workbook) but cannot be read to its end, a
+// truncated or damaged download, is an error naming it: listing it as not
+// loaded would replace the data it held with nothing.
+func (l *loader) recognise(ctx context.Context, h *Head) (*Format, string, error) {
 	if h.IsParquet {
 		cols, err := l.parquetColumns(ctx, h.Path)
 		if err != nil {
-			return nil, "parquet file that could not be read: " + err.Error()
+			return nil, "", unreadable(h.Path, "parquet file", err)
 		}
 		h.Columns = cols
+	}
+	if h.IsZip && h.ZipErr != nil {
+		switch h.ZipKind {
+		case "xlsx":
+			return nil, "", unreadable(h.Path, "Excel workbook (xlsx)", h.ZipErr)
+		case "ods":
+			return nil, "", unreadable(h.Path, "OpenDocument spreadsheet (ODS)", h.ZipErr)
+		}
+		return nil, "zip archive that cannot be opened (truncated or damaged): " + h.ZipErr.Error(), nil
 	}
 	for _, f := range Formats() {
 		if f.Match(h) {
 			if f.Kind == readCSV && !h.IsText {
 				continue
 			}
-			return &f, ""
+			return &f, "", nil
 		}
 	}
-	return nil, unrecognisedReason(h)
+	if h.SheetsErr != nil {
+		return nil, "", unreadable(h.Path, "spreadsheet", h.SheetsErr)
+	}
+	return nil, unrecognisedReason(h), nil
+}
+
+// unreadable is the error for a file that cannot be read to its end: the
+// first line of the reader's message, without the path it repeats.
+func unreadable(path, what string, err error) error {
+	msg := strings.SplitN(err.Error(), "\n", 2)[0]
+	msg = strings.TrimPrefix(msg, path+": ")
+	return &LoadError{Path: path, Msg: what + " that cannot be read to its end (truncated or damaged? download it again): " + validText(msg)}
 }
 
 func unrecognisedReason(h *Head) string {
@@ -234,7 +275,7 @@ func (l *loader) extraFiles() ([]string, error) {
 	if len(l.cfg.Extra) == 0 {
 		return nil, nil
 	}
-	dir, err := os.MkdirTemp("", "sendash-builtin-")
+	dir, err := os.MkdirTemp("", fmt.Sprintf("%s%d-", builtinPrefix, os.Getpid()))
 	if err != nil {
 		return nil, err
 	}

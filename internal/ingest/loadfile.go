@@ -54,7 +54,7 @@ func (l *loader) loadFile(ctx context.Context, p plan) (FileResult, error) {
 		return FileResult{}, err
 	}
 	now := l.cfg.Now().UTC()
-	if _, err := l.conn.ExecContext(ctx, l.st.Q.Get("load.source_file"), id, validText(l.shownPath(p.path)), p.sha, p.bytes,
+	if _, err := l.conn.ExecContext(ctx, l.st.Q.Get("load.source_file"), id, l.storedPath(p.path), p.sha, p.bytes,
 		f.ID, dataset, f.Title, f.Publisher, f.Licence, n, years, now, strings.Join(warnings, "; ")); err != nil {
 		return FileResult{}, err
 	}

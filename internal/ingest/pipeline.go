@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -170,6 +171,13 @@ func (l *loader) leagueDocs(ctx context.Context, _ string) error {
 // buildVersion records the version of the SQL, catalogue and document
 // encoding that built the database, so serve refuses one built otherwise.
 func (l *loader) buildVersion(ctx context.Context, _ string) error {
-	_, err := l.conn.ExecContext(ctx, l.st.Q.Get("ingest.schema_version"), store.BuildVersion(l.st.Q))
+	if _, err := l.conn.ExecContext(ctx, l.st.Q.Get("ingest.schema_version"), store.BuildVersion(l.st.Q)); err != nil {
+		return err
+	}
+	abs, err := filepath.Abs(l.cfg.DataDir)
+	if err != nil {
+		return err
+	}
+	_, err = l.conn.ExecContext(ctx, l.st.Q.Get("ingest.data_folder"), validText(filepath.Base(abs)))
 	return err
 }

@@ -66,6 +66,31 @@ func WriteSummary(w io.Writer, r *Result) {
 	for _, f := range r.NotLoaded {
 		fmt.Fprintf(w, "not loaded: %s: %s\n", f.Path, f.Reason)
 	}
+	writeDatasets(w, r)
+	for _, t := range r.Tidied {
+		fmt.Fprintf(w, "tidied: %s\n", t)
+	}
+}
+
+// writeDatasets prints each dataset's rows in the database replaced and in
+// this build, marking the ones that shrank to under half (only a build run
+// with AllowShrink gets this far with one).
+func writeDatasets(w io.Writer, r *Result) {
+	if r.Previous != "" {
+		fmt.Fprintf(w, "%-32s %12s %12s  (%s)\n", "DATASET", "ROWS BEFORE", "ROWS NOW", r.Previous)
+	} else {
+		fmt.Fprintf(w, "%-32s %12s %12s\n", "DATASET", "ROWS BEFORE", "ROWS NOW")
+	}
+	for _, d := range r.Datasets {
+		before, note := "-", ""
+		if d.InBefore {
+			before = thousands(d.Before)
+		}
+		if d.Shrunk() {
+			note = "  fewer than half (allowed by --allow-shrink)"
+		}
+		fmt.Fprintf(w, "%-32s %12s %12s%s\n", d.Dataset, before, thousands(d.After), note)
+	}
 }
 
 func shorten(s string, n int) string {

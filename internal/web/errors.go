@@ -38,7 +38,14 @@ func (s *server) handleError(c *echo.Context, err error) {
 		return
 	}
 	p := classify(err)
-	if p.Status >= 500 {
+	if p.Status == http.StatusInternalServerError && s.watch != nil && !s.watch.ok(true) {
+		err = fmt.Errorf("%w: %w", errDatabaseChanged, err) // it failed because the file changed under it
+		p = classify(err)
+	}
+	if errors.Is(err, errDatabaseChanged) {
+		c.Response().Header().Set(echo.HeaderRetryAfter, "60")
+	}
+	if p.Status >= 500 && !errors.Is(err, errDatabaseChanged) { // that is logged once, by the watch
 		s.log.LogAttrs(c.Request().Context(), slog.LevelError, "request failed",
 			slog.String("uri", c.Request().RequestURI), slog.Int("status", p.Status),
 			slog.String("err", err.Error()))
@@ -61,6 +68,9 @@ func classify(err error) errorPage {
 			"We could not find that (" + err.Error() + "). Check the address, or search for a school or local authority."}
 	case errors.As(err, &in):
 		return errorPage{http.StatusBadRequest, "Check the address", in.msg}
+	case errors.Is(err, errDatabaseChanged):
+		return errorPage{http.StatusServiceUnavailable, "Being updated",
+			"This site's figures are being replaced with a newer build. Please try again in a few minutes."}
 	case errors.Is(err, context.DeadlineExceeded):
 		return errorPage{http.StatusServiceUnavailable, "Too slow",
 			"That page took too long to build. Please try again in a moment."}

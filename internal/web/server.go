@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
 	"runtime"
 	"time"
 
@@ -37,6 +38,11 @@ type Config struct {
 	// MaxInFlight is how many page requests run at once; the rest wait in
 	// arrival order (admit.go). 0 means GOMAXPROCS, negative no limit.
 	MaxInFlight int
+	// DBPath, when set, is the served file, watched for being replaced
+	// (dbwatch.go); DBOpened is its stat from before it was opened (nil:
+	// New stats it).
+	DBPath   string
+	DBOpened os.FileInfo
 }
 
 // gzipLevel is the compression level of pages (klauspost/compress, see
@@ -66,6 +72,7 @@ type server struct {
 	pages   *templates
 	demo    bool
 	buildID string
+	watch   *dbWatch // nil when no path is watched
 }
 
 // New builds the HTTP handler: routes, middleware and the error handler. It
@@ -98,6 +105,12 @@ func New(cfg Config) (*echo.Echo, error) {
 	e.Use(middleware.Recover())
 	e.Use(s.requestLog())
 	e.Use(securityHeaders)
+	if cfg.DBPath != "" {
+		if s.watch, err = newDBWatch(cfg.DBPath, cfg.DBOpened, cfg.Logger); err != nil {
+			return nil, err
+		}
+		e.Use(s.watch.middleware)
+	}
 	if cfg.RateLimit > 0 {
 		e.Use(rateLimit(cfg.RateLimit, cfg.RateBurst))
 	}
@@ -150,14 +163,6 @@ func (s *server) routes(e *echo.Echo) {
 	// unescaped the path)
 	e.Match(getHead, "/static/*", echo.StaticDirectoryHandler(static.FS, true))
 	e.Match(getHead, "/healthz", s.healthz)
-}
-
-// healthz answers 200 when the database answers.
-func (s *server) healthz(c *echo.Context) error {
-	if err := s.st.DB.PingContext(c.Request().Context()); err != nil {
-		return err
-	}
-	return c.String(http.StatusOK, "ok\n")
 }
 
 // securityHeaders sets the Content-Security-Policy and friends on every response.

@@ -43,6 +43,11 @@ SELECT column_name FROM (DESCRIBE SELECT * FROM read_parquet(?));
 -- title, publisher, licence, rows, years, loaded_at, warnings.
 INSERT INTO source_file VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
 
+-- name: ingest.previous_rows
+-- Rows per format and dataset of the database an ingest is about to
+-- replace, for the shrink check (read-only). No params.
+SELECT format, dataset, sum(rows) FROM source_file GROUP BY ALL;
+
 -- name: load.not_loaded
 -- Record a file that was not loaded and why. Params: path, reason.
 INSERT INTO not_loaded VALUES (?, NULL, ?);

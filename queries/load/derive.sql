@@ -150,6 +150,12 @@ UNION ALL SELECT 'files', CAST(count(*) AS VARCHAR) FROM source_file;
 -- version.
 INSERT INTO build_info VALUES ('schema_version', ?);
 
+-- name: ingest.data_folder
+-- The data folder's own name (not its path): source paths are stored
+-- relative to it, and a folder named demo marks the demo data set
+-- (meta.demo). Params: name.
+INSERT INTO build_info VALUES ('data_folder', ?);
+
 -- name: ingest.indicator
 -- One indicator of the catalogue (internal/catalogue), which ingest writes
 -- before the figure layers. Params: id, title, levels, unit, polarity,
