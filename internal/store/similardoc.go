@@ -251,10 +251,43 @@ func (ix *similarIndex) similar(urn string, cat *Catalogue) Similar {
 			lo, hi := peerValues[0], peerValues[len(peerValues)-1]
 			med := medianCont(peerValues)
 			sum.Min, sum.Median, sum.Max = &lo, &med, &hi
+			if sum.Value != nil {
+				sum.Lower, sum.Higher = countBeside(peerValues, *sum.Value)
+			}
 		}
 		out.Summary = append(out.Summary, sum)
 	}
 	return out
+}
+
+// countBeside counts the sorted values strictly below and strictly above v
+// (ties are neither, so a figure level with its peers is not "higher").
+func countBeside(sorted []float64, v float64) (lower, higher int) {
+	lower, _ = slices.BinarySearch(sorted, v)
+	at := lower
+	for at < len(sorted) && sorted[at] == v {
+		at++
+	}
+	return lower, len(sorted) - at
+}
+
+// withStanding copies each similar-schools summary's standing onto the
+// profile row of the same figure (indicator, all pupils, period), so the
+// figures table's words are taken from the peers and year whose median the
+// similar-schools table shows.
+func (d *schoolDoc) withStanding() {
+	for i := range d.profile.Figures {
+		r := &d.profile.Figures[i]
+		if r.Grp != "all" || r.Value == nil {
+			continue
+		}
+		for _, s := range d.similar.Summary {
+			if s.Indicator == r.Indicator && s.Period == r.Period && s.Median != nil &&
+				s.Value != nil && *s.Value == *r.Value {
+				r.Similar = &Standing{Peers: s.Peers, Lower: s.Lower, Higher: s.Higher, Median: *s.Median}
+			}
+		}
+	}
 }
 
 // medianCont is DuckDB's quantile_cont(x, 0.5) of sorted values: the middle
