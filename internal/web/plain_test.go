@@ -231,3 +231,41 @@ func TestPlainWordsReal(t *testing.T) {
 		t.Logf("%s: %s", c.urn, schoolSummary(p.Profile))
 	}
 }
+
+// TestSmallNumbersUnrankedDemo: no LA figure with a denominator under 30
+// (a ratio's denominator is a rate) has a rank or quartile, and a league
+// table holding one marks it and says so; a school page's figures table
+// and lede use the plain words.
+func TestSmallNumbersUnrankedDemo(t *testing.T) {
+	st := testdb.Open(t, testdb.Demo(t))
+	ctx := context.Background()
+	var ranked int
+	var ind, grp string
+	var year int
+	err := st.DB.QueryRowContext(ctx, `SELECT count(*) FILTER (WHERE rank IS NOT NULL OR quartile IS NOT NULL),
+		  min(indicator || '|' || year_sort || '|' || grp)
+		FROM figure WHERE level = 'la' AND value IS NOT NULL AND denominator < 30 AND unit <> 'ratio'`).Scan(&ranked, &ind)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ranked != 0 {
+		t.Errorf("%d LA figures over fewer than 30 are ranked", ranked)
+	}
+	parts := strings.Split(ind, "|")
+	if len(parts) != 3 {
+		t.Fatalf("no small-number LA figure in the demo data (%q): the test checks nothing", ind)
+	}
+	ind, grp = parts[0], parts[2]
+	year, _ = strconv.Atoi(parts[1])
+	// (The demo's small LA figures are for group "AP", which ?grp= does
+	// not accept, so the league is read from the store.)
+	l, err := st.League(ctx, ind, year, grp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := string(leagueRows(l.Rows)) + leagueSummary(l)
+	mustContain(t, ind, body, `<span class="muted">small numbers</span>`, "(small numbers)", "shown but not ranked")
+	_, _, body = get(t, demoServer(t), "/schools/900066")
+	mustContain(t, "/schools/900066", body, "More school sessions are missed here than at most similar schools (higher than 5 in 10): worth asking why.",
+		"a plan for extra help")
+}

@@ -70,7 +70,9 @@ func sendShareSentence(p *store.SchoolProfile) string {
 	}
 	s := fmt.Sprintf("%s, %s of pupils at %s had an EHC plan (a plan for extra help with special educational needs).",
 		when(r), formatValue(r.Value, r.Unit), schoolName(p.School.Name, p.School.URN))
-	if w := figurePhrase(r); w != "" {
+	if w := figurePhrase(r); strings.HasPrefix(w, "About") {
+		s += " That is " + lowerFirst(w)
+	} else if w != "" {
 		s += " " + w
 	}
 	return s
