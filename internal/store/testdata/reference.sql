@@ -33,7 +33,7 @@ WITH peers AS (
     SELECT urn, similar_urn, rank FROM similar_school),
 fs AS (
     SELECT code, indicator, period, year_sort, value, status, unit, percentile FROM figure
-    WHERE level = 'school' AND grp = 'all' AND unit = '%'),
+    WHERE level = 'school' AND grp = 'all' AND unit IN ('%', 'score')),
 latest AS (
     SELECT code AS page_urn, indicator, period, unit FROM fs
     QUALIFY row_number() OVER (PARTITION BY code, indicator ORDER BY year_sort DESC, period DESC) = 1),
