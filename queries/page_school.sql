@@ -57,12 +57,12 @@ SELECT indicator, level, code, coalesce(name, ''), coalesce(la_code, ''), period
 FROM page_school_trend_ref WHERE page_urn = ? AND indicator = ?;
 
 -- name: school.doc_similar_values
--- For school documents: every school's figure for every percentage
--- indicator (grp 'all'), every period, read once by store.BuildSchoolDocs,
--- which finds in them each school's latest period per indicator and its
--- similar schools' values in that period. No params.
-SELECT code, indicator, period, year_sort, value, status, percentile
-FROM figure WHERE level = 'school' AND grp = 'all' AND unit = '%';
+-- For school documents: every school's figure for every percentage or
+-- score indicator (grp 'all'), every period, read once by
+-- store.BuildSchoolDocs, which finds in them each school's latest period
+-- per indicator and its similar schools' values in that period. No params.
+SELECT code, indicator, period, year_sort, value, status, percentile, unit
+FROM figure WHERE level = 'school' AND grp = 'all' AND unit IN ('%', 'score');
 
 -- name: school.doc_peers
 -- For school documents: every school's named similar schools, nearest

@@ -51,9 +51,10 @@ type Indicator struct {
 }
 
 // Phrase holds the plain-words pieces for one indicator: "More pupils here
-// have an EHC plan than at most similar schools". Subject completes "More"
-// or "Fewer"/"Less"; Concern is what a reader may do about a higher figure
-// (empty for higher-is-better and neutral indicators).
+// have an EHC plan than at most similar schools". More or Less, a space and
+// Subject make a clause that "than at ..." can follow; Concern is what a
+// reader may do about a higher figure (empty for higher-is-better and
+// neutral indicators, which are never praised or blamed).
 type Phrase struct {
 	Subject string // e.g. "pupils here have an EHC plan"
 	More    string // the word for a higher value: "More", "Higher"

@@ -114,6 +114,8 @@ func refName(rows []*store.Figure, fallback string) string {
 // per similar school and a larger diamond for the school itself, all in the
 // period of the school's own latest figure.
 func SimilarSchools(points []store.SimilarPoint, titles map[string]string, label string) Chart {
+	// One axis of percentages: score indicators are in the table only.
+	points = slices.DeleteFunc(slices.Clone(points), func(p store.SimilarPoint) bool { return p.Unit != "%" })
 	var cats []string
 	for _, p := range points {
 		if p.Indicator != "" && !slices.Contains(cats, p.Indicator) {

@@ -144,7 +144,20 @@ func (e *docEnc) profileRows(rs []ProfileRow) {
 		e.str(r.EnglandStatus)
 		e.str(r.LAGrp)
 		e.str(r.EnglandGrp)
+		e.standing(r.Similar)
 	}
+}
+
+// standing is stored as its peer count, 0 for none, then the rest.
+func (e *docEnc) standing(x *Standing) {
+	if x == nil {
+		e.int(0)
+		return
+	}
+	e.int(int64(x.Peers))
+	e.int(int64(x.Lower))
+	e.int(int64(x.Higher))
+	e.f64(x.Median)
 }
 
 func (e *docEnc) similar(s *Similar) {
@@ -172,6 +185,8 @@ func (e *docEnc) similar(s *Similar) {
 		e.str(x.Status)
 		e.pf(x.Percentile)
 		e.int(int64(x.Peers))
+		e.int(int64(x.Lower))
+		e.int(int64(x.Higher))
 		e.pf(x.Min)
 		e.pf(x.Median)
 		e.pf(x.Max)
@@ -390,8 +405,17 @@ func (d *docDec) profileRows() []ProfileRow {
 		r.EnglandStatus = d.str()
 		r.LAGrp = d.str()
 		r.EnglandGrp = d.str()
+		r.Similar = d.standing()
 	}
 	return rs
+}
+
+func (d *docDec) standing() *Standing {
+	n := int(d.int())
+	if n == 0 {
+		return nil
+	}
+	return &Standing{Peers: n, Lower: int(d.int()), Higher: int(d.int()), Median: d.f64()}
 }
 
 func (d *docDec) similar(s *Similar) {
@@ -423,6 +447,8 @@ func (d *docDec) similar(s *Similar) {
 		x.Status = d.str()
 		x.Percentile = d.pf()
 		x.Peers = int(d.int())
+		x.Lower = int(d.int())
+		x.Higher = int(d.int())
 		x.Min = d.pf()
 		x.Median = d.pf()
 		x.Max = d.pf()

@@ -72,6 +72,7 @@ func (s *Store) SchoolPageByPageQueries(ctx context.Context, urn string) (*Schoo
 	if err != nil {
 		return nil, err
 	}
+	d.withStanding()
 	p := &SchoolPage{Profile: &d.profile, Indicator: DefaultSchoolIndicator(d.profile.Figures),
 		Trend: d.trend, Similar: &d.similar}
 	if _, err := s.withFlags(ctx, urn, p.Profile); err != nil {
@@ -222,7 +223,7 @@ func (s *Store) similarByReference(ctx context.Context, cat *Catalogue, lo, hi s
 		var sum SimilarSummary
 		var v, pct, pmin, pmed, pmax sql.NullFloat64
 		if err := r.Scan(&pageURN, &x.URN, &x.Rank, &x.Indicator, &x.Period, &v, &x.Status,
-			&x.Unit, &pct, &sum.Peers, &pmin, &pmed, &pmax); err != nil {
+			&x.Unit, &pct, &sum.Peers, &sum.Lower, &sum.Higher, &pmin, &pmed, &pmax); err != nil {
 			return err
 		}
 		if cur == nil || cur.urn != pageURN {

@@ -35,18 +35,32 @@ type Figure struct {
 }
 
 // ProfileRow is a figure on a profile page with the indicator's title and
-// caveat and the comparable LA and England values for the same period.
+// caveat and the comparable LA and England values for the same period. On a
+// school page, a figure the similar-schools table shows (SimilarSummary)
+// also carries its Standing there, so its plain words agree with the
+// median shown.
 type ProfileRow struct {
 	Figure
-	Title         string   `json:"title"`
-	Polarity      string   `json:"polarity"`
-	Caveat        string   `json:"caveat"`
-	LAValue       *float64 `json:"la_value"`
-	LAStatus      string   `json:"la_status"`
-	EnglandValue  *float64 `json:"england_value"`
-	EnglandStatus string   `json:"england_status"`
-	LAGrp         string   `json:"la_grp"`      // the LA figure's group (a school's phase, or the same group)
-	EnglandGrp    string   `json:"england_grp"` // likewise for England
+	Title         string    `json:"title"`
+	Polarity      string    `json:"polarity"`
+	Caveat        string    `json:"caveat"`
+	LAValue       *float64  `json:"la_value"`
+	LAStatus      string    `json:"la_status"`
+	EnglandValue  *float64  `json:"england_value"`
+	EnglandStatus string    `json:"england_status"`
+	LAGrp         string    `json:"la_grp"`            // the LA figure's group (a school's phase, or the same group)
+	EnglandGrp    string    `json:"england_grp"`       // likewise for England
+	Similar       *Standing `json:"similar,omitempty"` // school figures the similar-schools table shows
+}
+
+// Standing is where a school's figure sits among its similar schools'
+// figures for the same indicator and year: the peers whose lowest, median
+// and highest the similar-schools table shows (SimilarSummary).
+type Standing struct {
+	Peers  int     `json:"peers_with_value"` // similar schools with a figure that year (at least 1)
+	Lower  int     `json:"peers_lower"`      // of them, strictly lower than the figure
+	Higher int     `json:"peers_higher"`     // strictly higher
+	Median float64 `json:"peer_median"`
 }
 
 // figureDest returns scan destinations for the 21 figure columns every page

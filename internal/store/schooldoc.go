@@ -149,6 +149,7 @@ func (s *Store) BuildSchoolDocs(ctx context.Context, conn *sql.Conn, readers []*
 				r.mu.Unlock()
 				for _, d := range docs {
 					d.similar = sim.similar(d.urn, cat)
+					d.withStanding()
 				}
 				var p packed
 				if err != nil {

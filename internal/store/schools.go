@@ -155,6 +155,8 @@ type SimilarSummary struct {
 	Status     string   `json:"status"`
 	Percentile *float64 `json:"percentile"`
 	Peers      int      `json:"peers_with_value"`
+	Lower      int      `json:"peers_lower"`  // of Peers, strictly lower than Value
+	Higher     int      `json:"peers_higher"` // of Peers, strictly higher than Value
 	Min        *float64 `json:"peer_min"`
 	Median     *float64 `json:"peer_median"`
 	Max        *float64 `json:"peer_max"`

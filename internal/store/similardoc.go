@@ -25,7 +25,8 @@ type similarIndex struct {
 	urns  []string         // by school number
 	info  []peerInfo       // by school number; zero for a URN in neither school nor school_census
 	peers [][]simPeer      // by school number: its named similar schools, nearest first
-	inds  []string         // percentage indicators with school figures, in byte order
+	inds  []string         // percentage and score indicators with school figures, in byte order
+	units []string         // by indicator number: its unit
 	pers  []string         // periods, by period number
 	// slot[(school*len(inds)+ind)*len(pers)+per] is 1 + the index in vals
 	// of the school's figure for that indicator and period, 0 for none.
@@ -88,13 +89,16 @@ func (s *Store) readSimilarIndex(ctx context.Context) (*similarIndex, error) {
 		return n, nil
 	}
 	err := eachRow(ctx, s, "school.doc_similar_values", nil, func(r *sql.Rows) error {
-		var code, ind, per, status string
+		var code, ind, per, status, unit string
 		var year int32
 		var v, pct sql.NullFloat64
-		if err := r.Scan(&code, &ind, &per, &year, &v, &status, &pct); err != nil {
+		if err := r.Scan(&code, &ind, &per, &year, &v, &status, &pct, &unit); err != nil {
 			return err
 		}
 		in, err1 := intern(indNum, &ix.inds, ind, math.MaxUint16)
+		if in == len(ix.units) {
+			ix.units = append(ix.units, unit)
+		}
 		pn, err2 := intern(perNum, &ix.pers, per, math.MaxUint16)
 		sn, err3 := intern(statusNum, &ix.status, status, math.MaxUint8)
 		if err := firstErr(err1, err2, err3); err != nil {
@@ -146,7 +150,11 @@ func (s *Store) readSimilarIndex(ctx context.Context) (*similarIndex, error) {
 	for i, ind := range ix.inds {
 		renum[i] = uint16(slices.Index(order, ind))
 	}
-	ix.inds = order
+	units := make([]string, len(order))
+	for i := range ix.inds {
+		units[renum[i]] = ix.units[i]
+	}
+	ix.inds, ix.units = order, units
 	ix.slot = make([]int32, len(ix.urns)*len(ix.inds)*len(ix.pers))
 	for i := range ix.vals {
 		v := &ix.vals[i]
@@ -233,7 +241,7 @@ func (ix *similarIndex) similar(urn string, cat *Catalogue) Similar {
 		peerValues = peerValues[:0]
 		for _, p := range peers {
 			x := SimilarPoint{URN: ix.urns[p.school], Rank: p.rank, Name: names[ix.urns[p.school]],
-				Indicator: ix.inds[ind], Period: ix.pers[l.per], Status: "not_published", Unit: "%"}
+				Indicator: ix.inds[ind], Period: ix.pers[l.per], Status: "not_published", Unit: ix.units[ind]}
 			if v := ix.value(p.school, ind, int32(l.per)); v != nil {
 				x.Value, x.Status, x.Percentile = v.valuePtr(), ix.status[v.status], v.pctPtr()
 				if p.rank > 0 && v.hasValue {
@@ -251,10 +259,43 @@ func (ix *similarIndex) similar(urn string, cat *Catalogue) Similar {
 			lo, hi := peerValues[0], peerValues[len(peerValues)-1]
 			med := medianCont(peerValues)
 			sum.Min, sum.Median, sum.Max = &lo, &med, &hi
+			if sum.Value != nil {
+				sum.Lower, sum.Higher = countBeside(peerValues, *sum.Value)
+			}
 		}
 		out.Summary = append(out.Summary, sum)
 	}
 	return out
+}
+
+// countBeside counts the sorted values strictly below and strictly above v
+// (ties are neither, so a figure level with its peers is not "higher").
+func countBeside(sorted []float64, v float64) (lower, higher int) {
+	lower, _ = slices.BinarySearch(sorted, v)
+	at := lower
+	for at < len(sorted) && sorted[at] == v {
+		at++
+	}
+	return lower, len(sorted) - at
+}
+
+// withStanding copies each similar-schools summary's standing onto the
+// profile row of the same figure (indicator, all pupils, period), so the
+// figures table's words are taken from the peers and year whose median the
+// similar-schools table shows.
+func (d *schoolDoc) withStanding() {
+	for i := range d.profile.Figures {
+		r := &d.profile.Figures[i]
+		if r.Grp != "all" || r.Value == nil {
+			continue
+		}
+		for _, s := range d.similar.Summary {
+			if s.Indicator == r.Indicator && s.Period == r.Period && s.Median != nil &&
+				s.Value != nil && *s.Value == *r.Value {
+				r.Similar = &Standing{Peers: s.Peers, Lower: s.Lower, Higher: s.Higher, Median: *s.Median}
+			}
+		}
+	}
 }
 
 // medianCont is DuckDB's quantile_cont(x, 0.5) of sorted values: the middle
@@ -265,8 +306,10 @@ func medianCont(sorted []float64) float64 {
 	if lo == hi {
 		return sorted[int(lo)]
 	}
-	a, b := sorted[int(lo)], sorted[int(hi)]
-	return a + (b-a)*(rn-lo)
+	// DuckDB's own formula, lo*(1-d) + hi*d: a + (b-a)*d differs in the
+	// last bit for some pairs (-0.12 and 0.01: -0.05499999999999999).
+	a, b, d := sorted[int(lo)], sorted[int(hi)], rn-lo
+	return a*(1-d) + b*d
 }
 
 func copyPtr[T any](p *T) *T {

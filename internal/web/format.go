@@ -22,6 +22,8 @@ var funcs = template.FuncMap{
 	"statusLabel":   statusLabel,
 	"statusClass":   statusClass,
 	"percentile":    percentilePhrase,
+	"plain":         figurePhrase,
+	"rowAt":         func(rs []store.ProfileRow, i int) *store.ProfileRow { return &rs[i] },
 	"rank":          rankPhrase,
 	"standing":      standingPhrase,
 	"quartile":      func(q *int64) string { return quartileWords(*q) },

@@ -63,24 +63,39 @@ func (s *server) league(c *echo.Context) (*pageResult, error) {
 
 func leagueSummary(l *store.League) string {
 	var top *store.Figure
-	n := 0
+	n, small := 0, 0
 	for i := range l.Rows {
-		if l.Rows[i].Value != nil {
+		f := &l.Rows[i]
+		switch {
+		case f.Value == nil:
+		case f.Rank == nil && smallNumbers(f) != "":
+			n++
+			small++
+		default:
 			n++
 			if top == nil {
-				top = &l.Rows[i]
+				top = f
 			}
 		}
 	}
-	if top == nil {
+	if n == 0 {
 		return fmt.Sprintf("No local authority has a published value for %s in %s.", l.Indicator.Title, l.Period)
 	}
-	s := fmt.Sprintf("%d local authorities have a value for %s (%s) in %s; the highest is %s (%s)",
-		n, l.Indicator.Title, catalogue.GroupLabel(l.Grp), l.Period, top.Name, formatValue(top.Value, top.Unit))
+	s := fmt.Sprintf("%d local authorities have a value for %s (%s) in %s", n, l.Indicator.Title, catalogue.GroupLabel(l.Grp), l.Period)
+	if top != nil {
+		s += fmt.Sprintf("; the highest ranked is %s (%s)", top.Name, formatValue(top.Value, top.Unit))
+	}
 	if l.England != nil && l.England.Value != nil {
 		s += fmt.Sprintf(" and England's is %s", formatValue(l.England.Value, l.England.Unit))
 	}
-	return s + "."
+	s += "."
+	switch {
+	case small == 1:
+		s += fmt.Sprintf(" One, with a denominator under %d (small numbers), is shown but not ranked.", rankPupils)
+	case small > 1:
+		s += fmt.Sprintf(" %d, with a denominator under %d (small numbers), are shown but not ranked.", small, rankPupils)
+	}
+	return s
 }
 
 // byTheme orders catalogue entries as the LA page's sections are ordered.
@@ -110,6 +125,8 @@ func leagueRows(rows []store.Figure) template.HTML {
 		b.WriteString(`<tr><td class="num">`)
 		if f.Rank != nil {
 			b.WriteString(strconv.FormatInt(*f.Rank, 10))
+		} else if f.Value != nil && smallNumbers(f) != "" {
+			b.WriteString(`<span class="muted">small numbers</span>`)
 		}
 		b.WriteString(`</td><th scope="row"><a href="/las/` + esc(url.PathEscape(cmp.Or(f.LACode, f.Code))) + `">`)
 		b.WriteString(esc(cmp.Or(f.Name, f.Code)) + `</a></th><td class="num">`)

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/sendash/sendash/internal/catalogue"
 	"github.com/sendash/sendash/internal/store"
 )
 
@@ -29,6 +30,133 @@ func percentilePhrase(p *float64) string {
 		return "higher than almost all similar schools"
 	}
 	return fmt.Sprintf("higher than %d in 10 similar schools", n)
+}
+
+// The SPEC's small numbers: a figure over fewer pupils than tooFewPupils is
+// not reported, and one over fewer than rankPupils is marked and not ranked
+// (here: not placed among similar schools).
+const (
+	tooFewPupils = 10
+	rankPupils   = 30
+)
+
+// smallNumbers says why a figure is not placed among similar schools when
+// its denominator, a count of pupils, is under the SPEC's thresholds; "" when
+// it is not small. A ratio's denominator is a rate, not pupils.
+func smallNumbers(f *store.Figure) string {
+	if f.Denominator == nil || f.Unit == "ratio" || *f.Denominator >= rankPupils {
+		return ""
+	}
+	n := formatCount(*f.Denominator)
+	if *f.Denominator < tooFewPupils {
+		return "Too few pupils (" + n + ") to report or compare."
+	}
+	return fmt.Sprintf("Small numbers: %s pupils (fewer than %d), so not ranked against similar schools.", n, rankPupils)
+}
+
+// figurePhrase is one school figure in plain words, from its indicator's
+// polarity and its standing among the similar schools whose median the
+// page shows: "More pupils here have an EHC plan than at most similar
+// schools (higher than 8 in 10)", with the indicator's concern ("worth
+// asking why") only when higher is worse and the figure is higher. The
+// direction is the figure against that median as both are printed, so the
+// words always agree with the median beside them; a low figure is
+// described, never praised. "" when there is nothing to say.
+func figurePhrase(r *store.ProfileRow) string {
+	if r == nil || r.Value == nil {
+		return ""
+	}
+	if s := smallNumbers(&r.Figure); s != "" {
+		return s
+	}
+	ind, ok := catalogue.Find(r.Indicator)
+	if !ok {
+		return ""
+	}
+	switch {
+	case r.Similar != nil:
+		return similarSentence(ind, r)
+	case r.Unit == "ratio":
+		// A ratio's subject carries its own comparison ("than at other
+		// mainstream schools ..."): 1 means the same.
+		one := 1.0
+		return moreOrLess(ind, compareShown(r.Value, &one, r.Unit), "")
+	}
+	return ""
+}
+
+// compareShown compares two values as the page prints them: 1 when v is
+// the higher, -1 the lower, 0 when they print the same.
+func compareShown(v, ref *float64, unit string) int {
+	a, b := formatValue(v, unit), formatValue(ref, unit)
+	switch {
+	case a == b:
+		return 0
+	case *v > *ref:
+		return 1
+	}
+	return -1
+}
+
+// moreOrLess is "<More|Less> <subject> <than>", with the concern when a
+// higher-is-worse figure is higher; "" when dir is 0.
+func moreOrLess(ind catalogue.Indicator, dir int, than string) string {
+	ph := ind.Phrase
+	s := ph.Less
+	switch dir {
+	case 0:
+		return ""
+	case 1:
+		s = ph.More
+	}
+	s += " " + ph.Subject
+	if than != "" {
+		s += " " + than
+	}
+	if dir > 0 && ind.Polarity == catalogue.HigherIsWorse {
+		s += ": " + ph.Concern
+	}
+	return s + "."
+}
+
+// similarSentence places a figure among its similar schools: the direction
+// from the figure against their median, the share from how many of them
+// are strictly lower (or higher), so ties never count as "higher than".
+func similarSentence(ind catalogue.Indicator, r *store.ProfileRow) string {
+	sd := r.Similar
+	dir := compareShown(r.Value, &sd.Median, r.Unit)
+	if dir == 0 {
+		return fmt.Sprintf("About the same as the middle of %d similar schools (%s).",
+			sd.Peers, formatValue(&sd.Median, r.Unit))
+	}
+	beaten, word := sd.Lower, "higher"
+	if dir < 0 {
+		beaten, word = sd.Higher, "lower"
+	}
+	return moreOrLess(ind, dir, "than at "+shareWords(beaten, sd.Peers, word))
+}
+
+// shareWords is how many of n similar schools a figure is beyond:
+// "most similar schools (higher than 8 in 10)"; tenths are rounded down,
+// so the words never claim more than the count.
+func shareWords(beaten, n int, word string) string {
+	switch {
+	case n == 1:
+		return "the only similar school with a figure"
+	case beaten == n:
+		return fmt.Sprintf("all %d similar schools with a figure", n)
+	case n < 10:
+		return fmt.Sprintf("%d of the %d similar schools with a figure", beaten, n)
+	}
+	k := 10 * beaten / n
+	most := "most"
+	switch {
+	case 2*beaten <= n:
+		most = "about half of"
+	case k >= 9:
+		most = "almost all"
+	}
+	return fmt.Sprintf("%s similar schools (%s than %d in 10)", most, word, k)
 }
 
 // rankPhrase says where an LA ranks: "3rd highest of 152 LAs", "lowest of

@@ -21,6 +21,9 @@ type schoolPage struct {
 	Similar    *store.Similar
 	SimChart   charts.Chart
 	Summary    string
+	// SimilarWords is the plain words of each figure the similar-schools
+	// table shows, by indicator: the figures table's, beside the same median.
+	SimilarWords map[string]string
 }
 
 // schoolAPI is the JSON mirror of the school page.
@@ -68,6 +71,12 @@ func (s *server) school(c *echo.Context) (*pageResult, error) {
 	p.SimChart = charts.SimilarSchools(p.Similar.Points, titles,
 		fmt.Sprintf("%s (diamond) against its similar schools on each percentage indicator", name))
 	p.Summary = schoolSummary(prof)
+	p.SimilarWords = map[string]string{}
+	for i := range prof.Figures {
+		if r := &prof.Figures[i]; r.Similar != nil {
+			p.SimilarWords[r.Indicator] = figurePhrase(r)
+		}
+	}
 	return &pageResult{Template: "school", Title: name, Data: p,
 		API: schoolAPI{SchoolProfile: prof, Trend: p.Trend, Similar: p.Similar},
 		Tables: tables("", tableOf(prof.Figures), "trend", tableOf(p.Trend),
@@ -75,21 +84,4 @@ func (s *server) school(c *echo.Context) (*pageResult, error) {
 			"similar_values", tableOf(p.Similar.Points), "flags", tableOf(prof.Flags),
 			"flags_unjudged", tableOf(prof.Unjudged)),
 		File: "school-" + urn}, nil
-}
-
-// schoolSummary is the one-sentence text alternative of the page.
-func schoolSummary(p *store.SchoolProfile) string {
-	for _, f := range p.Figures {
-		if f.Indicator == "roll.ehcp" && f.Grp == "all" && f.Value != nil {
-			s := fmt.Sprintf("In %s, %s of pupils at %s had an EHC plan", f.Period, formatValue(f.Value, f.Unit), p.School.Name)
-			if f.EnglandValue != nil {
-				s += fmt.Sprintf(" (England: %s)", formatValue(f.EnglandValue, f.Unit))
-			}
-			if pc := percentilePhrase(f.Percentile); pc != "" {
-				s += "; " + pc
-			}
-			return s + "."
-		}
-	}
-	return fmt.Sprintf("%s has %d published figures and %d flags.", p.School.Name, len(p.Figures), len(p.Flags))
 }

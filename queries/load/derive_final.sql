@@ -1,7 +1,7 @@
 -- name: derive.final.figure
 -- Rebuild figure once, after every layer has written it: adds each school
 -- figure's percentile among its similar schools and ranks LA rows that the
--- LA layer did not rank, then stores the table sorted by level and
+-- LA layer did not rank (leaving small numbers unranked, as it does), then stores the table sorted by level and
 -- school code so a school page reads one small range (league and England
 -- pages read the small LA and England blocks). (One CREATE TABLE AS is far
 -- faster in DuckDB than an UPDATE of millions of rows.) Percentiles are for
@@ -33,7 +33,7 @@ late_rank AS (
   SELECT 'la' AS level, f.indicator, f.code, f.period, f.grp, rank() OVER w AS rnk,
     count(*) OVER (PARTITION BY f.indicator, f.period, f.grp) AS n
   FROM figure f JOIN la l ON l.old_code = f.code AND l.status = 'current'
-  WHERE f.level = 'la' AND f.status = 'ok' AND f.value IS NOT NULL
+  WHERE f.level = 'la' AND f.status = 'ok' AND f.value IS NOT NULL AND sd_rankable(f.denominator, f.unit)
   WINDOW w AS (PARTITION BY f.indicator, f.period, f.grp ORDER BY f.value DESC)
   QUALIFY bool_and(f.rank IS NULL) OVER (PARTITION BY f.indicator, f.period, f.grp)
 )

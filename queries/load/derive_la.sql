@@ -360,12 +360,13 @@ WHERE s.indicator IN ('excl.suspension', 'excl.permanent', 'excl.oneplus') AND s
   AND s.level <> 'school';
 
 -- name: derive.la.rank
--- Rank (1 = highest value) and quartile (1 = highest 25%) among current LAs with a value, per indicator, period and group.
+-- Rank (1 = highest value) and quartile (1 = highest 25%) among current LAs with a value, per indicator, period and group;
+-- small numbers (sd_rankable) are left unranked.
 UPDATE figure f SET rank = r.rnk, rank_of = r.n, quartile = least(4, 1 + (4 * (r.rnk - 1)) // r.n)
 FROM (
   SELECT f.rowid AS rid, rank() OVER w AS rnk, count(*) OVER (PARTITION BY f.indicator, f.period, f.grp) AS n
   FROM figure f JOIN la l ON l.old_code = f.code AND l.status = 'current'
-  WHERE f.level = 'la' AND f.status = 'ok' AND f.value IS NOT NULL
+  WHERE f.level = 'la' AND f.status = 'ok' AND f.value IS NOT NULL AND sd_rankable(f.denominator, f.unit)
   WINDOW w AS (PARTITION BY f.indicator, f.period, f.grp ORDER BY f.value DESC)
 ) r
 WHERE f.rowid = r.rid;

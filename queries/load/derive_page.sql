@@ -211,7 +211,10 @@ GROUP BY ALL ORDER BY indicator, year_sort DESC, grp, period;
 -- first, similar schools), encoded and deflated, so a page is one read by the
 -- primary key instead of four range reads. Created empty
 -- here; store.BuildSchoolDocs fills it from the page tables above, reading
--- them with the same page queries the pages used before.
+-- them with the same page queries the pages used before. Each profile row
+-- also holds its standing among the similar schools (how many have a
+-- figure, how many are lower and higher, their median), from the same
+-- peers and year as the similar-schools summary.
 CREATE TABLE page_school_doc (
     page_urn VARCHAR PRIMARY KEY, trend_indicator VARCHAR NOT NULL,
     profile BLOB NOT NULL, trend BLOB NOT NULL, similar_schools BLOB NOT NULL);

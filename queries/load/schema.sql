@@ -243,6 +243,11 @@ CREATE OR REPLACE MACRO sd_rate_status(num, den, m) AS CASE
         ELSE 'not_published' END
     ELSE 'ok' END;
 
+-- sd_rankable(den, unit): whether a figure may be ranked (SPEC "Plain words": small numbers, a
+-- denominator of fewer than 30, are shown but left out of rankings). A ratio's denominator is a
+-- rate, not a count, and a figure published without one is ranked as published.
+CREATE OR REPLACE MACRO sd_rankable(den, unit) AS den IS NULL OR unit = 'ratio' OR den >= 30;
+
 -- sd_rate_reason(status, marker): the plain-English reason shown beside a missing rate.
 CREATE OR REPLACE MACRO sd_rate_reason(status, m) AS CASE status
     WHEN 'ok' THEN NULL

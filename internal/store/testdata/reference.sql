@@ -33,7 +33,7 @@ WITH peers AS (
     SELECT urn, similar_urn, rank FROM similar_school),
 fs AS (
     SELECT code, indicator, period, year_sort, value, status, unit, percentile FROM figure
-    WHERE level = 'school' AND grp = 'all' AND unit = '%'),
+    WHERE level = 'school' AND grp = 'all' AND unit IN ('%', 'score')),
 latest AS (
     SELECT code AS page_urn, indicator, period, unit FROM fs
     QUALIFY row_number() OVER (PARTITION BY code, indicator ORDER BY year_sort DESC, period DESC) = 1),
@@ -44,11 +44,15 @@ pts AS (
     FROM peers pe JOIN latest l ON l.page_urn = pe.page_urn
     LEFT JOIN fs f ON f.code = pe.urn AND f.indicator = l.indicator AND f.period = l.period),
 summary AS (
-    SELECT page_urn, indicator, count(peer_value) AS peers, min(peer_value) AS peer_min,
+    SELECT page_urn, indicator, count(peer_value) AS peers,
+           count(*) FILTER (WHERE peer_value < self_value) AS peers_lower,
+           count(*) FILTER (WHERE peer_value > self_value) AS peers_higher,
+           min(peer_value) AS peer_min,
            quantile_cont(peer_value, 0.5) AS peer_median, max(peer_value) AS peer_max
-    FROM pts GROUP BY page_urn, indicator)
+    FROM (SELECT *, max(CASE WHEN rank = 0 THEN value END) OVER (PARTITION BY page_urn, indicator) AS self_value FROM pts)
+    GROUP BY page_urn, indicator)
 SELECT p.page_urn, p.urn, p.rank, p.indicator, p.period, p.value, p.status, p.unit,
-       p.percentile, s.peers, s.peer_min, s.peer_median, s.peer_max
+       p.percentile, s.peers, s.peers_lower, s.peers_higher, s.peer_min, s.peer_median, s.peer_max
 FROM pts p JOIN summary s USING (page_urn, indicator)
 ORDER BY page_urn, indicator, rank;
 
@@ -98,7 +102,7 @@ ORDER BY page_urn, indicator, ord, grp, year_sort;
 -- the same in Go from school.doc_similar_values, school.doc_peers and
 -- school.doc_peer_info). Params: urn, urn (a range, as school.info).
 SELECT page_urn, urn, rank, indicator, period, value, status, unit, percentile,
-       peers, peer_min, peer_median, peer_max
+       peers, peers_lower, peers_higher, peer_min, peer_median, peer_max
 FROM page_school_similar WHERE page_urn BETWEEN ? AND ?;
 
 -- name: reference.similar_schools
