@@ -60,14 +60,14 @@ type compareFigure struct {
 	TooFew                bool   // fewer than minDenominator pupils: not compared in words
 	NumDen                string // numerator / denominator (numDen)
 	Ref                   string // "LA 2.8% · England 2.7% (primary schools)"
-	Among                 string // where it sits among similar schools (percentilePhrase)
+	Among                 string // where it sits among similar schools, in plain words (figurePhrase)
 }
 
 // newCompareFigure is the cell for a school's row.
 func newCompareFigure(r *store.ProfileRow) compareFigure {
 	return compareFigure{Has: true, Figure: r.Figure, LAValue: r.LAValue, EnglandValue: r.EnglandValue,
 		LAGrp: r.LAGrp, EnglandGrp: r.EnglandGrp, TooFew: tooFew(r.Figure),
-		NumDen: numDen(r.Figure), Ref: refLine(r), Among: percentilePhrase(r.Percentile)}
+		NumDen: numDen(r.Figure), Ref: refLine(r), Among: figurePhrase(r)}
 }
 
 // refLine is a cell's LA and England figures for the same year, and the

@@ -21,7 +21,6 @@ var funcs = template.FuncMap{
 	"num":           formatValue,
 	"statusLabel":   statusLabel,
 	"statusClass":   statusClass,
-	"percentile":    percentilePhrase,
 	"plain":         figurePhrase,
 	"rowAt":         func(rs []store.ProfileRow, i int) *store.ProfileRow { return &rs[i] },
 	"rank":          rankPhrase,

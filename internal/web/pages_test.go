@@ -123,14 +123,11 @@ func TestPhrases(t *testing.T) {
 	i := func(n int64) *int64 { return &n }
 	f := func(x float64) *float64 { return &x }
 	cases := map[string]string{
-		standingPhrase(i(4), i(152), i(1)):   "4th highest of 152 LAs; highest quartile",
-		standingPhrase(i(150), i(152), i(4)): "3rd lowest of 152 LAs; lowest quartile",
-		standingPhrase(i(1), i(152), i(1)):   "highest of 152 LAs; highest quartile",
-		standingPhrase(i(152), i(152), i(4)): "lowest of 152 LAs; lowest quartile",
-		standingPhrase(nil, nil, nil):        "",
-		percentilePhrase(f(0)):               "no similar school has a lower figure",
-		percentilePhrase(f(3)):               "among the lowest of similar schools",
-		percentilePhrase(f(85)):              "higher than 9 in 10 similar schools",
+		standingPhrase(i(4), i(152), i(1)):                                                  "4th highest of 152 LAs; highest quartile",
+		standingPhrase(i(150), i(152), i(4)):                                                "3rd lowest of 152 LAs; lowest quartile",
+		standingPhrase(i(1), i(152), i(1)):                                                  "highest of 152 LAs; highest quartile",
+		standingPhrase(i(152), i(152), i(4)):                                                "lowest of 152 LAs; lowest quartile",
+		standingPhrase(nil, nil, nil):                                                       "",
 		numDen(store.Figure{Unit: "ratio", Numerator: f(4.25), Denominator: f(3.2)}):        "4.3% / 3.2%",
 		numDen(store.Figure{Unit: "%", Numerator: f(1234), Denominator: f(56789)}):          "1,234 / 56,789",
 		numDen(store.Figure{Unit: "score", Denominator: f(96)}):                             "96 pupils",

@@ -2,7 +2,6 @@ package web
 
 import (
 	"fmt"
-	"math"
 	"strconv"
 	"strings"
 
@@ -13,25 +12,6 @@ import (
 // Plain-English phrases for ranks, quartiles, percentiles and flag rules:
 // what a reader needs to take from a number without a key.
 
-// percentilePhrase turns a percentile among similar schools (the share of
-// them with a lower value) into words: "higher than 8 in 10 similar
-// schools". 0 means none is lower, which includes ties at the bottom.
-func percentilePhrase(p *float64) string {
-	if p == nil {
-		return ""
-	}
-	n := int(math.Round(*p / 10))
-	switch {
-	case *p <= 0:
-		return "no similar school has a lower figure"
-	case n <= 0:
-		return "among the lowest of similar schools"
-	case n >= 10:
-		return "higher than almost all similar schools"
-	}
-	return fmt.Sprintf("higher than %d in 10 similar schools", n)
-}
-
 // The SPEC's small numbers: a figure over fewer pupils than tooFewPupils is
 // not reported, and one over fewer than rankPupils is marked and not ranked
 // (here: not placed among similar schools).
@@ -39,6 +19,10 @@ const (
 	tooFewPupils = 10
 	rankPupils   = 30
 )
+
+// minPeers is the fewest similar schools with a figure that a school's
+// figure is put in words against.
+const minPeers = 3
 
 // smallNumbers says why a figure is not placed among similar schools when
 // its denominator, a count of pupils, is under the SPEC's thresholds; "" when
@@ -124,6 +108,13 @@ func moreOrLess(ind catalogue.Indicator, dir int, than string) string {
 // are strictly lower (or higher), so ties never count as "higher than".
 func similarSentence(ind catalogue.Indicator, r *store.ProfileRow) string {
 	sd := r.Similar
+	if sd.Peers < minPeers {
+		// One or two schools are no yardstick (the 2024/25 census sample
+		// gives some schools a single similar school with a figure).
+		return fmt.Sprintf("Only %d similar school%s %s a figure for %s: too few to compare.",
+			sd.Peers, map[bool]string{true: "", false: "s"}[sd.Peers == 1],
+			map[bool]string{true: "has", false: "have"}[sd.Peers == 1], r.Period)
+	}
 	dir := compareShown(r.Value, &sd.Median, r.Unit)
 	if dir == 0 {
 		return fmt.Sprintf("About the same as the middle of %d similar schools (%s).",
@@ -141,8 +132,6 @@ func similarSentence(ind catalogue.Indicator, r *store.ProfileRow) string {
 // so the words never claim more than the count.
 func shareWords(beaten, n int, word string) string {
 	switch {
-	case n == 1:
-		return "the only similar school with a figure"
 	case beaten == n:
 		return fmt.Sprintf("all %d similar schools with a figure", n)
 	case n < 10:

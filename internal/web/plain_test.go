@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -188,6 +189,8 @@ func checkAgainstMedian(t *testing.T, urn string, r *store.ProfileRow, ind catal
 	var want string
 	beaten := lower
 	switch {
+	case n < minPeers:
+		want = fmt.Sprintf("Only %d similar school", n)
 	case shownV > shownM:
 		want = ind.Phrase.More + " "
 	case shownV < shownM:

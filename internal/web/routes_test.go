@@ -20,7 +20,7 @@ func TestPagesRender(t *testing.T) {
 		{"/search?q=camden", []string{"/las/E09000007", "Alpha Primary School"}},
 		{"/search?q=2022001", []string{"Alpha Primary School"}},
 		{"/search", []string{"Search"}},
-		{"/schools/100001", []string{"Alpha Primary School", "4.3%", "3.2%", "4.8%", "More pupils here have an EHC plan than at the only similar school with a figure",
+		{"/schools/100001", []string{"Alpha Primary School", "4.3%", "3.2%", "4.8%", "Only 1 similar school has a figure for",
 			"chart-school-trend", "chart-school-trend-options", "chart-school-similar", "Beta Primary School", "format=csv"}},
 		{"/schools/100001?indicator=roll.ehcp", []string{"EHC plan % over time"}},
 		{"/compare?urn=100001&urn=100003", []string{"Alpha Primary School", "Gamma Primary School", "suppressed"}},
