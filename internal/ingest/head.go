@@ -23,6 +23,9 @@ type Head struct {
 	IsParquet bool
 	Members   []string // zip member names (xlsx, ods, EES release zips)
 	Sheets    map[string][][]string
+	// SheetsErr is why a workbook's sheets could not be read; one over the
+	// size limits (errTooBig) fails the ingest.
+	SheetsErr error
 }
 
 const headBytes = 64 << 10
@@ -123,7 +126,7 @@ func (h *Head) sheets() map[string][][]string {
 		h.Sheets, _, err = ReadODS(h.Path)
 	}
 	if err != nil || h.Sheets == nil {
-		h.Sheets = map[string][][]string{}
+		h.Sheets, h.SheetsErr = map[string][][]string{}, err
 	}
 	return h.Sheets
 }

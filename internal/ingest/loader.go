@@ -3,6 +3,7 @@ package ingest
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -96,6 +97,9 @@ func (l *loader) recogniseAll(ctx context.Context, files []string, res *Result) 
 			return nil, fmt.Errorf("read %s: %w", path, err)
 		}
 		f, reason := l.recognise(ctx, h)
+		if errors.Is(h.SheetsErr, errTooBig) {
+			return nil, h.SheetsErr
+		}
 		if f == nil {
 			if err := newerLayout(h); err != nil {
 				return nil, err
