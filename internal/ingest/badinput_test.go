@@ -35,8 +35,9 @@ var badInputs = []badInput{
 	// Empty and blank files are not data: skipped and listed, the rest loads.
 	{dir: "empty-file", notLoaded: "not a text, spreadsheet or parquet file"},
 	{dir: "blank-lines", notLoaded: "empty file"},
-	// UTF-16 (Excel's "Unicode text") has NUL bytes: not recognised as text.
-	{dir: "utf-16", notLoaded: "not a text, spreadsheet or parquet file"},
+	// UTF-16 (Excel's "Unicode text") is recognised and refused by name; it
+	// used to be listed as "not a text file" while the ingest succeeded.
+	{dir: "utf-16", err: "the file is UTF-16 text (Excel's \"Unicode text\"); re-save it as UTF-8"},
 	{dir: "header-only-ees", err: "line 2: the file has a header but no data rows"},
 	// Windows-1252 is refused wherever it is: a value, a header, the Go-parsed appeal-rate table.
 	{dir: "windows-1252-value", err: "not UTF-8"},
@@ -134,6 +135,19 @@ var badInputs = []badInput{
 	}},
 	// ... and a file mixing the two is refused at its first UTF-8 character.
 	{dir: "gias-mixed-encoding", err: "line 3 column 5: a UTF-8 character in a Windows-1252 file"},
+	// Whole rows with mixed line endings (CRLF header, an LF row, a CRLF
+	// row) load; they used to fail with DuckDB's "state machine reached an
+	// invalid state", naming no line.
+	{dir: "mixed-line-endings-ees", check: func(t *testing.T, db *sql.DB) {
+		var n int
+		db.QueryRow(`SELECT count(*) FROM ees_value v JOIN source_file f USING (source_id)
+			WHERE f.path LIKE '%exclusions_2019.csv' AND v.measure = 'fixed_excl' AND v.value = 40`).Scan(&n)
+		if n != 2 {
+			t.Errorf("mixed line endings: %d fixed_excl values of 40, want 2", n)
+		}
+	}},
+	// A lone CR (an old Mac line ending) inside LF text is named by line.
+	{dir: "lone-cr-ees", err: "line 2: a line ends in a lone carriage return"},
 }
 
 func TestBadInputs(t *testing.T) {

@@ -38,6 +38,9 @@ type plan struct {
 	bytes     int64
 	head      *Head
 	format    *Format
+	// mixedEndings: lines end both in CR LF and in LF; DuckDB reads an
+	// LF copy (lfCopy).
+	mixedEndings bool
 }
 
 func (l *loader) exec(ctx context.Context, names ...string) error {
@@ -107,16 +110,22 @@ func (l *loader) recogniseAll(ctx context.Context, files []string, res *Result) 
 			res.NotLoaded = append(res.NotLoaded, FileResult{Path: path, Reason: reason})
 			continue
 		}
-		sha, n, err := fileSHA256(path)
+		ff, err := scanFile(path)
 		if err != nil {
 			return nil, fmt.Errorf("read %s: %w", path, err)
 		}
+		if h.IsText {
+			if err := textProblem(path, h, ff); err != nil {
+				return nil, err
+			}
+		}
+		sha, n := ff.sha, ff.size
 		if first, dup := seen[sha]; dup {
 			res.NotLoaded = append(res.NotLoaded, FileResult{Path: path, Reason: "byte-identical to " + first + ", loaded once"})
 			continue
 		}
 		seen[sha] = path
-		plans = append(plans, plan{path: path, sha: sha, bytes: n, head: h, format: f})
+		plans = append(plans, plan{path: path, sha: sha, bytes: n, head: h, format: f, mixedEndings: h.IsText && ff.mixedEndings()})
 	}
 	return resolveDuplicates(plans, res), nil
 }
@@ -184,6 +193,10 @@ func (l *loader) recognise(ctx context.Context, h *Head) (*Format, string) {
 
 func unrecognisedReason(h *Head) string {
 	switch {
+	case h.UTF16:
+		return "UTF-16 text whose header matches no known format (re-save it as UTF-8 if it is data): " + strings.Join(firstN(h.Columns, 6), ",")
+	case h.NULLine > 0:
+		return fmt.Sprintf("text with a NUL byte (character 0) at line %d, damaged or not text, whose header matches no known format", h.NULLine)
 	case h.IsText && len(h.Records) == 0:
 		return "empty file"
 	case h.IsZip && h.isXLSX():
