@@ -72,6 +72,10 @@ var badInputs = []badInput{
 	// reviews file publishes -1); negative census counts are an error.
 	{dir: "negative-ees", warning: "negative value where only counts and rates are published, first at line 3 (fixed_excl) \"-1\", kept as published"},
 	{dir: "negative-census", err: "line 3 column 12 (TSENELK): impossible value (negative count or percentage over 100): \"-5\""},
+	// A count beyond any real one (10^30 pupils) is a load error naming the
+	// cell; it used to pass as a finite number and break a derive step's
+	// BIGINT cast, or a page.
+	{dir: "huge-count-census", err: "line 2 column 5 (NOR): not a number or a known marker: \"1000000000000000000000000000000\""},
 	{dir: "rate-over-100-census", err: "line 2 column 11 (PSENELSE): impossible value (negative count or percentage over 100): \"101.8\""},
 	// EES rates over 100 are kept as published with a warning: a rate per
 	// 100 pupils can pass 100, and the metadata, not the column name, says
