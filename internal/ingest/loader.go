@@ -110,7 +110,7 @@ func (l *loader) recogniseAll(ctx context.Context, files []string, res *Result) 
 			res.NotLoaded = append(res.NotLoaded, FileResult{Path: path, Reason: reason})
 			continue
 		}
-		ff, err := scanFile(path)
+		ff, err := scanFile(path, h.IsText)
 		if err != nil {
 			return nil, fmt.Errorf("read %s: %w", path, err)
 		}

@@ -68,3 +68,44 @@ func TestQuote(t *testing.T) {
 		}
 	}
 }
+
+// TestScanFileEndings: line endings are counted outside quoted values, as
+// the real LAIT dictionary (lone CRs inside quotes, CR LF lines) and the
+// tribunal CSV (LFs inside quotes, CR LF lines) need; the 1 MB reads are
+// crossed by a CR LF pair and by a quoted value.
+func TestScanFileEndings(t *testing.T) {
+	pad := strings.Repeat("x", 1<<20-5) // the first CR is the first read's last byte
+	for _, c := range []struct {
+		name, body            string
+		crlf, lf, loneCR, nul int64
+	}{
+		{"lf", "a,b\n1,2\n", 0, 2, 0, 0},
+		{"crlf", "a,b\r\n1,2\r\n", 2, 0, 0, 0},
+		{"mixed", "a,b\r\n1,2\n3,4\r\n", 2, 1, 0, 0},
+		{"lone cr", "a,b\n1,2\r3,4\n", 0, 2, 2, 0},
+		{"quoted cr", "a,b\r\n1,\"x\ry\"\r\n", 2, 0, 0, 0},
+		{"quoted lf", "a,b\r\n1,\"x\ny\"\r\n", 2, 0, 0, 0},
+		{"crlf across reads", "a,\"" + pad + "\"\r\n1,2\r\n", 2, 0, 0, 0},
+		{"nul", "a,b\n1,2\n3,\x004\n", 0, 3, 0, 3},
+	} {
+		p := filepath.Join(t.TempDir(), "f.csv")
+		os.WriteFile(p, []byte(c.body), 0o644)
+		ff, err := scanFile(p, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ff.crlf != c.crlf || ff.lf != c.lf || ff.loneCRLine != c.loneCR || ff.nulLine != c.nul {
+			t.Errorf("%s: crlf %d lf %d lone CR line %d NUL line %d, want %d %d %d %d",
+				c.name, ff.crlf, ff.lf, ff.loneCRLine, ff.nulLine, c.crlf, c.lf, c.loneCR, c.nul)
+		}
+		lf, err := lfCopy(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, _ := os.ReadFile(lf)
+		os.Remove(lf)
+		if want := strings.ReplaceAll(c.body, "\r\n", "\n"); string(got) != want {
+			t.Errorf("%s: the LF copy differs from the file with CR LF made LF", c.name)
+		}
+	}
+}

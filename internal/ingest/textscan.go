@@ -23,9 +23,13 @@ type fileFacts struct {
 // DuckDB's reader refuses ("state machine reached an invalid state").
 func (f fileFacts) mixedEndings() bool { return f.crlf > 0 && f.lf > 0 }
 
-// scanFile hashes a file and counts its line endings and NUL bytes in one
-// pass, with the byte searches the hash pass can afford on a 1 GB file.
-func scanFile(path string) (fileFacts, error) {
+// scanFile hashes a file and, for text, finds its first NUL byte, counts
+// its line endings outside quoted values (a quoted value may hold a line
+// break of either kind: the LAIT dictionary's hold lone CRs, the tribunal
+// CSV's LFs in a CR LF file) and finds the first lone CR outside one. A
+// chunk with no CR takes byte searches only, so an LF file costs nothing
+// beyond the hash; a chunk with one is walked byte by byte.
+func scanFile(path string, text bool) (fileFacts, error) {
 	var ff fileFacts
 	f, err := os.Open(path)
 	if err != nil {
@@ -35,43 +39,30 @@ func scanFile(path string) (fileFacts, error) {
 	h := sha256.New()
 	buf := make([]byte, 1<<20)
 	var lines int64 // line feeds before this chunk
-	prevCR := false // the previous chunk ended in CR
+	inQuote, prevCR := false, false
 	for {
 		n, err := f.Read(buf)
 		b := buf[:n]
 		h.Write(b)
 		ff.size += int64(n)
-		if n > 0 {
-			if prevCR && b[0] != '\n' && ff.loneCRLine == 0 {
-				ff.loneCRLine = lines
-			}
+		if text && n > 0 {
 			if ff.nulLine == 0 {
 				if i := bytes.IndexByte(b, 0); i >= 0 {
 					ff.nulLine = lines + int64(bytes.Count(b[:i], []byte("\n"))) + 1
 				}
 			}
-			nl := int64(bytes.Count(b, []byte("\n")))
-			crlf := int64(bytes.Count(b, []byte("\r\n")))
-			if prevCR && b[0] == '\n' {
-				crlf++
-			}
-			if ff.loneCRLine == 0 {
-				for i := bytes.IndexByte(b, '\r'); i >= 0; {
-					if i+1 < len(b) && b[i+1] != '\n' {
-						ff.loneCRLine = lines + int64(bytes.Count(b[:i], []byte("\n"))) + 1
-						break
-					}
-					j := bytes.IndexByte(b[i+1:], '\r')
-					if j < 0 {
-						break
-					}
-					i += 1 + j
+			if !prevCR && bytes.IndexByte(b, '\r') < 0 {
+				nl := int64(bytes.Count(b, []byte("\n")))
+				if !inQuote && bytes.IndexByte(b, '"') < 0 {
+					ff.lf += nl
+				} else {
+					ff.lf += min(nl, 1) // some LF, perhaps quoted: enough to call CR LF lines mixed
+					inQuote = inQuote != (bytes.Count(b, []byte{'"'})%2 == 1)
 				}
+				lines += nl
+			} else {
+				inQuote, prevCR = ff.endings(b, &lines, inQuote, prevCR)
 			}
-			ff.crlf += crlf
-			ff.lf += nl - crlf
-			lines += nl
-			prevCR = b[n-1] == '\r'
 		}
 		if err == io.EOF {
 			break
@@ -82,6 +73,28 @@ func scanFile(path string) (fileFacts, error) {
 	}
 	ff.sha = hex.EncodeToString(h.Sum(nil))
 	return ff, nil
+}
+
+// endings walks a chunk byte by byte, counting line endings outside quotes.
+func (ff *fileFacts) endings(b []byte, lines *int64, inQuote, prevCR bool) (bool, bool) {
+	for _, c := range b {
+		if prevCR && c != '\n' && ff.loneCRLine == 0 {
+			ff.loneCRLine = *lines + 1
+		}
+		switch c {
+		case '"':
+			inQuote = !inQuote
+		case '\n':
+			*lines++
+			if prevCR {
+				ff.crlf++
+			} else if !inQuote {
+				ff.lf++
+			}
+		}
+		prevCR = c == '\r' && !inQuote
+	}
+	return inQuote, prevCR
 }
 
 // textProblem is a LoadError for a recognised text file that cannot be
