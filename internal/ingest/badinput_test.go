@@ -38,6 +38,9 @@ var badInputs = []badInput{
 	// UTF-16 (Excel's "Unicode text") is recognised and refused by name; it
 	// used to be listed as "not a text file" while the ingest succeeded.
 	{dir: "utf-16", err: "the file is UTF-16 text (Excel's \"Unicode text\"); re-save it as UTF-8"},
+	// UTF-16 or NUL-holding text that is no known format is listed as such.
+	{dir: "stray-utf-16", notLoaded: "UTF-16 text whose header matches no known format (re-save it as UTF-8 if it is data): column_a,column_b"},
+	{dir: "stray-nul-text", notLoaded: "text with a NUL byte (character 0) at line 2, damaged or not text"},
 	{dir: "header-only-ees", err: "line 2: the file has a header but no data rows"},
 	// Windows-1252 is refused wherever it is: a value, a header, the Go-parsed appeal-rate table.
 	{dir: "windows-1252-value", err: "not UTF-8"},

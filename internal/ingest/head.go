@@ -89,8 +89,9 @@ func (h *Head) readText(buf []byte, cut bool) {
 }
 
 // isText reports whether a file's start is text, perhaps with a stray NUL
-// byte: under 1% of its bytes are control characters other than tab, line
-// feed, form feed and carriage return (a PDF or image has far more).
+// byte: at most 1% of its bytes (or 4, in a short file) are control
+// characters other than tab, line feed, form feed and carriage return (a
+// PDF, image or compressed file has far more).
 func isText(buf []byte) bool {
 	ctl := 0
 	for _, c := range buf {
@@ -98,7 +99,7 @@ func isText(buf []byte) bool {
 			ctl++
 		}
 	}
-	return ctl*100 < len(buf)
+	return ctl <= max(len(buf)/100, 4)
 }
 
 // isUTF16 recognises UTF-16 text: a byte order mark, or a NUL beside nearly
