@@ -194,7 +194,7 @@ func (l *loader) recognise(ctx context.Context, h *Head) (*Format, string) {
 func unrecognisedReason(h *Head) string {
 	switch {
 	case h.UTF16:
-		return "UTF-16 text whose header matches no known format (re-save it as UTF-8 if it is data): " + strings.Join(firstN(h.Columns, 6), ",")
+		return "UTF-16 text whose header matches no known format (re-save it as UTF-8 if it is data): " + clip(strings.Join(firstN(h.Columns, 6), ","))
 	case h.NULLine > 0:
 		return fmt.Sprintf("text with a NUL byte (character 0) at line %d, damaged or not text, whose header matches no known format", h.NULLine)
 	case h.IsText && len(h.Records) == 0:
@@ -212,7 +212,7 @@ func unrecognisedReason(h *Head) string {
 	case h.IsText && len(h.Columns) <= 1:
 		return "text document, not a data table (e.g. release data guidance)"
 	case h.IsText:
-		header := strings.Join(firstN(h.Columns, 6), ",")
+		header := clip(strings.Join(firstN(h.Columns, 6), ","))
 		if !utf8.ValidString(header) {
 			return "table whose header is not UTF-8 text (likely Windows-1252) and matches no known format: " + validText(header)
 		}

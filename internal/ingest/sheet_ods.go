@@ -99,7 +99,7 @@ func (d *odsDecoder) where(err error) error {
 	if d.sheet == nil {
 		return err
 	}
-	return fmt.Errorf("sheet %q row %d: %w", d.name, len(d.sheet.rows)+d.sheet.emptyRows+1, err)
+	return fmt.Errorf("sheet %s row %d: %w", quote(d.name), len(d.sheet.rows)+d.sheet.emptyRows+1, err)
 }
 
 // decodeODSContent streams content.xml, building each top-level table:table.

@@ -29,7 +29,7 @@ func ReadXLSX(path string) (map[string][][]string, []string, error) {
 	for _, name := range order {
 		rows, err := readXLSXSheet(f, name)
 		if err != nil {
-			return nil, nil, fmt.Errorf("%s: sheet %q: %w", path, name, err)
+			return nil, nil, fmt.Errorf("%s: sheet %s: %w", path, quote(name), err)
 		}
 		sheets[name] = rows
 	}

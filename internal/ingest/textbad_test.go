@@ -31,6 +31,8 @@ func TestGeneratedBadText(t *testing.T) {
 			"line 1002: a NUL byte (character 0)", 0},
 		{"million-character-value", header + "\n" + strings.Replace(row, ",41,", ","+long+",", 1) + "\n",
 			`not a number or a known marker: "` + strings.Repeat("7", 200) + `"… (1000001 characters)`, 600},
+		{"million-character-column-name", header + "," + strings.Repeat("n", 1_000_000) + "\n" + row + ",zz\n",
+			`line 2 column 21 (` + strings.Repeat("n", 200) + `… (`, 600}, // recognition reads the first 64 KB of the name
 	}
 	good := filepath.Join(t.TempDir(), "good.duckdb")
 	if _, err := ingestDir(t, "testdata/fixture", good); err != nil {
@@ -65,6 +67,9 @@ func TestQuote(t *testing.T) {
 	} {
 		if got := quote(in); got != want {
 			t.Errorf("quote(%d characters) = %.40s…, want %.40s…", len(in), got, want)
+		}
+		if got, want := clip(in), strings.Trim(strings.Replace(want, `"…`, "…", 1), `"`); got != want {
+			t.Errorf("clip(%d characters) = %.40s…, want %.40s…", len(in), got, want)
 		}
 	}
 }
