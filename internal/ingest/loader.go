@@ -103,6 +103,10 @@ func (l *loader) recogniseAll(ctx context.Context, files []string, res *Result) 
 		if errors.Is(h.SheetsErr, errTooBig) {
 			return nil, h.SheetsErr
 		}
+		// A workbook's cells, read to recognise it, are not kept while
+		// files load: its parser reads it again, and holding both doubles
+		// the peak (a sheet near the limits: about 240 MB each).
+		h.Sheets = nil
 		if f == nil {
 			if err := newerLayout(h); err != nil {
 				return nil, err
