@@ -197,7 +197,7 @@ func parseAppealRateHeader(src appealRateSource, yearRow, measureRow gridRow) (a
 		if y, ok := parseYearCell(label); ok {
 			year = y
 		} else if label != "" && year != 0 {
-			return hdr, fmt.Errorf("%s line %d column %d: unparsable year %q", src.path, yearRow.line, c+1, label)
+			return hdr, fmt.Errorf("%s line %d column %d: unparsable year %s", src.path, yearRow.line, c+1, quote(label))
 		} else if year == 0 {
 			if c > 0 && strings.Contains(strings.ToLower(label), "code") {
 				hdr.codeCol = c
@@ -207,7 +207,7 @@ func parseAppealRateHeader(src appealRateSource, yearRow, measureRow gridRow) (a
 		m, ok := appealRateMeasure(cellAt(measureRow.cells, c))
 		key := fmt.Sprint(year, m)
 		if !ok || seen[key] {
-			return hdr, fmt.Errorf("%s line %d column %d: unknown or repeated measure %q for %d", src.path, measureRow.line, c+1, cellAt(measureRow.cells, c), year)
+			return hdr, fmt.Errorf("%s line %d column %d: unknown or repeated measure %s for %d", src.path, measureRow.line, c+1, quote(cellAt(measureRow.cells, c)), year)
 		}
 		seen[key], hdr.years[c], hdr.measures[c] = true, year, m
 	}
@@ -240,11 +240,11 @@ func appendAppealRateRow(src appealRateSource, hdr appealRateHeader, region stri
 		return fmt.Errorf("%s line %d column %d: row has %d columns, the header has %d", src.path, r.line, len(r.cells)+1, len(r.cells), hdr.width)
 	}
 	if c := lastNonBlank(r.cells); c >= hdr.width {
-		return fmt.Errorf("%s line %d column %d: value %q is right of the last measure column", src.path, r.line, c+1, r.cells[c])
+		return fmt.Errorf("%s line %d column %d: value %s is right of the last measure column", src.path, r.line, c+1, quote(r.cells[c]))
 	}
 	name, code := cellAt(r.cells, 0), ""
 	if name == "" || lastNonBlank(r.cells) == 0 {
-		return fmt.Errorf("%s line %d column 1: a table row needs a name and values, got %q", src.path, r.line, strings.Join(r.cells, ","))
+		return fmt.Errorf("%s line %d column 1: a table row needs a name and values, got %s", src.path, r.line, quote(strings.Join(r.cells, ",")))
 	}
 	if hdr.codeCol >= 0 {
 		code = cellAt(r.cells, hdr.codeCol)

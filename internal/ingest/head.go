@@ -7,17 +7,23 @@ import (
 	"io"
 	"os"
 	"strings"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
 // Head is what recognition looks at: the first records of a text file, the
 // member names of a zip container, or the columns of a parquet file.
 type Head struct {
-	Path      string
-	Columns   []string   // first record, BOM and surrounding spaces removed
-	Records   [][]string // first records of a CSV (up to 12)
-	IsText    bool
-	IsUTF8    bool
+	Path    string
+	Columns []string   // first record, BOM and surrounding spaces removed
+	Records [][]string // first records of a CSV (up to 12)
+	IsText  bool
+	IsUTF8  bool
+	// UTF16 marks text saved as UTF-16 (Excel's "Unicode text"): its
+	// start is decoded for recognition, but it is not loaded.
+	UTF16 bool
+	// NULLine is the line of a NUL byte in the first 64 KB of text, or 0.
+	NULLine   int64
 	HasBOM    bool
 	IsZip     bool
 	IsParquet bool
@@ -28,7 +34,8 @@ type Head struct {
 	// ZipKind what its first member says it is ("xlsx", "ods" or "").
 	ZipErr  error
 	ZipKind string
-	// SheetsErr is why a workbook's sheets could not be read to their end.
+	// SheetsErr is why a workbook's sheets could not be read to their end;
+	// one over the size limits (errTooBig) fails the ingest.
 	SheetsErr error
 }
 
@@ -56,24 +63,93 @@ func readHead(path string) (*Head, error) {
 		if h.Members, h.ZipErr = readZipMembers(path); h.ZipErr != nil {
 			h.ZipKind = firstMemberKind(buf)
 		}
-	case bytes.IndexByte(buf, 0) < 0 && n > 0:
+	case isUTF16(buf):
+		h.IsText, h.UTF16 = true, true
+		h.readText(decodeUTF16(buf), false)
+	case n > 0 && isText(buf):
+		if i := bytes.IndexByte(buf, 0); i >= 0 {
+			h.NULLine = int64(bytes.Count(buf[:i], []byte("\n"))) + 1
+			buf = bytes.ReplaceAll(buf, []byte{0}, nil)
+		}
 		h.IsText = true
-		h.HasBOM = bytes.HasPrefix(buf, []byte("\xef\xbb\xbf"))
-		text := bytes.TrimPrefix(buf, []byte("\xef\xbb\xbf"))
-		if n == headBytes { // drop a possibly cut final line
-			if i := bytes.LastIndexByte(text, '\n'); i > 0 {
-				text = text[:i+1]
-			}
-		}
-		h.IsUTF8 = utf8.Valid(text)
-		h.Records = firstRecords(text, 12)
-		if len(h.Records) > 0 {
-			for _, c := range h.Records[0] {
-				h.Columns = append(h.Columns, strings.TrimSpace(c))
-			}
-		}
+		h.readText(buf, n == headBytes)
 	}
 	return h, nil
+}
+
+// readText reads the first records of a text file's start.
+func (h *Head) readText(buf []byte, cut bool) {
+	h.HasBOM = bytes.HasPrefix(buf, []byte("\xef\xbb\xbf"))
+	text := bytes.TrimPrefix(buf, []byte("\xef\xbb\xbf"))
+	if cut { // drop a possibly cut final line
+		if i := bytes.LastIndexByte(text, '\n'); i > 0 {
+			text = text[:i+1]
+		}
+	}
+	h.IsUTF8 = utf8.Valid(text)
+	h.Records = firstRecords(text, 12)
+	if len(h.Records) > 0 {
+		for _, c := range h.Records[0] {
+			h.Columns = append(h.Columns, strings.TrimSpace(c))
+		}
+	}
+}
+
+// isText reports whether a file's start is text, perhaps with a stray NUL
+// byte: at most 1% of its bytes (or 4, in a short file) are control
+// characters other than tab, line feed, form feed and carriage return (a
+// PDF, image or compressed file has far more).
+func isText(buf []byte) bool {
+	ctl := 0
+	for _, c := range buf {
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' {
+			ctl++
+		}
+	}
+	return ctl <= max(len(buf)/100, 4)
+}
+
+// isUTF16 recognises UTF-16 text: a byte order mark, or a NUL beside nearly
+// every byte of the first line (ASCII saved as UTF-16 without a mark).
+func isUTF16(buf []byte) bool {
+	if bytes.HasPrefix(buf, []byte{0xff, 0xfe}) || bytes.HasPrefix(buf, []byte{0xfe, 0xff}) {
+		return true
+	}
+	if len(buf) < 8 {
+		return false
+	}
+	even, odd := 0, 0
+	for i, c := range buf[:min(len(buf), 512)&^1] {
+		if c == 0 && i%2 == 0 {
+			even++
+		} else if c == 0 {
+			odd++
+		}
+	}
+	pairs := min(len(buf), 512) / 2
+	return even*10 > pairs*9 || odd*10 > pairs*9
+}
+
+// decodeUTF16 turns the start of a UTF-16 file (big- or little-endian,
+// with or without a byte order mark) into UTF-8 for recognition.
+func decodeUTF16(buf []byte) []byte {
+	big := bytes.HasPrefix(buf, []byte{0xfe, 0xff}) || (len(buf) > 1 && buf[0] == 0 && buf[1] != 0)
+	if bytes.HasPrefix(buf, []byte{0xff, 0xfe}) || bytes.HasPrefix(buf, []byte{0xfe, 0xff}) {
+		buf = buf[2:]
+	}
+	u := make([]uint16, len(buf)/2)
+	for i := range u {
+		if big {
+			u[i] = uint16(buf[2*i])<<8 | uint16(buf[2*i+1])
+		} else {
+			u[i] = uint16(buf[2*i+1])<<8 | uint16(buf[2*i])
+		}
+	}
+	text := []byte(string(utf16.Decode(u)))
+	if i := bytes.LastIndexByte(text, '\n'); i > 0 && len(buf) >= headBytes-2 {
+		text = text[:i+1]
+	}
+	return text
 }
 
 func firstRecords(text []byte, max int) [][]string {
@@ -170,7 +246,7 @@ func (h *Head) sheets() map[string][][]string {
 		h.SheetsErr = err
 	}
 	if err != nil || h.Sheets == nil {
-		h.Sheets = map[string][][]string{}
+		h.Sheets, h.SheetsErr = map[string][][]string{}, err
 	}
 	return h.Sheets
 }

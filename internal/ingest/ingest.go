@@ -317,7 +317,7 @@ func (e *LoadError) Error() string {
 		loc += fmt.Sprintf(" column %d", e.Column)
 	}
 	if e.Name != "" {
-		loc += fmt.Sprintf(" (%s)", e.Name)
+		loc += fmt.Sprintf(" (%s)", clip(e.Name))
 	}
 	return loc + ": " + e.Msg
 }

@@ -3,6 +3,7 @@ package ingest
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -51,6 +52,9 @@ type plan struct {
 	bytes     int64
 	head      *Head
 	format    *Format
+	// mixedEndings: lines end both in CR LF and in LF; DuckDB reads an
+	// LF copy (lfCopy).
+	mixedEndings bool
 }
 
 func (l *loader) exec(ctx context.Context, names ...string) error {
@@ -113,6 +117,13 @@ func (l *loader) recogniseAll(ctx context.Context, files []string, res *Result) 
 		if err != nil {
 			return nil, err
 		}
+		if errors.Is(h.SheetsErr, errTooBig) {
+			return nil, h.SheetsErr
+		}
+		// A workbook's cells, read to recognise it, are not kept while
+		// files load: its parser reads it again, and holding both doubles
+		// the peak (a sheet near the limits: about 240 MB each).
+		h.Sheets = nil
 		if f == nil {
 			if err := newerLayout(h); err != nil {
 				return nil, err
@@ -120,16 +131,22 @@ func (l *loader) recogniseAll(ctx context.Context, files []string, res *Result) 
 			res.NotLoaded = append(res.NotLoaded, FileResult{Path: path, Reason: reason})
 			continue
 		}
-		sha, n, err := fileSHA256(path)
+		ff, err := scanFile(path, h.IsText)
 		if err != nil {
 			return nil, fmt.Errorf("read %s: %w", path, err)
 		}
+		if h.IsText {
+			if err := textProblem(path, h, ff); err != nil {
+				return nil, err
+			}
+		}
+		sha, n := ff.sha, ff.size
 		if first, dup := seen[sha]; dup {
 			res.NotLoaded = append(res.NotLoaded, FileResult{Path: path, Reason: "byte-identical to " + first + ", loaded once"})
 			continue
 		}
 		seen[sha] = path
-		plans = append(plans, plan{path: path, sha: sha, bytes: n, head: h, format: f})
+		plans = append(plans, plan{path: path, sha: sha, bytes: n, head: h, format: f, mixedEndings: h.IsText && ff.mixedEndings()})
 	}
 	return resolveDuplicates(plans, res), nil
 }
@@ -221,6 +238,10 @@ func unreadable(path, what string, err error) error {
 
 func unrecognisedReason(h *Head) string {
 	switch {
+	case h.UTF16:
+		return "UTF-16 text whose header matches no known format (re-save it as UTF-8 if it is data): " + clip(strings.Join(firstN(h.Columns, 6), ","))
+	case h.NULLine > 0:
+		return fmt.Sprintf("text with a NUL byte (character 0) at line %d, damaged or not text, whose header matches no known format", h.NULLine)
 	case h.IsText && len(h.Records) == 0:
 		return "empty file"
 	case h.IsZip && h.isXLSX():
@@ -236,7 +257,7 @@ func unrecognisedReason(h *Head) string {
 	case h.IsText && len(h.Columns) <= 1:
 		return "text document, not a data table (e.g. release data guidance)"
 	case h.IsText:
-		header := strings.Join(firstN(h.Columns, 6), ",")
+		header := clip(strings.Join(firstN(h.Columns, 6), ","))
 		if !utf8.ValidString(header) {
 			return "table whose header is not UTF-8 text (likely Windows-1252) and matches no known format: " + validText(header)
 		}

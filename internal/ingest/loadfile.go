@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"os"
 	"regexp"
 	"slices"
 	"strconv"
@@ -132,7 +133,7 @@ func (l *loader) check(ctx context.Context, p plan, name string, cols []string) 
 	if c, err := strconv.Atoi(strings.TrimPrefix(col.String, "col ")); err == nil && strings.HasPrefix(col.String, "col ") {
 		le.Column, le.Name = c, ""
 	}
-	le.Msg = fmt.Sprintf("%s: %q", msg.String, val.String)
+	le.Msg = fmt.Sprintf("%s: %s", msg.String, quote(val.String))
 	return le
 }
 
@@ -148,8 +149,8 @@ func (l *loader) warn(ctx context.Context, p plan, name string) (string, error) 
 	if err != nil {
 		return "", fmt.Errorf("check %s (%s): %w", p.path, name, err)
 	}
-	return fmt.Sprintf("%d cell(s): %s, first at line %d (%s) %q, kept as published",
-		count.Int64, msg.String, line.Int64, cleanColName(col.String), val.String), nil
+	return fmt.Sprintf("%d cell(s): %s, first at line %d (%s) %s, kept as published",
+		count.Int64, msg.String, line.Int64, cleanColName(col.String), quote(val.String)), nil
 }
 
 func cleanColName(c string) string {
@@ -211,7 +212,16 @@ func (l *loader) stageCSV(ctx context.Context, p plan) ([]string, error) {
 	} else if len(p.format.Optional) > 0 {
 		q = strings.Replace(q, "/*EXTRA*/", optionalColumns(cols, p.format.Optional), 1)
 	}
-	if _, err := l.conn.ExecContext(ctx, q, p.path); err != nil {
+	src := p.path
+	if p.mixedEndings {
+		lf, err := lfCopy(p.path)
+		if err != nil {
+			return nil, err
+		}
+		defer os.Remove(lf)
+		src = lf
+	}
+	if _, err := l.conn.ExecContext(ctx, q, src); err != nil {
 		return nil, csvError(p.path, cols, err)
 	}
 	return cols, nil

@@ -110,7 +110,7 @@ func parseNeighbourHeader(row []string) (neighbourHeader, error) {
 func appendNeighbourRow(path string, hdr neighbourHeader, names map[string]string, section string, r []string, line int, t *RawTable) error {
 	code := cellAt(r, hdr.codeCol)
 	if _, err := strconv.Atoi(code); err != nil {
-		return fmt.Errorf("%s line %d column %d: LA code %q is not a number", path, line, hdr.codeCol+1, code)
+		return fmt.Errorf("%s line %d column %d: LA code %s is not a number", path, line, hdr.codeCol+1, quote(code))
 	}
 	n := 0
 	for _, c := range slices.Sorted(maps.Keys(hdr.rankCols)) {
@@ -119,7 +119,7 @@ func appendNeighbourRow(path string, hdr neighbourHeader, names map[string]strin
 			continue
 		}
 		if _, err := strconv.Atoi(nb); err != nil {
-			return fmt.Errorf("%s line %d column %d: neighbour code %q is not a number", path, line, c+1, nb)
+			return fmt.Errorf("%s line %d column %d: neighbour code %s is not a number", path, line, c+1, quote(nb))
 		}
 		closeness := ""
 		if cc, ok := hdr.closeCols[c]; ok {
@@ -166,7 +166,7 @@ func ParseLACodeList(path string) (*RawTable, error) {
 			continue
 		}
 		if c := lastNonBlank(r); c >= width {
-			return nil, fmt.Errorf("%s line %d column %d: value %q has no header", path, line, c+1, r[c])
+			return nil, fmt.Errorf("%s line %d column %d: value %s has no header", path, line, c+1, quote(r[c]))
 		}
 		if cellAt(r, cols[0]) == "" {
 			return nil, fmt.Errorf("%s line %d column %d: blank LA number", path, line, cols[0]+1)

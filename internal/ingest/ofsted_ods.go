@@ -40,7 +40,7 @@ func ParseAreaSENDInspections(path string) (*RawTable, error) {
 	header := rows[h]
 	for c, v := range header {
 		if v == "" || slices.Contains(header[:c], v) || v == "cell" {
-			return nil, fmt.Errorf("%s line %d column %d: header %q is blank or repeated", path, h+1, c+1, v)
+			return nil, fmt.Errorf("%s line %d column %d: header %s is blank or repeated", path, h+1, c+1, quote(v))
 		}
 	}
 	t := &RawTable{Columns: append(slices.Clone(header), "cell")}
@@ -50,7 +50,7 @@ func ParseAreaSENDInspections(path string) (*RawTable, error) {
 			continue
 		}
 		if c := lastNonBlank(r); c >= len(header) {
-			return nil, fmt.Errorf("%s line %d column %d: value %q has no header", path, line, c+1, r[c])
+			return nil, fmt.Errorf("%s line %d column %d: value %s has no header", path, line, c+1, quote(r[c]))
 		}
 		vals := make([]string, len(header), len(header)+1)
 		copy(vals, r)

@@ -3,6 +3,7 @@ package ingest
 import (
 	"cmp"
 	"context"
+	"database/sql"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -86,6 +87,7 @@ var pipeline = []step{
 	{makes: "figure (percentiles, late ranks, sorted)", query: "derive.final.figure"},
 	{makes: "figure (old one dropped)", query: "derive.final.swap_drop"},
 	{makes: "figure (finished one renamed)", query: "derive.final.swap_rename"},
+	{makes: "figure (checked: every number finite)", query: "derive.final.check_finite", run: (*loader).checkFinite},
 	{makes: "similar_school (sorted)", query: "derive.final.similar_sorted"},
 	{makes: "similar_school (old one dropped)", query: "derive.final.similar_drop"},
 	{makes: "similar_school (sorted one renamed)", query: "derive.final.similar_rename"},
@@ -149,6 +151,20 @@ func (l *loader) writeCatalogue(ctx context.Context, _ string) error {
 		}
 	}
 	return nil
+}
+
+// checkFinite fails the build if query finds a figure with a number that
+// is not finite, naming it.
+func (l *loader) checkFinite(ctx context.Context, query string) error {
+	var ind, level, code, period, grp string
+	err := l.conn.QueryRowContext(ctx, query).Scan(&ind, &level, &code, &period, &grp)
+	if err == sql.ErrNoRows {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	return fmt.Errorf("figure %s for %s %s, %s (%s) has a number that is not finite (NaN or infinite)", ind, level, code, period, grp)
 }
 
 func nullIfEmpty(s string) any {

@@ -1,12 +1,15 @@
 package ingest
 
 import (
+	"context"
 	"database/sql"
+	"math"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/sendash/sendash/internal/catalogue"
+	"github.com/sendash/sendash/internal/store"
 	"github.com/sendash/sendash/queries"
 )
 
@@ -95,5 +98,36 @@ func checkFiguresInCatalogue(t *testing.T, db *sql.DB) {
 	}
 	if n == 0 {
 		t.Error("figure is empty")
+	}
+}
+
+// TestCheckFinite: a figure a derive step left NaN or infinite stops the
+// build, naming it; finite figures pass.
+func TestCheckFinite(t *testing.T) {
+	ctx := context.Background()
+	st, err := store.Open(ctx, "", store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	conn, err := st.DB.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	l := &loader{st: st, conn: conn}
+	if _, err := conn.ExecContext(ctx, strings.ReplaceAll(st.Q.Get("schema.figures"), "/*BUILD*/", "")); err != nil {
+		t.Fatal(err)
+	}
+	insert := `INSERT INTO figure (indicator, level, code, period, period_type, year_sort, grp, value, percentile, status)
+		VALUES ('roll.ehcp', 'school', ?, '2023/24', 'academic', 2023, 'all', ?, ?, 'ok')`
+	conn.ExecContext(ctx, insert, "100001", 9.99e14, 50.0)
+	if err := l.checkFinite(ctx, st.Q.Get("derive.final.check_finite")); err != nil {
+		t.Errorf("finite figures: %v", err)
+	}
+	conn.ExecContext(ctx, insert, "100002", 1.0, math.NaN())
+	err = l.checkFinite(ctx, st.Q.Get("derive.final.check_finite"))
+	if err == nil || !strings.Contains(err.Error(), "figure roll.ehcp for school 100002, 2023/24 (all) has a number that is not finite") {
+		t.Errorf("a NaN percentile: %v", err)
 	}
 }

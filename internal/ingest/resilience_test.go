@@ -66,8 +66,8 @@ func writeParquet(t *testing.T, path string) {
 	}
 }
 
-// writeXLSX writes a workbook of a few thousand rows with excelize.
-func writeXLSX(t *testing.T, path string) {
+// writeRowsXLSX writes a workbook of a few thousand rows with excelize.
+func writeRowsXLSX(t *testing.T, path string) {
 	t.Helper()
 	f := excelize.NewFile()
 	defer f.Close()
@@ -82,9 +82,9 @@ func writeXLSX(t *testing.T, path string) {
 	}
 }
 
-// writeODS writes an OpenDocument spreadsheet around the appeal-rate
+// writeFixtureODS writes an OpenDocument spreadsheet around the appeal-rate
 // fixture's content.xml, laid out as LibreOffice writes one.
-func writeODS(t *testing.T, path string) {
+func writeFixtureODS(t *testing.T, path string) {
 	t.Helper()
 	content, err := os.ReadFile("testdata/appeal_rate_small.content.xml")
 	if err != nil {
@@ -125,11 +125,11 @@ func TestTruncatedFilesFail(t *testing.T) {
 	}{
 		{"parquet cut short", "lait/bds_long_0.parquet", writeParquet,
 			func(t *testing.T, p string) { cutFile(t, p, 0.5) }, "parquet file that cannot be read to its end"},
-		{"xlsx cut short", "neighbours/sn.xlsx", writeXLSX,
+		{"xlsx cut short", "neighbours/sn.xlsx", writeRowsXLSX,
 			func(t *testing.T, p string) { cutFile(t, p, 0.6) }, "Excel workbook (xlsx) that cannot be read to its end"},
-		{"ods cut short", "tribunal/SEND_Appeal_Rate_Table.ods", writeODS,
+		{"ods cut short", "tribunal/SEND_Appeal_Rate_Table.ods", writeFixtureODS,
 			func(t *testing.T, p string) { cutFile(t, p, 0.6) }, "OpenDocument spreadsheet (ODS) that cannot be read to its end"},
-		{"xlsx damaged inside", "neighbours/sn.xlsx", writeXLSX, func(t *testing.T, p string) {
+		{"xlsx damaged inside", "neighbours/sn.xlsx", writeRowsXLSX, func(t *testing.T, p string) {
 			b, _ := os.ReadFile(p)
 			for i := len(b) / 3; i < len(b)/2; i += 7 {
 				b[i] ^= 0x5a

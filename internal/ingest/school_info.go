@@ -136,7 +136,7 @@ func checkUnheaded(path string, r gridRow, header []string) error {
 	for c, v := range r.cells {
 		if v != "" && (c >= len(header) || header[c] == "") {
 			return &LoadError{Path: path, Line: int64(r.line), Column: c + 1,
-				Msg: fmt.Sprintf("value %q has no column name in the header", v)}
+				Msg: fmt.Sprintf("value %s has no column name in the header", quote(v))}
 		}
 	}
 	return nil

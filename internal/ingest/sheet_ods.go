@@ -21,13 +21,13 @@ const (
 // Spreadsheet applications pad sheets with "repeat this empty row a million
 // times"; empty rows and cells are only materialised when something follows
 // them, and non-empty repeats are capped at these sizes.
-// maxODSCells bounds a sheet's materialised cells, and maxODSSpaces one
-// text:s run, so a few hundred bytes of hostile XML ("repeat this
-// 16384-cell row a million times") cannot exhaust memory.
+// maxSheetCells (limits.go) bounds a sheet's materialised cells, and
+// maxODSSpaces one text:s run, so a few hundred bytes of hostile XML
+// ("repeat this 16384-cell row a million times") fail instead of
+// exhausting memory.
 const (
 	maxODSRows   = 1 << 20
 	maxODSCols   = 1 << 14
-	maxODSCells  = 1 << 22
 	maxODSSpaces = 1 << 10
 )
 
@@ -43,6 +43,9 @@ func ReadODS(path string) (map[string][][]string, []string, error) {
 		return nil, nil, fmt.Errorf("%s: open ods: %w", path, err)
 	}
 	defer zr.Close()
+	if err := checkArchive(zr.File); err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", path, err)
+	}
 	for _, f := range zr.File {
 		if f.Name != "content.xml" {
 			continue
@@ -52,7 +55,7 @@ func ReadODS(path string) (map[string][][]string, []string, error) {
 			return nil, nil, fmt.Errorf("%s: open content.xml: %w", path, err)
 		}
 		defer rc.Close()
-		sheets, order, err := decodeODSContent(rc)
+		sheets, order, err := decodeODSContent(&textRunReader{r: rc})
 		if err != nil {
 			return nil, nil, fmt.Errorf("%s: content.xml: %w", path, err)
 		}
@@ -68,7 +71,7 @@ type odsSheet struct {
 	row        []string
 	emptyCells int // empty cells seen in row but not yet materialised
 	rowRepeat  int
-	cells      int // cells materialised so far, bounded by maxODSCells
+	cells      int // cells materialised so far, bounded by maxSheetCells
 }
 
 // odsCell collects one cell's value while its element streams past.
@@ -88,6 +91,15 @@ type odsDecoder struct {
 	sheet  *odsSheet
 	cell   *odsCell
 	depth  int // table:table nesting; only top-level tables are sheets
+	err    error
+}
+
+// where names the sheet and row being read when err happened.
+func (d *odsDecoder) where(err error) error {
+	if d.sheet == nil {
+		return err
+	}
+	return fmt.Errorf("sheet %s row %d: %w", quote(d.name), len(d.sheet.rows)+d.sheet.emptyRows+1, err)
 }
 
 // decodeODSContent streams content.xml, building each top-level table:table.
@@ -99,8 +111,11 @@ func decodeODSContent(r io.Reader) (map[string][][]string, []string, error) {
 		if errors.Is(err, io.EOF) {
 			return d.sheets, d.order, nil
 		}
+		if err == nil {
+			err = d.err
+		}
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, d.where(err)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -114,6 +129,7 @@ func decodeODSContent(r io.Reader) (map[string][][]string, []string, error) {
 		case xml.CharData:
 			if d.cell != nil && d.cell.inPara {
 				d.cell.text.Write(t)
+				d.cell.checkSize(d)
 			}
 		case xml.EndElement:
 			d.end(t)
@@ -139,6 +155,7 @@ func (d *odsDecoder) start(t xml.StartElement) {
 		d.cell = newODSCell(t)
 	case d.cell != nil:
 		d.cell.start(t)
+		d.cell.checkSize(d)
 	}
 }
 
@@ -159,7 +176,9 @@ func (d *odsDecoder) end(t xml.EndElement) {
 		d.sheet.addCell(d.cell)
 		d.cell = nil
 	case isTable && t.Name.Local == "table-row":
-		d.sheet.endRow()
+		if !d.sheet.endRow() && d.err == nil {
+			d.err = fmt.Errorf("more than %d cells in one sheet, %w", maxSheetCells, errTooBig)
+		}
 	case t.Name.Space == nsODSText && (t.Name.Local == "p" || t.Name.Local == "h") && d.cell != nil:
 		d.cell.inPara = false
 	}
@@ -221,6 +240,15 @@ func (c *odsCell) start(t xml.StartElement) {
 	}
 }
 
+// checkSize stops the decoder once the cell's text passes maxCellBytes:
+// text:s and text:p elements, each a few compressed bytes, can add up to
+// gigabytes in one cell.
+func (c *odsCell) checkSize(d *odsDecoder) {
+	if c.text.Len() > maxCellBytes && d.err == nil {
+		d.err = fmt.Errorf("a cell's text passes %s, %w", mib(maxCellBytes), errTooBig)
+	}
+}
+
 // cellValue is the stored value for typed cells (falling back to the text
 // when a typed cell carries no value attribute), otherwise the text.
 func (c *odsCell) cellValue() string {
@@ -248,21 +276,26 @@ func (s *odsSheet) addCell(c *odsCell) {
 }
 
 // endRow appends the finished row (repeated as declared), holding back
-// empty rows until a non-empty one shows they are not trailing.
-func (s *odsSheet) endRow() {
+// empty rows until a non-empty one shows they are not trailing. It reports
+// false when the sheet would pass maxSheetCells.
+func (s *odsSheet) endRow() bool {
 	if len(s.row) == 0 {
 		s.emptyRows = min(s.emptyRows+s.rowRepeat, maxODSRows)
-		return
+		return true
 	}
 	for ; s.emptyRows > 0 && len(s.rows) < maxODSRows; s.emptyRows-- {
 		s.rows = append(s.rows, nil)
 	}
 	s.emptyRows = 0
-	for i := 0; i < s.rowRepeat && len(s.rows) < maxODSRows && s.cells+len(s.row) <= maxODSCells; i++ {
+	for i := 0; i < s.rowRepeat && len(s.rows) < maxODSRows; i++ {
+		if s.cells+len(s.row) > maxSheetCells {
+			return false
+		}
 		s.rows = append(s.rows, slices.Clone(s.row)) // repeats must not alias
 		s.cells += len(s.row)
 	}
 	s.row = nil
+	return true
 }
 
 // odsAttr returns the value of the attribute space:local, or "".

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"archive/zip"
 	"fmt"
 	"strings"
 
@@ -15,7 +16,10 @@ import (
 // Values are trimmed of surrounding whitespace; trailing empty cells and
 // rows are dropped.
 func ReadXLSX(path string) (map[string][][]string, []string, error) {
-	f, err := excelize.OpenFile(path)
+	if err := checkXLSX(path); err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", path, err)
+	}
+	f, err := excelize.OpenFile(path, excelize.Options{UnzipSizeLimit: maxArchiveBytes})
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: open xlsx: %w", path, err)
 	}
@@ -25,11 +29,26 @@ func ReadXLSX(path string) (map[string][][]string, []string, error) {
 	for _, name := range order {
 		rows, err := readXLSXSheet(f, name)
 		if err != nil {
-			return nil, nil, fmt.Errorf("%s: sheet %q: %w", path, name, err)
+			return nil, nil, fmt.Errorf("%s: sheet %s: %w", path, quote(name), err)
 		}
 		sheets[name] = rows
 	}
 	return sheets, order, nil
+}
+
+// checkXLSX refuses a workbook that would inflate past the limits in
+// limits.go before excelize reads it: excelize holds shared strings and
+// small sheets in memory and writes big ones to temporary files.
+func checkXLSX(path string) error {
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		return fmt.Errorf("open xlsx: %w", err)
+	}
+	defer zr.Close()
+	if err := checkArchive(zr.File); err != nil {
+		return err
+	}
+	return scanXLSXMembers(zr.File)
 }
 
 // readXLSXSheet streams one worksheet. Unlike excelize's GetRows it reports
@@ -40,6 +59,7 @@ func readXLSXSheet(f *excelize.File, name string) ([][]string, error) {
 		return nil, err
 	}
 	var rows [][]string
+	cellCount := 0
 	for line := 1; it.Next(); line++ {
 		cells, err := it.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
@@ -49,6 +69,10 @@ func readXLSXSheet(f *excelize.File, name string) ([][]string, error) {
 		cells = trimCells(cells)
 		if len(cells) == 0 {
 			continue
+		}
+		if cellCount += len(cells); cellCount > maxSheetCells {
+			it.Close()
+			return nil, fmt.Errorf("row %d: more than %d cells in one sheet, %w", line, maxSheetCells, errTooBig)
 		}
 		for len(rows) < line-1 {
 			rows = append(rows, nil) // keep row index = sheet row - 1

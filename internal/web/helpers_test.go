@@ -55,8 +55,9 @@ func fixtureStore(t testing.TB) *store.Store {
 }
 
 // buildFixture writes the fixture database at path: the schema, the rows of
-// testdata/fixture.sql, and the page tables and documents ingest builds.
-func buildFixture(ctx context.Context, path string) (err error) {
+// testdata/fixture.sql (and of each extra file), and the page tables and
+// documents ingest builds.
+func buildFixture(ctx context.Context, path string, extra ...string) (err error) {
 	st, err := store.Open(ctx, path, store.Options{})
 	if err != nil {
 		return err
@@ -73,6 +74,15 @@ func buildFixture(ctx context.Context, path string) (err error) {
 	}
 	if _, err := st.DB.ExecContext(ctx, string(fixture)); err != nil {
 		return fmt.Errorf("fixture: %w", err)
+	}
+	for _, name := range extra {
+		rows, err := os.ReadFile(name)
+		if err != nil {
+			return err
+		}
+		if _, err := st.DB.ExecContext(ctx, string(rows)); err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
 	}
 	for _, name := range st.Q.WithPrefix("derive.page.") {
 		if _, err := st.DB.ExecContext(ctx, st.Q.Get(name)); err != nil {

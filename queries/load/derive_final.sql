@@ -67,3 +67,14 @@ DROP TABLE similar_school;
 
 -- name: derive.final.similar_rename
 ALTER TABLE similar_sorted RENAME TO similar_school;
+
+-- name: derive.final.check_finite
+-- Every stored number is finite: the load refuses NaN, Inf and values of
+-- 10^15 or more (sd_num), and this stops a build in which a derive step
+-- still made one (JSON cannot carry it, so its page would answer 500).
+-- Returns the first such figure, if any.
+SELECT indicator, CAST(level AS VARCHAR), code, period, grp FROM figure
+WHERE NOT (isfinite(coalesce(numerator, 0)) AND isfinite(coalesce(denominator, 0))
+  AND isfinite(coalesce(value, 0)) AND isfinite(coalesce(published, 0))
+  AND isfinite(coalesce(percentile, 0)))
+LIMIT 1;

@@ -8,11 +8,14 @@ CREATE OR REPLACE MACRO sd_marker(v) AS CASE
     WHEN sd_trim(v) IN ('c','x','z','low','k','u',':','~','..','-','.','NA','SUPP','SP','NE','NP','LOWCOV','n/a')
         THEN sd_trim(v)
     END;
--- A number is finite: "NaN", "Inf" and values beyond a double's range are
--- not numbers (sd_bad makes them load errors), so no page has to print one.
+-- A number is finite and under 10^15 in size: "NaN", "Inf", values beyond a
+-- double's range and a count of 10^30 pupils are not numbers (sd_bad makes
+-- them load errors), so no page has to print one and every count fits a
+-- BIGINT (derive steps cast them). The largest published figures, national
+-- spending in pounds, are about 10^11.
 CREATE OR REPLACE MACRO sd_num_any(v) AS
     TRY_CAST(replace(replace(replace(trim(v), ',', ''), '%', ''), chr(160), '') AS DOUBLE);
-CREATE OR REPLACE MACRO sd_num(v) AS CASE WHEN isfinite(sd_num_any(v)) THEN sd_num_any(v) END;
+CREATE OR REPLACE MACRO sd_num(v) AS CASE WHEN abs(sd_num_any(v)) < 1e15 THEN sd_num_any(v) END;
 CREATE OR REPLACE MACRO sd_bad(v) AS sd_num(v) IS NULL AND sd_marker(v) IS NULL;
 -- The yyyymmdd date a publisher puts in a file name (GIAS: ...edubasealldata20260312.csv).
 CREATE OR REPLACE MACRO sd_file_date(path) AS
