@@ -6,9 +6,12 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/sendash/sendash/internal/store"
 )
 
 // schoolOrder is the URNs of a school list's rows, in page order.
@@ -60,7 +63,7 @@ func TestLASchoolsCells(t *testing.T) {
 	}
 	mustContain(t, path, body,
 		`<caption id="schools-caption">Schools in Camden, latest figures, sorted by EHC plan %, descending</caption>`,
-		`<th scope="col" class="num" aria-sort="descending"><a href="/las/E09000007/schools?order=asc&amp;sort=ehcp&amp;status=all&amp;compare=100002">EHC plan %</a></th>`,
+		`<th scope="col" class="num" aria-sort="descending"><a href="/las/E09000007/schools?order=asc&amp;sort=ehcp&amp;status=all&amp;compare=100002">EHC plan %</a> <span aria-hidden="true">▼</span></th>`,
 		`<a href="/schools/100001?compare=100002">Alpha Primary School</a>`,
 		`4.3%<br><span class="muted">2023/24</span>`,
 		`too few to report</span><br><span class="muted">2023/24</span>`,
@@ -193,4 +196,46 @@ func TestLASchoolsRealCamden(t *testing.T) {
 	}
 	_, _, body := get(t, h, "/las/E09000007")
 	mustContain(t, "/las/E09000007", body, `<a href="/las/E09000007/schools">`)
+}
+
+// schoolRowsRef is the school list's rows as template markup: the
+// reference view.SchoolRows is checked against.
+const schoolRowsRef = `{{define "ref-rows"}}{{range .Data}}<tr><th scope="row"><a href="{{$.SchoolURL .URN}}">{{schoolName .Name .URN}}</a>{{if eq .Status "closed"}} <span class="muted">(closed)</span>{{end}}</th><td>{{or .Phase "not published"}}</td><td>{{or .Type "not published"}}</td>
+{{- range .Figures}}<td class="num">{{if .}}{{template "value" .}}<br><span class="muted">{{.Period}}</span>{{else}}<span class="badge badge-not-published">not published</span>{{end}}</td>{{end}}<td>{{template "add-compare" ($.AddCompare .URN .Name)}}</td></tr>
+{{end}}{{end}}`
+
+// TestSchoolRowsMatchTemplate: the rows printed by Go are the rows the
+// template markup prints, odd names, statuses and comparisons included.
+func TestSchoolRowsMatchTemplate(t *testing.T) {
+	pages, err := parseTemplates()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref, err := pages.byName["laschools"].Clone()
+	if err == nil {
+		_, err = ref.Parse(schoolRowsRef)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	odd := `O'Brien & "Sons" <b>+`
+	v := func(x float64) *float64 { return &x }
+	rows := []store.LASchool{
+		{URN: "100001", Name: "Alpha", Phase: "primary", Type: "Academy", Status: "open", Figures: []*store.Figure{
+			{Value: v(4.25), Unit: "%", Period: "2023/24"}, nil, {Status: "too_few", Reason: odd, Period: "2018/19"}, {Status: odd, Period: odd}}},
+		{URN: "100002", Name: odd, Phase: odd, Type: odd, Status: "closed", Figures: []*store.Figure{nil, nil, nil, {Value: v(0), Unit: "%"}}},
+		{URN: "100003", Figures: make([]*store.Figure, 4)},
+	}
+	for _, sel := range []string{"", "100002", "100009,100008,100007,100006,100005,100004"} {
+		vw := view{Path: "/las/E09000007/schools", Compare: parseSelection("/x", url.Values{"compare": {sel}}), Data: rows}
+		var want strings.Builder
+		if err := ref.ExecuteTemplate(&want, "ref-rows", vw); err != nil {
+			t.Fatal(err)
+		}
+		// html/template also writes + as &#43;, which HTMLEscapeString leaves
+		got := string(vw.SchoolRows(rows))
+		if strings.Contains(got, "<b>") || got != strings.ReplaceAll(want.String(), "&#43;", "+") {
+			t.Errorf("compare=%s: Go rows\n%s\ntemplate rows\n%s", sel, got, want.String())
+		}
+	}
 }
