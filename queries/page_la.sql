@@ -59,3 +59,32 @@ FROM page_la_trend WHERE page_la = ? AND indicator = ?;
 -- encoded and deflated (the store keeps them: about 1.3 MB at national
 -- size, and one read fewer per LA page). No params.
 SELECT page_la, profile, placement, trend FROM page_la_doc;
+
+-- name: la.schools
+-- An LA's schools, open and closed, in name order (page_la_school, built at
+-- ingest). Params: old_code.
+SELECT urn, name, phase, type_group, school_type, status
+FROM page_la_school WHERE page_la = ?;
+
+-- name: la.school_figures_latest
+-- Each school's latest figure of each indicator its LA's school list shows
+-- (page_la_school_fig). Params: old_code.
+SELECT urn, indicator, period, year_sort, numerator, denominator, value, unit, status, reason
+FROM page_la_school_fig WHERE page_la = ? AND latest;
+
+-- name: la.school_figures_year
+-- The same figures for one year (year_sort). Params: old_code, year.
+SELECT urn, indicator, period, year_sort, numerator, denominator, value, unit, status, reason
+FROM page_la_school_fig WHERE page_la = ? AND year_sort = ?;
+
+-- name: la.school_counts_all
+-- Every LA's schools counted by phase: open (or status not published) and
+-- closed (the store keeps them, for the LA page's schools section). No params.
+SELECT page_la, phase, count(*) FILTER (WHERE status <> 'closed'), count(*) FILTER (WHERE status = 'closed')
+FROM page_la_school GROUP BY ALL ORDER BY page_la, phase;
+
+-- name: la.school_years_all
+-- The years with school figures in each LA's list, oldest first (the
+-- store keeps them, for the list's year choice). No params.
+SELECT page_la, year_sort, min(period)
+FROM page_la_school_fig GROUP BY ALL ORDER BY page_la, year_sort;

@@ -60,6 +60,7 @@ sql() { "$bin" sql --db "$db" --format csv "$1" | tail -n +2; }
   done
   sql "SELECT coalesce(new_code, old_code) FROM la WHERE status = 'current' ORDER BY 1" | while read -r c; do
     echo "/las/$c"; echo "/las/$c?indicator=ehcp.timely"; echo "/api/las/$c"
+    echo "/las/$c/schools"; echo "/las/$c/schools?status=all&sort=absence&order=asc&format=csv"
   done
   sql "SELECT DISTINCT indicator FROM figure WHERE level = 'la' ORDER BY 1" | while read -r i; do
     echo "/league/$i"; echo "/league/$i?format=csv"; echo "/api/league/$i"

@@ -97,6 +97,8 @@ var pipeline = []step{
 	{makes: "page_la_latest", query: "derive.page.la_latest"},
 	{makes: "page_la_trend", query: "derive.page.la_trend"},
 	{makes: "page_la_placement", query: "derive.page.la_placement"},
+	{makes: "page_la_school", query: "derive.page.la_school"},
+	{makes: "page_la_school_fig", query: "derive.page.la_school_fig"},
 	{makes: "page_search", query: "derive.page.search"},
 	{makes: "page_school_trend_ref", query: "derive.page.school_trend_ref"},
 	{makes: "page_league", query: "derive.page.league"},

@@ -56,6 +56,8 @@ var goldenCases = []goldenCase{
 	{"search_la_code_951", func(ctx context.Context, s *store.Store) (any, error) { return s.SearchSchools(ctx, "951", 10) }},
 	{"search_urn_900066", func(ctx context.Context, s *store.Store) (any, error) { return s.SearchSchools(ctx, "900066", 10) }},
 	{"la_profile_952", func(ctx context.Context, s *store.Store) (any, error) { return s.LAProfile(ctx, "952") }},
+	{"la_schools_952", func(ctx context.Context, s *store.Store) (any, error) { return s.LASchools(ctx, "952", 0) }},
+	{"la_schools_952_2021", func(ctx context.Context, s *store.Store) (any, error) { return s.LASchools(ctx, "952", 2021) }},
 	{"la_trend_952_tribunal.rate", func(ctx context.Context, s *store.Store) (any, error) {
 		return s.LATrend(ctx, "952", "tribunal.rate")
 	}},

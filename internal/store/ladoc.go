@@ -20,6 +20,7 @@ type LAPage struct {
 	Profile   *LAProfile
 	Indicator string
 	Trend     []TrendFigure
+	Schools   []PhaseCount // its schools by phase (laschools.go)
 }
 
 // LAPage returns an LA's page given its old or 9-character code; indicator
@@ -62,6 +63,9 @@ func (s *Store) LAPage(ctx context.Context, code, indicator string) (*LAPage, er
 		return nil, err
 	}
 	if p.Profile.Unjudged, err = s.Unjudged(ctx, "la", la.OldCode); err != nil {
+		return nil, err
+	}
+	if p.Schools, err = s.LASchoolCounts(ctx, la.OldCode); err != nil {
 		return nil, err
 	}
 	return p, nil

@@ -73,6 +73,7 @@ type Store struct {
 	// every indicator's league years and groups (page_league_periods)
 	leaguePeriods *map[string][]leaguePeriod
 	laDocs        *map[string]laDoc // every LA's page document (ladoc.go)
+	laSchools     *laSchoolIndex    // every LA's school counts and list years (laschools.go)
 	stmts         sync.Map          // query name -> *sql.Stmt
 	conn          *sql.Conn         // when set, queries run on this one connection
 }
@@ -167,6 +168,7 @@ func (s *Store) Warm(ctx context.Context) error {
 		func() error { _, err := s.searchIndex(ctx); return err },
 		func() error { _, err := s.leaguePeriodMap(ctx); return err },
 		func() error { _, err := s.laDocMap(ctx); return err },
+		func() error { _, err := s.laSchoolIdx(ctx); return err },
 	} {
 		if err := read(); err != nil {
 			return err

@@ -106,6 +106,17 @@ func BenchmarkLAPage(b *testing.B) {
 	benchPages(b, h, prefixed("/las/", k.LACodes))
 }
 
+// BenchmarkLASchools requests each sampled LA's school list, open and
+// closed, sorted by a figure (the most rows and a real sort).
+func BenchmarkLASchools(b *testing.B) {
+	h, k := benchServer(b)
+	paths := prefixed("/las/", k.LACodes)
+	for i := range paths {
+		paths[i] += "/schools?status=all&sort=ehcp"
+	}
+	benchPages(b, h, paths)
+}
+
 func BenchmarkLeague(b *testing.B) {
 	h, k := benchServer(b)
 	benchPages(b, h, prefixed("/league/", k.Indicators))

@@ -79,6 +79,7 @@ func TestBrowserFixture(t *testing.T) {
 	b := browsertest.New(t)
 	visitAndCheck(t, b, srv.URL, "/schools/100001", "sendash-fixture-school.png")
 	visitAndCheck(t, b, srv.URL, "/las/E09000007", "sendash-fixture-la.png")
+	visitAndCheck(t, b, srv.URL, "/las/E09000007/schools?status=all&sort=ehcp&compare=100002", "sendash-fixture-la-schools.png")
 	visitAndCheck(t, b, srv.URL, "/league/tribunal.rate", "sendash-fixture-league.png")
 }
 
@@ -104,6 +105,7 @@ func TestBrowserRealData(t *testing.T) {
 	b := browsertest.New(t)
 	visitAndCheck(t, b, srv.URL, "/schools/"+hits[0].Code, "sendash-real-school.png")
 	visitAndCheck(t, b, srv.URL, "/las/"+la.Code, "sendash-real-la.png")
+	visitAndCheck(t, b, srv.URL, "/las/"+la.Code+"/schools", "sendash-real-la-schools.png")
 	visitAndCheck(t, b, srv.URL, league, "sendash-real-league.png")
 }
 

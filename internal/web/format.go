@@ -15,8 +15,8 @@ import (
 // funcs are the template helpers: values formatted as text (never
 // arithmetic on figures beyond rounding for display), a partial's arguments
 // packed into one value and link URLs (partials.go). html/template prints
-// and escapes every page's HTML, but for leagueRows (league.go), kept in Go
-// for speed.
+// and escapes every page's HTML, but for leagueRows (league.go) and
+// view.SchoolRows (laschools.go), kept in Go for speed.
 var funcs = template.FuncMap{
 	"num":           formatValue,
 	"statusLabel":   statusLabel,

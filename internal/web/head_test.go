@@ -14,7 +14,7 @@ func TestHeadAnswersLikeGet(t *testing.T) {
 	ts := httptest.NewServer(h)
 	defer ts.Close()
 	for _, path := range []string{"/", "/search?q=alpha", "/schools/100001", "/compare?urn=100001&urn=100003",
-		"/las/E09000007", "/las", "/league", "/league/tribunal.rate", "/england", "/methodology", "/sources", "/healthz",
+		"/las/E09000007", "/las", "/league", "/las/E09000007/schools", "/api/las/E09000007/schools", "/league/tribunal.rate", "/england", "/methodology", "/sources", "/healthz",
 		"/api/schools/100001", "/api/las/E09000007", "/api/england", "/schools/100001?format=csv",
 		"/static/css/sendash.css", "/schools/999999"} {
 		g, err := http.Get(ts.URL + path)

@@ -29,6 +29,8 @@ type laPage struct {
 	PlaceLatest []store.Figure
 	PlaceChart  charts.Chart
 	Summary     string
+	Schools     []store.PhaseCount // its schools by phase; the list is /las/:code/schools
+	OpenSchools int
 }
 
 type laAPI struct {
@@ -94,6 +96,10 @@ func (s *server) la(c *echo.Context) (*pageResult, error) {
 	p.PlaceChart = charts.Placement(charts.IDLAPlacement, prof.Placement,
 		fmt.Sprintf("Where children with EHC plans in %s are placed, each year", name))
 	p.Summary = laSummary(prof)
+	p.Schools = page.Schools
+	for _, c := range p.Schools {
+		p.OpenSchools += c.Open
+	}
 	return &pageResult{Template: "la", Title: name, Data: p,
 		API: laAPI{LAProfile: prof, Trend: trend},
 		Tables: tables("", tableOf(prof.Figures), "trend", tableOf(p.Trend),

@@ -130,15 +130,7 @@ func leagueRows(rows []store.Figure) template.HTML {
 		}
 		b.WriteString(`</td><th scope="row"><a href="/las/` + esc(url.PathEscape(cmp.Or(f.LACode, f.Code))) + `">`)
 		b.WriteString(esc(cmp.Or(f.Name, f.Code)) + `</a></th><td class="num">`)
-		if f.Value != nil {
-			b.WriteString(esc(formatValue(f.Value, f.Unit)))
-		} else {
-			b.WriteString(`<span class="badge ` + statusClass(f.Status) + `"`)
-			if f.Reason != "" {
-				b.WriteString(` title="` + esc(f.Reason) + `"`)
-			}
-			b.WriteString(">" + esc(cmp.Or(statusLabel(f.Status), "not published")) + "</span>")
-		}
+		writeValue(&b, f)
 		b.WriteString(`</td><td class="num">` + esc(numDen(*f)) + `</td><td class="num">`)
 		if f.Quartile != nil {
 			b.WriteString(quartileShort(f.Quartile))
@@ -146,4 +138,19 @@ func leagueRows(rows []store.Figure) template.HTML {
 		b.WriteString("</td></tr>\n")
 	}
 	return template.HTML(b.String())
+}
+
+// writeValue prints what the "value" partial prints for a figure: its
+// number, or a badge saying why there is none (for rows printed by Go).
+func writeValue(b *strings.Builder, f *store.Figure) {
+	esc := template.HTMLEscapeString
+	if f.Value != nil {
+		b.WriteString(esc(formatValue(f.Value, f.Unit)))
+		return
+	}
+	b.WriteString(`<span class="badge ` + statusClass(f.Status) + `"`)
+	if f.Reason != "" {
+		b.WriteString(` title="` + esc(f.Reason) + `"`)
+	}
+	b.WriteString(">" + esc(cmp.Or(statusLabel(f.Status), "not published")) + "</span>")
 }

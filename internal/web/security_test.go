@@ -51,7 +51,7 @@ var queryValues = []string{"1' OR '1'='1; DROP TABLE school; --", "../../etc/pas
 
 // queryParams are every query parameter a handler reads (grep QueryParam)
 // and one none does.
-var queryParams = []string{"q", "urn", "year", "grp", "indicator", "format", "table", "unused"}
+var queryParams = []string{"q", "urn", "year", "grp", "indicator", "format", "table", "sort", "order", "phase", "status", "compare", "unused"}
 
 // fillPath replaces each :param of an Echo route path with v.
 func fillPath(path, v string) string {

@@ -124,6 +124,32 @@ SELECT code AS page_la, indicator, level, code, name, la_code, period, period_ty
 FROM figure WHERE indicator = 'ehcp.placement' AND level = 'la'
 ORDER BY page_la, year_sort, grp;
 
+-- name: derive.page.la_school
+-- Every school of each LA (page_la), open or closed, with its name, phase,
+-- type and register status, in name order: the LA's school list
+-- (/las/:code/schools) reads its LA's rows, and the store keeps its counts
+-- by phase for the LA page (la.school_counts).
+CREATE TABLE page_la_school AS
+SELECT la_old_code AS page_la, urn, name, phase, type_group,
+       coalesce(nullif(establishment_type, ''), school_type) AS school_type, status
+FROM page_school_info WHERE la_old_code <> ''
+ORDER BY page_la, lower(name), urn;
+
+-- name: derive.page.la_school_fig
+-- The figures an LA's school list shows (EHC plan %, SEN support %, overall
+-- absence and suspension rate, all pupils), every year, with the LA of the
+-- school and whether the figure is the school's latest of its indicator:
+-- the list reads an LA's latest figures or one year's by key.
+CREATE TABLE page_la_school_fig AS
+SELECT s.la_old_code AS page_la, f.code AS urn, f.indicator, f.period, f.year_sort,
+       f.numerator, f.denominator, f.value, coalesce(f.unit, '') AS unit, f.status,
+       coalesce(f.reason, '') AS reason,
+       row_number() OVER (PARTITION BY f.code, f.indicator ORDER BY f.year_sort DESC, f.period DESC) = 1 AS latest
+FROM figure f JOIN page_school_info s ON s.urn = f.code
+WHERE f.level = 'school' AND f.grp = 'all' AND s.la_old_code <> ''
+  AND f.indicator IN ('roll.ehcp', 'roll.support', 'attend.absence', 'excl.suspension')
+ORDER BY page_la, latest DESC, year_sort, urn, indicator;
+
 -- name: derive.page.search
 -- Every school and LA with the keys search matches on, lower-cased once
 -- here rather than on every search: names, URN, LAESTAB and the LA's codes.

@@ -79,3 +79,11 @@ INSERT INTO figure (indicator, level, code, name, la_code, period, period_type, 
  ('roll.ehcp', 'la', '202', 'Camden', '202', '2022/23', 'academic', 2022, 'primary', 280, 10000, 2.8, '%', 'ok', NULL, 1, 1, 2, 1, NULL),
  ('roll.ehcp', 'la', '202', 'Camden', '202', '2023/24', 'academic', 2023, 'primary', 290, 10000, 2.9, '%', 'ok', NULL, 1, 1, 2, 1, NULL);
 INSERT INTO not_loaded VALUES ('/data/notes/README.md', NULL, 'documentation (provenance notes), not data');
+-- Added for the LA school list: a closed special school in Camden whose
+-- EHC plan % is too few to report, with a suspension rate of its own.
+INSERT INTO school (urn, laestab, la_old_code, name, school_type, phase, type_group, status) VALUES
+ ('100004', '2027004', '202', 'Delta Special School', 'State-funded special school', 'special', 'special', 'closed');
+INSERT INTO figure (indicator, level, code, name, la_code, period, period_type, year_sort, grp,
+    numerator, denominator, value, unit, status, reason, source_id, rank, rank_of, quartile, percentile) VALUES
+ ('roll.ehcp', 'school', '100004', 'Delta Special School', '202', '2023/24', 'academic', 2023, 'all', NULL, NULL, NULL, '%', 'too_few', 'fewer than 10 pupils', 1, NULL, NULL, NULL, NULL),
+ ('excl.suspension', 'school', '100004', 'Delta Special School', '202', '2022/23', 'academic', 2022, 'all', 9, 60, 15.0, '%', 'ok', NULL, 1, NULL, NULL, NULL, NULL);
