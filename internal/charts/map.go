@@ -1,0 +1,154 @@
+package charts
+
+import (
+	"encoding/json"
+	"html/template"
+	"math"
+	"strings"
+)
+
+// IDLeagueMap and the others are the maps' fixed chart IDs.
+const (
+	IDLeagueMap  = "league-map"
+	IDEnglandMap = "england-map"
+	IDLAMap      = "la-map"
+)
+
+// MapName is the name the England LA boundaries are registered under in
+// ECharts, and MapURL where the page script fetches them (static/geo).
+const (
+	MapName = "england-la-2024"
+	MapURL  = "/static/geo/england-la-2024.json"
+)
+
+// Roles of an area on a map.
+const (
+	RoleSelf      = "self"      // the LA the page is about: a thick border
+	RoleNeighbour = "neighbour" // one of its statistical neighbours: a dashed border
+)
+
+// MapArea is one area of the map: a 2024 boundary (by its 9-character ONS
+// code) and the figure drawn on it, if any.
+type MapArea struct {
+	Code  string
+	Value *float64 // nil: no figure, drawn hatched
+	Tip   string   // the tooltip's text: name, value (or "no figure") and year
+	Role  string   // "", RoleSelf or RoleNeighbour
+}
+
+// Map legend texts by polarity: which end of the colour scale is a concern.
+const (
+	LegendWorse   = "higher is a concern"
+	LegendBetter  = "higher is better, lower a concern"
+	LegendNeutral = "neither end is good or bad"
+)
+
+// MapLegend returns the colour scale's end labels (high, low) and the
+// sentence saying which end is a concern, from the indicator's polarity.
+func MapLegend(polarity string) (high, low, sentence string) {
+	switch polarity {
+	case "higher_is_worse":
+		return "Higher: a concern", "Lower", LegendWorse
+	case "higher_is_better":
+		return "Higher: better", "Lower: a concern", LegendBetter
+	}
+	return "Higher", "Lower", LegendNeutral
+}
+
+// mapColours is a sequential blue scale, light (low) to dark (high),
+// distinguishable by lightness alone.
+var mapColours = []string{"#deebf7", "#9ecae1", "#6baed6", "#3182bd", "#08519c"}
+
+// hatch is the pattern of an area without a figure: grey diagonal lines on
+// white, so it reads as "no figure" and never as a low value.
+var hatch = map[string]any{
+	"symbol": "rect", "symbolSize": 1, "color": "#505a5f",
+	"dashArrayX": []int{1, 0}, "dashArrayY": []int{2, 5}, "rotation": -math.Pi / 4,
+}
+
+// Map is a choropleth of England's LAs. The page script fetches MapURL and
+// registers it as MapName before drawing (the canvas carries
+// data-chart-map). Areas are matched to boundaries by code; each has its
+// own tooltip, so the text (value as the table shows it, and year) comes
+// from the server. polarity picks the legend's end labels. A map whose
+// areas all lack a figure is still drawn, every area hatched.
+func Map(id string, areas []MapArea, polarity, label string) Chart {
+	high, low, _ := MapLegend(polarity)
+	lo, hi := math.Inf(1), math.Inf(-1)
+	data := make([]map[string]any, len(areas))
+	for i, a := range areas {
+		d := map[string]any{"name": a.Code, "tooltip": map[string]any{"formatter": escapeTemplate(a.Tip)}}
+		style := map[string]any{}
+		if a.Value == nil {
+			d["value"] = "-"
+			style["areaColor"] = "#ffffff"
+			style["decal"] = hatch
+		} else {
+			d["value"] = *a.Value
+			lo, hi = math.Min(lo, *a.Value), math.Max(hi, *a.Value)
+		}
+		switch a.Role {
+		case RoleSelf:
+			style["borderColor"], style["borderWidth"] = "#0b0c0c", 3
+			d["z"] = 3
+		case RoleNeighbour:
+			style["borderColor"], style["borderWidth"], style["borderType"] = "#0b0c0c", 1.5, "dashed"
+		}
+		if len(style) > 0 {
+			d["itemStyle"] = style
+		}
+		data[i] = d
+	}
+	noValues := math.IsInf(lo, 1) // every area hatched: no scale to show
+	if noValues {
+		lo, hi = 0, 1
+	}
+	if hi == lo {
+		hi = lo + 1
+	}
+	text := map[string]any{"fontSize": 12, "color": "#0b0c0c"}
+	option := map[string]any{
+		"animation": false,
+		"aria":      map[string]any{"enabled": true, "label": map[string]any{"description": label}},
+		"tooltip":   map[string]any{"show": true, "trigger": "item", "textStyle": text},
+		"visualMap": map[string]any{
+			"type": "piecewise", "min": lo, "max": hi, "splitNumber": len(mapColours),
+			"precision": precision(lo, hi), "text": []string{high, low}, "textStyle": text,
+			"orient": "vertical", "right": 0, "top": 0, "itemWidth": 16, "itemHeight": 12, "itemGap": 4,
+			"inRange": map[string]any{"color": mapColours}, "outOfRange": map[string]any{"color": "#ffffff"},
+			"seriesIndex": 0, "show": !noValues,
+		},
+		"series": []any{map[string]any{
+			"type": "map", "map": MapName, "nameProperty": "code", "roam": false, "selectedMode": false,
+			"left": 0, "top": 8, "bottom": 8, "right": 0,
+			"itemStyle": map[string]any{"borderColor": "#ffffff", "borderWidth": 0.5, "areaColor": "#ffffff"},
+			"emphasis": map[string]any{
+				"label":     map[string]any{"show": false},
+				"itemStyle": map[string]any{"areaColor": "#f5c24b", "borderColor": "#0b0c0c", "borderWidth": 2},
+			},
+			"data": data,
+		}},
+	}
+	b, err := json.Marshal(option)
+	if err != nil { // plain values: this cannot fail
+		panic("charts: " + err.Error())
+	}
+	return Chart{ID: id, Label: label, Options: template.JS(b), Height: "map", Map: MapURL, Empty: len(areas) == 0}
+}
+
+// precision is the decimals the legend's class limits need to differ.
+func precision(lo, hi float64) int {
+	switch span := hi - lo; {
+	case span >= 50:
+		return 0
+	case span >= 5:
+		return 1
+	}
+	return 2
+}
+
+// escapeTemplate keeps a tooltip's text literal: ECharts reads {a}, {b}...
+// in a formatter string as placeholders.
+func escapeTemplate(s string) string {
+	return strings.NewReplacer("{", "(", "}", ")").Replace(s)
+}
