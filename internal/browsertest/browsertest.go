@@ -200,6 +200,16 @@ func (b *Browser) Screenshot(path string) error {
 	return writeFile(path, png)
 }
 
+// ScreenshotElement writes a PNG of the first element matching the CSS
+// selector (e.g. one chart with its table) to path.
+func (b *Browser) ScreenshotElement(selector, path string) error {
+	png, err := run(b, chromedp.Screenshot(chromedp.CSS(selector), chromedp.NodeVisible))
+	if err != nil {
+		return fmt.Errorf("screenshot of %q: %w", selector, err)
+	}
+	return writeFile(path, png)
+}
+
 // PDF prints the page with its print stylesheet to a PDF file at path.
 func (b *Browser) PDF(path string) error {
 	pdf, err := run(b, func(ctx context.Context, t *chromedp.Target) ([]byte, error) {

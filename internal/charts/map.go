@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"html/template"
 	"math"
+	"strconv"
 	"strings"
 )
 
@@ -70,9 +71,10 @@ var hatch = map[string]any{
 // registers it as MapName before drawing (the canvas carries
 // data-chart-map). Areas are matched to boundaries by code; each has its
 // own tooltip, so the text (value as the table shows it, and year) comes
-// from the server. polarity picks the legend's end labels. A map whose
+// from the server. polarity picks the legend's end labels, unit (the
+// catalogue's) its class labels' suffix. A map whose
 // areas all lack a figure is still drawn, every area hatched.
-func Map(id string, areas []MapArea, polarity, label string) Chart {
+func Map(id string, areas []MapArea, polarity, unit, label string) Chart {
 	high, low, _ := MapLegend(polarity)
 	lo, hi := math.Inf(1), math.Inf(-1)
 	data := make([]map[string]any, len(areas))
@@ -112,16 +114,18 @@ func Map(id string, areas []MapArea, polarity, label string) Chart {
 		"aria":      map[string]any{"enabled": true, "label": map[string]any{"description": label}},
 		"tooltip":   map[string]any{"show": true, "trigger": "item", "textStyle": text},
 		"visualMap": map[string]any{
-			"type": "piecewise", "min": lo, "max": hi, "splitNumber": len(mapColours),
-			"precision": precision(lo, hi), "text": []string{high, low}, "textStyle": text,
-			"orient": "vertical", "right": 0, "top": 0, "itemWidth": 16, "itemHeight": 12, "itemGap": 4,
-			"inRange": map[string]any{"color": mapColours}, "outOfRange": map[string]any{"color": "#ffffff"},
+			"type": "piecewise", "pieces": pieces(lo, hi, unit), "text": []string{high, low}, "showLabel": true,
+			"textStyle": text, "orient": "vertical", "right": 0, "top": 0,
+			"itemWidth": 16, "itemHeight": 12, "itemGap": 4, "outOfRange": map[string]any{"color": "#ffffff"},
 			"seriesIndex": 0, "show": !noValues,
 		},
 		"series": []any{map[string]any{
 			"type": "map", "map": MapName, "nameProperty": "code", "roam": false, "selectedMode": false,
 			"left": 0, "top": 8, "bottom": 8, "right": 0,
-			"itemStyle": map[string]any{"borderColor": "#ffffff", "borderWidth": 0.5, "areaColor": "#ffffff"},
+			// longitude against latitude at England's middle (cos 53°), so
+			// the country keeps its shape
+			"aspectScale": 0.6,
+			"itemStyle":   map[string]any{"borderColor": "#ffffff", "borderWidth": 0.5, "areaColor": "#ffffff"},
 			"emphasis": map[string]any{
 				"label":     map[string]any{"show": false},
 				"itemStyle": map[string]any{"areaColor": "#f5c24b", "borderColor": "#0b0c0c", "borderWidth": 2},
@@ -136,15 +140,35 @@ func Map(id string, areas []MapArea, polarity, label string) Chart {
 	return Chart{ID: id, Label: label, Options: template.JS(b), Height: "map", Map: MapURL, Empty: len(areas) == 0}
 }
 
-// precision is the decimals the legend's class limits need to differ.
-func precision(lo, hi float64) int {
-	switch span := hi - lo; {
-	case span >= 50:
-		return 0
-	case span >= 5:
-		return 1
+// pieces splits lo..hi into len(mapColours) equal classes, highest first
+// (as the legend lists them), each labelled with its limits rounded to the
+// decimals that tell them apart, e.g. "4.2–6.1%".
+func pieces(lo, hi float64, unit string) []map[string]any {
+	n := len(mapColours)
+	step := (hi - lo) / float64(n)
+	decimals := 2
+	switch {
+	case step >= 10:
+		decimals = 0
+	case step >= 1:
+		decimals = 1
 	}
-	return 2
+	suffix := ""
+	if unit == "%" {
+		suffix = "%"
+	}
+	f := func(v float64) string { return strconv.FormatFloat(v, 'f', decimals, 64) }
+	out := make([]map[string]any, n)
+	for i := range n {
+		a, b := lo+float64(i)*step, lo+float64(i+1)*step
+		p := map[string]any{"gte": a, "lt": b, "color": mapColours[i], "label": f(a) + "–" + f(b) + suffix}
+		if i == n-1 {
+			delete(p, "lt")
+			p["lte"] = hi
+		}
+		out[n-1-i] = p
+	}
+	return out
 }
 
 // escapeTemplate keeps a tooltip's text literal: ECharts reads {a}, {b}...

@@ -145,7 +145,7 @@ type mapResult struct {
 // checkMap visits a page with a map at 1280 and 390 px: the map draws all
 // 153 areas, as many with a colour as its table has values (at least
 // minValued), the page does not scroll sideways, axe finds nothing serious,
-// and a screenshot is saved at each width.
+// and screenshots of the page and of the map are saved at each width.
 func checkMap(t *testing.T, b *browsertest.Browser, base, path, shot string, minValued int) {
 	t.Helper()
 	for _, w := range []struct{ width, height int64 }{{1280, 900}, {390, 844}} {
@@ -168,6 +168,11 @@ func checkMap(t *testing.T, b *browsertest.Browser, base, path, shot string, min
 		if m.Overflow > 0 {
 			t.Errorf("%s at %d px: the page is %d px wider than the viewport", path, w.width, m.Overflow)
 		}
+		p := browsertest.ScreenshotPath(fmt.Sprintf("%s-%d-map.png", shot, w.width))
+		if err := b.ScreenshotElement("figure.chart-map", p); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("map screenshot: %s", p)
 	}
 }
 

@@ -151,13 +151,18 @@ func (s *server) buildLAMap(l *store.League, las []store.LA, id, self string, ne
 			replaced = append(replaced, name)
 		}
 	}
+	var predOrder []string
+	drawnOn := map[string][]string{} // predecessor -> the successors drawn with its figure
 	for at := range rows {
 		preds := from[at]
 		switch {
 		case len(preds) == 1:
 			rows[at].Value, rows[at].Unit = preds[0].Value, preds[0].Unit
 			rows[at].Note = fmt.Sprintf("drawn with %s's figure (%s was replaced by %s)", preds[0].Name, preds[0].Name, rows[at].Name)
-			m.Notes = append(m.Notes, fmt.Sprintf("%s is drawn with the figure of %s, which it replaced.", rows[at].Name, preds[0].Name))
+			if _, ok := drawnOn[preds[0].Name]; !ok {
+				predOrder = append(predOrder, preds[0].Name)
+			}
+			drawnOn[preds[0].Name] = append(drawnOn[preds[0].Name], rows[at].Name)
 		case len(preds) > 1:
 			names := make([]string, len(preds))
 			for i, p := range preds {
@@ -167,6 +172,14 @@ func (s *server) buildLAMap(l *store.League, las []store.LA, id, self string, ne
 			m.Notes = append(m.Notes, fmt.Sprintf("%s has no figure of its own; %s, which it replaced, have separate figures that cannot be drawn as one.",
 				rows[at].Name, joinAnd(names)))
 		}
+	}
+	for _, pred := range predOrder {
+		succ := drawnOn[pred]
+		verb, pron := "is", "it"
+		if len(succ) > 1 {
+			verb, pron = "are", "they"
+		}
+		m.Notes = append(m.Notes, fmt.Sprintf("%s %s drawn with the figure of %s, which %s replaced.", joinAnd(succ), verb, pred, pron))
 	}
 	if len(replaced) > 0 {
 		m.Notes = append(m.Notes, fmt.Sprintf("Not on the map: %s, replaced before 2024 by authorities with figures of their own.",
@@ -206,7 +219,7 @@ func (s *server) buildLAMap(l *store.League, las []store.LA, id, self string, ne
 		areas[i] = charts.MapArea{Code: r.Code, Value: r.Value, Tip: tip, Role: r.Role}
 	}
 	m.Rows = rows
-	m.Chart = charts.Map(id, areas, l.Indicator.Polarity, fmt.Sprintf(
+	m.Chart = charts.Map(id, areas, l.Indicator.Polarity, l.Indicator.Unit, fmt.Sprintf(
 		"Map of England's local authorities shaded by %s (%s), %s; %s. Areas without a figure are hatched. The table beside the map gives every value.",
 		l.Indicator.Title, m.Group, l.Period, m.Legend))
 	slices.SortStableFunc(m.Rows, func(a, b mapRow) int { return cmp.Compare(a.Name, b.Name) })

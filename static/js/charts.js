@@ -25,8 +25,8 @@
 // boundaries, fetched once a page (same origin; the browser caches them) and
 // registered under the name the option's series gives (series[0].map)
 // before the map is drawn. A map's canvas is focusable: the arrow keys step
-// through its areas, showing each one's tooltip, and a status line beside
-// the map reads the same text to screen readers.
+// through its areas, showing each one's tooltip, and a status line after
+// the map's summary reads the same text to screen readers.
 //
 // The canvas element's data-chart-state goes "drawing" then "drawn" (or
 // "failed", with the reason in data-chart-error); the stylesheet keeps a canvas
@@ -137,7 +137,10 @@
     var status = document.createElement('p');
     status.className = 'map-status';
     status.setAttribute('role', 'status');
-    el.insertAdjacentElement('afterend', status);
+    // after the map's text alternative (in the figure's grid, a paragraph
+    // between the map and its table would push the table below the map)
+    var summary = el.parentElement && el.parentElement.querySelector('.chart-summary');
+    (summary || el).insertAdjacentElement('afterend', status);
     var at = -1;
     function show(i) {
       if (at >= 0) {
