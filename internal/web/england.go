@@ -112,22 +112,27 @@ func (s *server) englandMap(ctx context.Context, choices []store.IndicatorInfo, 
 	} else if !slices.ContainsFunc(choices, func(i store.IndicatorInfo) bool { return i.ID == indicator }) {
 		return nil, fmt.Errorf("no league table of %q to map: %w", indicator, store.ErrNotFound)
 	}
-	l, err := s.st.League(ctx, indicator, 0, "")
+	m, err := s.laidMap(ctx, indicator, "")
+	if m == nil || err != nil {
+		return nil, err
+	}
+	if m.Year <= year {
+		return m.draw(charts.IDEnglandMap, "", nil), nil
+	}
+	l, err := s.st.League(ctx, indicator, 0, "") // the newest year up to the page's
 	if err != nil {
 		return nil, err
 	}
-	if l.Year > year { // the newest year up to the page's
-		i := slices.IndexFunc(l.Years, func(y int) bool { return y <= year })
-		if i < 0 {
-			return nil, nil
-		}
-		if l, err = s.st.League(ctx, indicator, l.Years[i], ""); err != nil {
-			return nil, err
-		}
+	i := slices.IndexFunc(l.Years, func(y int) bool { return y <= year })
+	if i < 0 {
+		return nil, nil
+	}
+	if l, err = s.st.League(ctx, indicator, l.Years[i], ""); err != nil {
+		return nil, err
 	}
 	las, err := s.st.LAs(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return s.buildLAMap(l, las, charts.IDEnglandMap, "", nil)
+	return buildLAMap(l, las, charts.IDEnglandMap, "", nil)
 }

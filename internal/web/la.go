@@ -2,7 +2,6 @@ package web
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"slices"
 
@@ -162,16 +161,9 @@ func (s *server) laPageMap(ctx context.Context, prof *store.LAProfile, indicator
 	if indicator == "" {
 		return nil, nil
 	}
-	l, err := s.st.League(ctx, indicator, 0, grp)
-	if errors.Is(err, store.ErrNotFound) {
-		return nil, nil
-	}
-	if err != nil {
+	m, err := s.laidMap(ctx, indicator, grp)
+	if m == nil || err != nil {
 		return nil, err
 	}
-	las, err := s.st.LAs(ctx)
-	if err != nil {
-		return nil, err
-	}
-	return s.buildLAMap(l, las, charts.IDLAMap, prof.LA.OldCode, prof.Neighbours)
+	return m.draw(charts.IDLAMap, prof.LA.OldCode, prof.Neighbours), nil
 }

@@ -2,7 +2,9 @@ package web
 
 import (
 	"cmp"
+	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"html/template"
 	"slices"
@@ -55,6 +57,8 @@ type mapRow struct {
 	Shown  string   `json:"shown"` // the value as the page shows it, or "no figure"
 	Note   string   `json:"note"`  // e.g. whose figure is drawn, or why there is none
 	Role   string   `json:"-"`
+	old    string   // the LA's old code, "" for a boundary no LA matched
+	tip    string   // the map's tooltip
 }
 
 // laMap is a choropleth of one league table (indicator, year, group) with
@@ -65,11 +69,14 @@ type laMap struct {
 	Legend    string   // which end of the scale is a concern
 	Notes     []string // LAs drawn on their successor, or left off the map
 	Indicator string   // its id
+	Year      int
 	Title     string
 	Period    string
 	Group     string
 	NoFigure  int
-	Self      bool     // an LA page's map: its LA outlined, neighbours dashed
+	Self      bool   // an LA page's map: its LA outlined, neighbours dashed
+	polarity  string // the indicator's, for the legend
+	unit      string
 	Downloads []string // the table's CSV and JSON links (With)
 }
 
@@ -84,7 +91,17 @@ func (laMap) Attribution() string { return mapAttribution }
 // its own and no other predecessor's, and the notes say so; otherwise it
 // is left off the map, and the notes say that too. self is the LA page's
 // own LA (old code) and neighbours its statistical neighbours.
-func (s *server) buildLAMap(l *store.League, las []store.LA, id, self string, neighbours []store.Neighbour) (*laMap, error) {
+func buildLAMap(l *store.League, las []store.LA, id, self string, neighbours []store.Neighbour) (*laMap, error) {
+	m, err := layLAMap(l, las)
+	if err != nil {
+		return nil, err
+	}
+	return m.draw(id, self, neighbours), nil
+}
+
+// layLAMap is buildLAMap's work that does not depend on the page: each
+// boundary's figure, text and notes, rows in name order, no chart yet.
+func layLAMap(l *store.League, las []store.LA) (*laMap, error) {
 	features, err := mapFeatures()
 	if err != nil {
 		return nil, err
@@ -104,11 +121,11 @@ func (s *server) buildLAMap(l *store.League, las []store.LA, id, self string, ne
 	for i := range l.Rows {
 		rowOf[l.Rows[i].Code] = &l.Rows[i]
 	}
-	m := &laMap{Indicator: l.Indicator.ID, Title: l.Indicator.Title, Period: l.Period, Group: catalogue.GroupLabel(l.Grp), Self: self != ""}
+	m := &laMap{Indicator: l.Indicator.ID, Year: l.Year, Title: l.Indicator.Title, Period: l.Period, Group: catalogue.GroupLabel(l.Grp),
+		polarity: l.Indicator.Polarity, unit: l.Indicator.Unit}
 	_, _, m.Legend = charts.MapLegend(l.Indicator.Polarity)
 	rows := make([]mapRow, len(features))
-	oldOf := make([]string, len(features)) // area index -> the LA's old code
-	oldAt := map[string]int{}              // old code -> area index
+	oldAt := map[string]int{} // old code -> area index
 	for i, f := range features {
 		old, ok := byCode[f.Code]
 		if !ok {
@@ -116,7 +133,7 @@ func (s *server) buildLAMap(l *store.League, las []store.LA, id, self string, ne
 		}
 		rows[i] = mapRow{Code: f.Code, Name: f.Name, Period: l.Period, Unit: l.Indicator.Unit}
 		if la := byOld[old]; la != nil {
-			oldAt[old], oldOf[i] = i, old
+			oldAt[old], rows[i].old = i, old
 			rows[i].Name = la.Name
 			if r := rowOf[old]; r != nil {
 				rows[i].Value, rows[i].Unit = r.Value, r.Unit
@@ -189,40 +206,86 @@ func (s *server) buildLAMap(l *store.League, las []store.LA, id, self string, ne
 		m.Notes = append(m.Notes, fmt.Sprintf("Not on the map, having no 2024 ONS boundary: %s. The league table lists their figures.",
 			joinAnd(off)))
 	}
-	neighbour := map[string]bool{}
-	for _, n := range neighbours {
-		neighbour[n.OldCode] = true
-	}
-	areas := make([]charts.MapArea, len(rows))
 	for i := range rows {
-		r, old := &rows[i], oldOf[i]
-		switch {
-		case old != "" && old == self:
-			r.Role = charts.RoleSelf
-		case old != "" && neighbour[old]:
-			r.Role = charts.RoleNeighbour
-		}
+		r := &rows[i]
 		if r.Value != nil {
 			r.Shown = formatValue(r.Value, r.Unit)
 		} else {
 			r.Shown = "no figure"
 			m.NoFigure++
 		}
-		tip := r.Name + "\n" + r.Shown
+		r.tip = r.Name + "\n" + r.Shown
 		if r.Note != "" && r.Value == nil {
-			tip += " (" + r.Note + ")"
+			r.tip += " (" + r.Note + ")"
 		}
-		tip += ", " + l.Period
+		r.tip += ", " + l.Period
 		if r.Note != "" && r.Value != nil {
-			tip += "\n" + r.Note
+			r.tip += "\n" + r.Note
 		}
-		areas[i] = charts.MapArea{Code: r.Code, Value: r.Value, Tip: tip, Role: r.Role}
 	}
+	slices.SortFunc(rows, func(a, b mapRow) int { return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.Code, b.Code)) })
 	m.Rows = rows
-	m.Chart = charts.Map(id, areas, l.Indicator.Polarity, l.Indicator.Unit, fmt.Sprintf(
+	return m, nil
+}
+
+// draw returns a copy of a laid map with its chart: self (an LA's old
+// code) outlined and named, its neighbours dashed. The laid map is not
+// changed, so one can serve every LA page (laidMap).
+func (m *laMap) draw(id, self string, neighbours []store.Neighbour) *laMap {
+	d := *m
+	d.Self = self != ""
+	if d.Self {
+		d.Rows = slices.Clone(m.Rows)
+	}
+	neighbour := make(map[string]bool, len(neighbours))
+	for _, n := range neighbours {
+		neighbour[n.OldCode] = true
+	}
+	areas := make([]charts.MapArea, len(d.Rows))
+	for i := range d.Rows {
+		r := &d.Rows[i]
+		switch {
+		case r.old == "" || !d.Self:
+		case r.old == self:
+			r.Role = charts.RoleSelf
+		case neighbour[r.old]:
+			r.Role = charts.RoleNeighbour
+		}
+		areas[i] = charts.MapArea{Code: r.Code, Name: r.Name, Value: r.Value, Tip: r.tip, Role: r.Role}
+	}
+	d.Chart = charts.Map(id, areas, m.polarity, m.unit, fmt.Sprintf(
 		"Map of England's local authorities shaded by %s (%s), %s; %s. Areas without a figure are hatched. The table beside the map gives every value.",
-		l.Indicator.Title, m.Group, l.Period, m.Legend))
-	slices.SortStableFunc(m.Rows, func(a, b mapRow) int { return cmp.Compare(a.Name, b.Name) })
+		m.Title, m.Group, m.Period, m.Legend))
+	return &d
+}
+
+// laidMap is the laid map (layLAMap) of an indicator's league table in its
+// latest year for a group (as League reads grp), nil when it has none. The
+// server keeps each: every LA page showing the same indicator maps the
+// same figures, and reading and laying them cost an LA page about 1.4 ms.
+// Only latest years are kept, so there are at most a few dozen.
+func (s *server) laidMap(ctx context.Context, indicator, grp string) (*laMap, error) {
+	key := indicator + "|" + grp
+	if m, ok := s.maps.Load(key); ok {
+		return m.(*laMap), nil
+	}
+	l, err := s.st.League(ctx, indicator, 0, grp)
+	if errors.Is(err, store.ErrNotFound) {
+		s.maps.Store(key, (*laMap)(nil))
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	las, err := s.st.LAs(ctx)
+	if err != nil {
+		return nil, err
+	}
+	m, err := layLAMap(l, las)
+	if err != nil {
+		return nil, err
+	}
+	s.maps.Store(key, m)
 	return m, nil
 }
 

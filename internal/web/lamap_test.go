@@ -43,7 +43,7 @@ func TestBuildLAMapMergedLAs(t *testing.T) {
 			row("815", "North Yorkshire", v(2.25), ""), row("999", "Madeupshire", v(1), ""),
 			row("202", "Camden", v(12.34), ""), row("204", "Hackney", v(9), ""), row("201", "City of London", nil, "suppressed"),
 		}}
-	m, err := (&server{}).buildLAMap(l, las, charts.IDLAMap, "202", []store.Neighbour{{OldCode: "204", Code: "E09000012"}})
+	m, err := buildLAMap(l, las, charts.IDLAMap, "202", []store.Neighbour{{OldCode: "204", Code: "E09000012"}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -57,7 +57,7 @@ func (s *server) league(c *echo.Context) (*pageResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	if p.Map, err = s.buildLAMap(l, las, charts.IDLeagueMap, "", nil); err != nil {
+	if p.Map, err = buildLAMap(l, las, charts.IDLeagueMap, "", nil); err != nil {
 		return nil, err
 	}
 	rows := l.Rows
@@ -65,7 +65,7 @@ func (s *server) league(c *echo.Context) (*pageResult, error) {
 		rows = append([]store.Figure{*l.England}, rows...)
 	}
 	return &pageResult{Template: "league", Title: title, Data: p, API: l,
-		Tables: tables("", tableOf(rows), "map", tableOf(p.Map.Rows)),
+		Tables: tables("", tableOf(rows), "map", tableOf(mapRowsOf(p.Map))),
 		File:   fmt.Sprintf("league-%s-%d-%s", l.Indicator.ID, l.Year, l.Grp)}, nil
 }
 

@@ -11,6 +11,7 @@ import (
 	"net"
 	"net/http"
 	"runtime"
+	"sync"
 	"time"
 
 	"github.com/labstack/echo/v5"
@@ -66,6 +67,7 @@ type server struct {
 	pages   *templates
 	demo    bool
 	buildID string
+	maps    sync.Map // indicator|group -> *laMap, laid for LA pages (laidMap)
 }
 
 // New builds the HTTP handler: routes, middleware and the error handler. It
