@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/chromedp/kb"
+
 	"github.com/sendash/sendash/internal/browsertest"
 	"github.com/sendash/sendash/internal/store"
 	"github.com/sendash/sendash/internal/testdb"
@@ -167,6 +169,16 @@ func checkMap(t *testing.T, b *browsertest.Browser, base, path, shot string, min
 		}
 		if m.Overflow > 0 {
 			t.Errorf("%s at %d px: the page is %d px wider than the viewport", path, w.width, m.Overflow)
+		}
+		// the keyboard: the map takes focus and the arrow keys read each area
+		if err := b.Type(".chart-canvas[data-chart-map]", kb.ArrowRight+kb.ArrowRight); err != nil {
+			t.Fatal(err)
+		}
+		if st, err := b.Text(".map-status"); err != nil || !strings.Contains(st, ": ") {
+			t.Errorf("%s at %d px: after two arrow keys the map's status reads %q (%v); want an area's name and value",
+				path, w.width, st, err)
+		} else {
+			t.Logf("%s at %d px: keyboard: %s", path, w.width, st)
 		}
 		p := browsertest.ScreenshotPath(fmt.Sprintf("%s-%d-map.png", shot, w.width))
 		if err := b.ScreenshotElement("figure.chart-map", p); err != nil {

@@ -75,6 +75,7 @@ type laMap struct {
 	Group     string
 	NoFigure  int
 	Self      bool   // an LA page's map: its LA outlined, neighbours dashed
+	SelfName  string // the LA's name when it is on the map
 	polarity  string // the indicator's, for the legend
 	unit      string
 	Downloads []string // the table's CSV and JSON links (With)
@@ -247,7 +248,7 @@ func (m *laMap) draw(id, self string, neighbours []store.Neighbour) *laMap {
 		switch {
 		case r.old == "" || !d.Self:
 		case r.old == self:
-			r.Role = charts.RoleSelf
+			r.Role, d.SelfName = charts.RoleSelf, r.Name
 		case neighbour[r.old]:
 			r.Role = charts.RoleNeighbour
 		}
