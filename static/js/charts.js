@@ -196,6 +196,11 @@
       chart.setOption(option);
       drawn.push(chart);
       el.setAttribute('data-chart-state', 'drawn');
+      // follow the box, not only the window: a scroll bar appearing after
+      // the first charts were drawn narrows them without a resize event
+      if (window.ResizeObserver) {
+        new window.ResizeObserver(scheduleResize).observe(el);
+      }
       return chart;
     } catch (err) {
       markFailed(el, err);
