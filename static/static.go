@@ -1,5 +1,6 @@
 // Package static holds the files the web server serves under /static/: our
-// stylesheet, our chart-drawing script and the vendored ECharts library.
+// stylesheet, our chart-drawing script, the vendored ECharts library and the
+// England LA boundaries the maps draw (geo/, with its attribution).
 //
 // They are embedded so that the sendash binary is self-contained (no asset
 // directory to deploy or get out of step with the code) and so that pages never
@@ -13,5 +14,5 @@ import "embed"
 // "js/charts.js" and "vendor/echarts/echarts.min.js" are valid paths. Serve it
 // under /static/ (for example with http.FileServerFS).
 //
-//go:embed css js vendor
+//go:embed css js vendor geo
 var FS embed.FS

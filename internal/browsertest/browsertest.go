@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -196,6 +197,38 @@ func (b *Browser) Screenshot(path string) error {
 	png, err := run(b, chromedp.FullScreenshot(100))
 	if err != nil {
 		return fmt.Errorf("screenshot: %w", err)
+	}
+	return writeFile(path, png)
+}
+
+// ScreenshotElement writes a PNG of the first element matching the CSS
+// selector (e.g. one chart with its table) to path: the page region under
+// the element's box, captured beyond the viewport as FullScreenshot is.
+// The page's scroll bar is hidden meanwhile: capturing beyond the viewport
+// drops it, and the page, wider by its width, would reflow under the box.
+func (b *Browser) ScreenshotElement(selector, path string) error {
+	defer Eval[bool](b, `(document.documentElement.style.overflow = '') === ''`)
+	box, err := Eval[*page.Viewport](b, `(function (el) {
+  if (!el) { return null; }
+  document.documentElement.style.overflow = 'hidden';
+  return new Promise(function (done) {
+    // two frames: the charts follow the wider page before the box is read
+    requestAnimationFrame(function () { requestAnimationFrame(function () {
+      var r = el.getBoundingClientRect();
+      done({x: r.left + window.scrollX, y: r.top + window.scrollY, width: r.width, height: r.height, scale: 1});
+    }); });
+  });
+})(document.querySelector(`+strconv.Quote(selector)+`))`)
+	if err != nil || box == nil {
+		return fmt.Errorf("screenshot of %q: no such element (%v)", selector, err)
+	}
+	png, err := run(b, func(ctx context.Context, t *chromedp.Target) ([]byte, error) {
+		res, err := cdp.Call(ctx, t, page.CaptureScreenshot, page.CaptureScreenshotParams{
+			Format: page.CaptureScreenshotFormatPng, Clip: box, CaptureBeyondViewport: new(true)})
+		return res.Data, err
+	})
+	if err != nil {
+		return fmt.Errorf("screenshot of %q: %w", selector, err)
 	}
 	return writeFile(path, png)
 }

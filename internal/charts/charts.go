@@ -31,8 +31,9 @@ type Chart struct {
 	ID      string
 	Label   string
 	Options template.JS // JSON, with <, > and & escaped so it is safe inside <script>
-	Height  string      // "", "short", "tall" or "xtall" (CSS .chart-canvas-<h>)
+	Height  string      // "", "short", "tall", "xtall" or "map" (CSS .chart-canvas-<h>)
 	Empty   bool        // true when there was nothing to draw
+	Map     string      // a map's boundaries (URL), fetched and registered before drawing
 }
 
 // CanvasID is the id of the element ECharts draws into.

@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http/httptest"
@@ -9,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/chromedp/chromedp/kb"
 
 	"github.com/sendash/sendash/internal/browsertest"
 	"github.com/sendash/sendash/internal/store"
@@ -121,4 +124,93 @@ func TestBrowserDatabase(t *testing.T) {
 	for i, p := range strings.Fields(os.Getenv("SENDASH_TEST_PAGES")) {
 		visitAndCheck(t, b, srv.URL, p, "sendash-db-"+strconv.Itoa(i)+".png")
 	}
+}
+
+// mapAreas reads the first map on the page from its ECharts instance: the
+// boundaries registered (features), the series' areas, those with a value,
+// and whether the page is wider than the viewport.
+const mapAreas = `(function () {
+  var el = document.querySelector('.chart-canvas[data-chart-map]');
+  var chart = el && window.echarts && window.echarts.getInstanceByDom(el);
+  if (!chart) { return {features: -1, areas: -1, valued: -1, overflow: 0}; }
+  var s = chart.getOption().series[0];
+  var geo = window.echarts.getMap(s.map);
+  var valued = s.data.filter(function (d) { return typeof d.value === 'number'; }).length;
+  return {features: geo ? (geo.geoJSON || geo.geoJson).features.length : -1, areas: s.data.length, valued: valued,
+    tableValued: Array.from(el.parentElement.querySelectorAll('tbody td.num')).filter(function (td) {
+      return td.textContent.trim() !== 'no figure'; }).length,
+    overflow: document.documentElement.scrollWidth - window.innerWidth};
+})()`
+
+type mapResult struct {
+	Features, Areas, Valued, TableValued, Overflow int
+}
+
+// checkMap visits a page with a map at 1280 and 390 px: the map draws all
+// 153 areas, as many with a colour as its table has values (at least
+// minValued), the page does not scroll sideways, axe finds nothing serious,
+// and screenshots of the page and of the map are saved at each width.
+func checkMap(t *testing.T, b *browsertest.Browser, base, path, shot string, minValued int) {
+	t.Helper()
+	for _, w := range []struct{ width, height int64 }{{1280, 900}, {390, 844}} {
+		if err := b.Resize(w.width, w.height); err != nil {
+			t.Fatal(err)
+		}
+		visitAndCheck(t, b, base, path, fmt.Sprintf("%s-%d.png", shot, w.width))
+		m, err := browsertest.Eval[mapResult](b, mapAreas)
+		if err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		t.Logf("%s at %d px: %+v", path, w.width, m)
+		if m.Features != 153 || m.Areas != 153 {
+			t.Errorf("%s at %d px: %d boundaries registered, %d areas in the map; want 153 and 153", path, w.width, m.Features, m.Areas)
+		}
+		if m.Valued != m.TableValued || m.Valued < minValued {
+			t.Errorf("%s at %d px: %d areas coloured, the table has %d values; want equal and at least %d",
+				path, w.width, m.Valued, m.TableValued, minValued)
+		}
+		if m.Overflow > 0 {
+			t.Errorf("%s at %d px: the page is %d px wider than the viewport", path, w.width, m.Overflow)
+		}
+		// the keyboard: the map takes focus and the arrow keys read each area
+		if err := b.Type(".chart-canvas[data-chart-map]", kb.ArrowRight+kb.ArrowRight); err != nil {
+			t.Fatal(err)
+		}
+		if st, err := b.Text(".map-status"); err != nil || !strings.Contains(st, ": ") {
+			t.Errorf("%s at %d px: after two arrow keys the map's status reads %q (%v); want an area's name and value",
+				path, w.width, st, err)
+		} else {
+			t.Logf("%s at %d px: keyboard: %s", path, w.width, st)
+		}
+		p := browsertest.ScreenshotPath(fmt.Sprintf("%s-%d-map.png", shot, w.width))
+		if err := b.ScreenshotElement("figure.chart-map", p); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("map screenshot: %s", p)
+	}
+}
+
+// TestBrowserMapRealData checks the maps on the real files: the league
+// page's (every English LA), the England page's and an LA page's.
+func TestBrowserMapRealData(t *testing.T) {
+	st := realStore(t)
+	srv := newBrowserServer(t, st)
+	b := browsertest.New(t)
+	checkMap(t, b, srv.URL, "/league/tribunal.rate", "sendash-real-map-league", 140)
+	checkMap(t, b, srv.URL, "/england", "sendash-real-map-england", 100)
+	checkMap(t, b, srv.URL, "/las/E06000047", "sendash-real-map-la", 100) // County Durham
+}
+
+// TestBrowserMapDemo checks the maps on the demo data. The demo's LAs are
+// made up (codes E069...), so none has a boundary: all 153 areas are drawn
+// hatched, and the notes name the demo's LAs as not on the map.
+func TestBrowserMapDemo(t *testing.T) {
+	if _, err := os.Stat(browsertest.ChromiumPath); err != nil {
+		t.Skip("no Chromium")
+	}
+	st := testdb.Open(t, testdb.Demo(t))
+	srv := newBrowserServer(t, st)
+	b := browsertest.New(t)
+	checkMap(t, b, srv.URL, "/league/tribunal.rate", "sendash-demo-map-league", 0)
+	checkMap(t, b, srv.URL, "/england", "sendash-demo-map-england", 0)
 }

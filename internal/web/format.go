@@ -47,6 +47,7 @@ var funcs = template.FuncMap{
 	"comparator":    newComparatorCell,
 	"compareURL":    compareURL,
 	"leagueRows":    leagueRows,
+	"mapRows":       mapRows,
 }
 
 // schoolName is a school's name, or what to call it when none is published.

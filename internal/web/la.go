@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"fmt"
 	"slices"
 
@@ -26,6 +27,7 @@ type laPage struct {
 	Trend       []store.TrendFigure
 	TrendTable  pivot
 	TrendChart  charts.Chart
+	Map         *laMap // the trend indicator's latest year over every LA, this one outlined
 	PlaceLatest []store.Figure
 	PlaceChart  charts.Chart
 	Summary     string
@@ -92,6 +94,9 @@ func (s *server) la(c *echo.Context) (*pageResult, error) {
 	p.TrendTable = laPivot(p.Trend, prof.Neighbours)
 	p.TrendChart = charts.LATrend(p.Trend, name,
 		fmt.Sprintf("%s (%s) for %s each year, against its statistical neighbours and England", p.Title, catalogue.GroupLabel(grp), name))
+	if p.Map, err = s.laPageMap(c.Request().Context(), prof, ind, grp); err != nil {
+		return nil, err
+	}
 	p.PlaceLatest = latestPlacement(prof.Placement)
 	p.PlaceChart = charts.Placement(charts.IDLAPlacement, prof.Placement,
 		fmt.Sprintf("Where children with EHC plans in %s are placed, each year", name))
@@ -104,7 +109,8 @@ func (s *server) la(c *echo.Context) (*pageResult, error) {
 		API: laAPI{LAProfile: prof, Trend: trend},
 		Tables: tables("", tableOf(prof.Figures), "trend", tableOf(p.Trend),
 			"placement", tableOf(prof.Placement), "neighbours", tableOf(prof.Neighbours),
-			"flags", tableOf(prof.Flags), "flags_unjudged", tableOf(prof.Unjudged)),
+			"flags", tableOf(prof.Flags), "flags_unjudged", tableOf(prof.Unjudged),
+			"map", tableOf(mapRowsOf(p.Map))),
 		File: "la-" + prof.LA.Code}, nil
 }
 
@@ -152,4 +158,18 @@ func laSummary(p *store.LAProfile) string {
 		}
 	}
 	return fmt.Sprintf("%s has %d published figures and %d flags.", p.LA.Name, len(p.Figures), len(p.Flags))
+}
+
+// laPageMap maps the trend's indicator and group in their latest year, the
+// LA outlined and its neighbours marked; nil when the indicator has no
+// league table.
+func (s *server) laPageMap(ctx context.Context, prof *store.LAProfile, indicator, grp string) (*laMap, error) {
+	if indicator == "" {
+		return nil, nil
+	}
+	m, err := s.laidMap(ctx, indicator, grp)
+	if m == nil || err != nil {
+		return nil, err
+	}
+	return m.draw(charts.IDLAMap, prof.LA.OldCode, prof.Neighbours), nil
 }

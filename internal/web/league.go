@@ -23,6 +23,7 @@ type leaguePage struct {
 	Chart   charts.Chart
 	Summary string
 	Others  []store.IndicatorInfo
+	Map     *laMap
 }
 
 // league shows an LA league table; year and grp in the query string.
@@ -52,12 +53,19 @@ func (s *server) league(c *echo.Context) (*pageResult, error) {
 	p := leaguePage{League: l, Summary: leagueSummary(l), Others: byTheme(others),
 		Chart: charts.League(l.Rows, l.England, fmt.Sprintf("%s, %s, for each local authority, highest first",
 			l.Indicator.Title, catalogue.GroupLabel(l.Grp)))}
+	las, err := s.st.LAs(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if p.Map, err = buildLAMap(l, las, charts.IDLeagueMap, "", nil); err != nil {
+		return nil, err
+	}
 	rows := l.Rows
 	if l.England != nil {
 		rows = append([]store.Figure{*l.England}, rows...)
 	}
 	return &pageResult{Template: "league", Title: title, Data: p, API: l,
-		Tables: tables("", tableOf(rows)),
+		Tables: tables("", tableOf(rows), "map", tableOf(mapRowsOf(p.Map))),
 		File:   fmt.Sprintf("league-%s-%d-%s", l.Indicator.ID, l.Year, l.Grp)}, nil
 }
 

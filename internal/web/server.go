@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"os"
 	"runtime"
+	"sync"
 	"time"
 
 	"github.com/labstack/echo/v5"
@@ -73,6 +74,7 @@ type server struct {
 	demo    bool
 	buildID string
 	watch   *dbWatch // nil when no path is watched
+	maps    sync.Map // indicator|group -> *laMap, laid for LA pages (laidMap)
 }
 
 // New builds the HTTP handler: routes, middleware and the error handler. It

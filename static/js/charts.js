@@ -21,6 +21,13 @@
 // CSP without 'unsafe-inline' styles blocks. Write tooltip templates with "\n",
 // not "<br>".
 //
+// A map's canvas also carries data-chart-map="/static/geo/....json": the
+// boundaries, fetched once a page (same origin; the browser caches them) and
+// registered under the name the option's series gives (series[0].map)
+// before the map is drawn. A map's canvas is focusable: the arrow keys step
+// through its areas, showing each one's tooltip, and a status line after
+// the map's summary reads the same text to screen readers.
+//
 // The canvas element's data-chart-state goes "drawing" then "drawn" (or
 // "failed", with the reason in data-chart-error); the stylesheet keeps a canvas
 // hidden until it has a state. Once ECharts has finished rendering (animation
@@ -69,6 +76,24 @@
     }
   }
 
+  // Boundaries fetched on this page, by URL: a promise each, so two maps
+  // of the same boundaries fetch them once.
+  var maps = {};
+
+  function loadMap(url, name) {
+    if (!maps[url]) {
+      maps[url] = window.fetch(url, { credentials: 'same-origin' }).then(function (res) {
+        if (!res.ok) {
+          throw new Error('map ' + url + ': HTTP ' + res.status);
+        }
+        return res.json();
+      }).then(function (geo) {
+        window.echarts.registerMap(name, geo);
+      });
+    }
+    return maps[url];
+  }
+
   function drawChart(el) {
     var option;
     try {
@@ -81,10 +106,89 @@
       option.animation = false;
     }
     useCanvasTooltips(option);
+    // The stylesheet hides a canvas without a state (so no empty box shows
+    // with JS off); reveal it before init so ECharts measures its real size.
+    el.setAttribute('data-chart-state', 'drawing');
+    var mapURL = el.getAttribute('data-chart-map');
+    if (!mapURL) {
+      initChart(el, option);
+      return;
+    }
+    var series = Array.isArray(option.series) ? option.series[0] : option.series;
+    if (!window.fetch || !series || !series.map) {
+      markFailed(el, new Error('cannot load map ' + mapURL));
+      return;
+    }
+    loadMap(mapURL, series.map).then(function () {
+      var chart = initChart(el, option);
+      if (chart) {
+        addMapKeys(el, chart, series);
+      }
+    }, function (err) {
+      markFailed(el, err);
+    });
+  }
+
+  // addMapKeys lets the keyboard step through a map's areas (arrow keys,
+  // Home, End; Escape hides the tooltip) and writes the shown area's text
+  // into a status line after the map.
+  function addMapKeys(el, chart, series) {
+    var data = series.data || [];
+    var status = document.createElement('p');
+    status.className = 'map-status';
+    status.setAttribute('role', 'status');
+    // after the map's text alternative (in the figure's grid, a paragraph
+    // between the map and its table would push the table below the map)
+    var summary = el.parentElement && el.parentElement.querySelector('.chart-summary');
+    (summary || el).insertAdjacentElement('afterend', status);
+    var at = -1;
+    function show(i) {
+      if (at >= 0) {
+        chart.dispatchAction({ type: 'downplay', seriesIndex: 0, dataIndex: at });
+      }
+      at = i;
+      chart.dispatchAction({ type: 'highlight', seriesIndex: 0, dataIndex: at });
+      chart.dispatchAction({ type: 'showTip', seriesIndex: 0, dataIndex: at });
+      var tip = data[at] && data[at].tooltip && data[at].tooltip.formatter;
+      status.textContent = tip ? String(tip).replace(/\n/g, ': ') : '';
+    }
+    el.addEventListener('keydown', function (ev) {
+      var n = data.length;
+      if (n === 0) {
+        return;
+      }
+      var next = -1;
+      switch (ev.key) {
+        case 'ArrowRight':
+        case 'ArrowDown':
+          next = (at + 1) % n;
+          break;
+        case 'ArrowLeft':
+        case 'ArrowUp':
+          next = at <= 0 ? n - 1 : at - 1;
+          break;
+        case 'Home':
+          next = 0;
+          break;
+        case 'End':
+          next = n - 1;
+          break;
+        case 'Escape':
+          chart.dispatchAction({ type: 'hideTip' });
+          status.textContent = '';
+          return;
+        default:
+          return;
+      }
+      ev.preventDefault();
+      show(next);
+    });
+  }
+
+  // initChart draws an option into a revealed canvas; it returns the chart,
+  // or null after marking the canvas failed.
+  function initChart(el, option) {
     try {
-      // The stylesheet hides a canvas without a state (so no empty box shows
-      // with JS off); reveal it before init so ECharts measures its real size.
-      el.setAttribute('data-chart-state', 'drawing');
       var chart = window.echarts.init(el, null, { renderer: 'canvas' });
       chart.on('finished', function () {
         el.setAttribute('data-chart-rendered', 'true');
@@ -92,8 +196,15 @@
       chart.setOption(option);
       drawn.push(chart);
       el.setAttribute('data-chart-state', 'drawn');
+      // follow the box, not only the window: a scroll bar appearing after
+      // the first charts were drawn narrows them without a resize event
+      if (window.ResizeObserver) {
+        new window.ResizeObserver(scheduleResize).observe(el);
+      }
+      return chart;
     } catch (err) {
       markFailed(el, err);
+      return null;
     }
   }
 
