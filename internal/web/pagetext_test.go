@@ -78,7 +78,7 @@ var pageTextBad = []*regexp.Regexp{
 	regexp.MustCompile(`(^|[\s(])/(work|tmp|home|root|usr|var|srv|mnt)/\S+`), // a server path
 	regexp.MustCompile(`[A-Za-z]:\\\S+`),                                     // a Windows path
 	regexp.MustCompile(`\b(at|of|for|from|by|with) (had|has|have|is|was|were|and)\b`),
-	regexp.MustCompile(`\b(at|of|for|from|by|with) [,.;:]`),
+	regexp.MustCompile(`\b(at|for|from|by|with) [,.;:]`), // ("Bristol, City of, with" is a name)
 	regexp.MustCompile(`\b[Aa] (independent|academy|alternative|AP|EHC|LA|open|other|outcome|upper|infant|all-through|8)\b`),
 	regexp.MustCompile(`\b(undefined|NaN|<nil>|%!)`),
 }

@@ -10,6 +10,11 @@ INSERT INTO la VALUES
  ('207', 'E09000015', NULL, NULL, NULL, 'abolished', '<script>x</script>', 'not a date', NULL, NULL);
 INSERT INTO la_alias VALUES ('E09000013', 'new_code', '205'), ('E09000014', 'new_code', '206'), ('E09000015', 'new_code', '207');
 INSERT INTO la_neighbour VALUES (1, '205', NULL, 1, '207', NULL), (1, '206', '', 1, '205', '<b>x</b>');
+-- The edge schools replace the fixture's schools of the same URNs, and
+-- their figures the fixture's (a school is one row, with one figure per
+-- indicator, year and group).
+DELETE FROM school WHERE urn IN ('100004', '100005', '100006', '100007');
+DELETE FROM figure WHERE level = 'school' AND code IN ('100004', '100005', '100006', '100007');
 INSERT INTO school (urn, laestab, la_old_code, name, school_type, phase, type_group, independent_special, in_census,
     town, postcode, easting, northing, status, age_low, age_high, rp_on_roll, rp_capacity, sen_needs) VALUES
  ('100004', '2052004', '205', repeat('Long school name ', 588), repeat('type ', 500), 'primary', 'mainstream', false, true,
