@@ -46,6 +46,8 @@ var funcs = template.FuncMap{
 	"comparator":    newComparatorCell,
 	"compareURL":    compareURL,
 	"leagueRows":    leagueRows,
+	"phaseLabel":    phaseLabel,
+	"distance":      distance,
 }
 
 // schoolName is a school's name, or what to call it when none is published.
