@@ -100,7 +100,7 @@ func (s *Store) placeSearch(ctx context.Context, ix *searchIndex, text string, q
 		at, found, err := s.postcodePlace(ctx, pc)
 		if err != nil || !found {
 			a := &SearchAnswer{Kind: SearchNowhere, Place: pc}
-			if d, _, _ := strings.Cut(pc, " "); ix.districts[d] != (geo.Point{}) {
+			if d, _, _ := strings.Cut(pc, " "); ix.knownDistrict(d) {
 				a.District = d
 			}
 			return a, err
@@ -118,12 +118,12 @@ func (s *Store) placeSearch(ctx context.Context, ix *searchIndex, text string, q
 	}
 	if districtRe.MatchString(up) || sectorRe.MatchString(up) {
 		a := &SearchAnswer{Kind: SearchNowhere, Place: up}
-		if m := sectorRe.FindStringSubmatch(up); m != nil && ix.districts[m[1]] != (geo.Point{}) {
+		if m := sectorRe.FindStringSubmatch(up); m != nil && ix.knownDistrict(m[1]) {
 			a.District = m[1]
 		}
 		return a, nil
 	}
-	if la, ok := ix.laByName[strings.ToLower(text)]; ok {
+	if la, ok := ix.laByName[nameKey(text)]; ok {
 		a := ix.area(SearchByLA, la.hit.Name, ix.laOld[la.laOld.String], open, q)
 		a.LA = &la.hit
 		return a, nil
@@ -132,6 +132,11 @@ func (s *Store) placeSearch(ctx context.Context, ix *searchIndex, text string, q
 		return ix.area(SearchByTown, ix.rows[rows[0]].town, rows, open, q), nil
 	}
 	return nil, nil
+}
+
+func (ix *searchIndex) knownDistrict(d string) bool {
+	_, ok := ix.districts[d]
+	return ok
 }
 
 // postcodePlace looks a full postcode up in the lookup: found is false when

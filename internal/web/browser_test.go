@@ -80,6 +80,7 @@ func TestBrowserFixture(t *testing.T) {
 	visitAndCheck(t, b, srv.URL, "/schools/100001", "sendash-fixture-school.png")
 	visitAndCheck(t, b, srv.URL, "/las/E09000007", "sendash-fixture-la.png")
 	visitAndCheck(t, b, srv.URL, "/league/tribunal.rate", "sendash-fixture-league.png")
+	visitAndCheck(t, b, srv.URL, "/search?q=camden&compare=100001", "sendash-fixture-search.png")
 }
 
 // TestBrowserRealData checks a school, an LA and a league page built from
