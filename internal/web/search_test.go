@@ -76,8 +76,8 @@ func TestSearchPageUnknownAndOthers(t *testing.T) {
 		"/search?q=fizzlewick": {"Schools in Fizzlewick, nearest its middle first", "open schools in Fizzlewick",
 			`<a href="/search?by=name&amp;q=fizzlewick">Search school names instead</a>`},
 		"/search?q=Fizzlewick%2C+City+of": {"is a local authority", "open schools in Fizzlewick, City of"},
-		"/search?q=gribblecestr":           {"Gribblecester Community College", "exact and closest matches first"},
-		"/search?q=zzqqxx+no+such":         {"Nothing matched"},
+		"/search?q=gribblecestr":          {"Gribblecester Community College", "exact and closest matches first"},
+		"/search?q=zzqqxx+no+such":        {"Nothing matched"},
 	} {
 		code, _, body := get(t, h, path)
 		if code != http.StatusOK {
