@@ -7,11 +7,10 @@ SELECT kind, code, name, place, detail, name_key, laestab, la_old_code, la_new_c
        status, type, phase_group, town, lat, long
 FROM page_search;
 
--- name: search.postcode
--- A full postcode's place from the lookup (sorted by postcode, so one row
--- group is read); no row, or a NULL place, when the lookup does not place
--- it. Params: postcode (geo.Postcode's spelling).
-SELECT lat, long FROM postcode WHERE postcode = ?;
+-- name: search.postcodes
+-- Every postcode the lookup places, which the store keeps packed
+-- (store/postcodes.go) to place a full postcode a search names. No params.
+SELECT postcode, lat, long FROM postcode WHERE lat IS NOT NULL AND long IS NOT NULL;
 
 -- name: search.areas
 -- Every postcode district's and sector's centre (postcode_area), which the

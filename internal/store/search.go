@@ -76,26 +76,20 @@ func (s *Store) readSearchRows(ctx context.Context) ([]searchRow, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read the search keys: %w", err)
 	}
-	slices.SortFunc(out, searchOrder)
+	slices.SortFunc(out, func(a, b searchRow) int { return searchOrder(&a, &b) })
 	return out, nil
 }
 
-// readPostcodeAreas reads the postcode district and sector centres into ix.
-func (s *Store) readPostcodeAreas(ctx context.Context, ix *searchIndex) error {
-	ix.districts, ix.sectors = map[string]geo.Point{}, map[string]geo.Point{}
-	return eachRow(ctx, s, "search.areas", nil, func(r *sql.Rows) error {
-		var kind, area string
-		var p geo.Point
-		if err := r.Scan(&kind, &area, &p.Lat, &p.Long); err != nil {
-			return err
-		}
-		if kind == "district" {
-			ix.districts[area] = p
-		} else {
-			ix.sectors[area] = p
-		}
-		return nil
-	})
+// addPlaced adds rows[i], a school with a place, to ix.placed.
+func (ix *searchIndex) addPlaced(i int32) {
+	r := &ix.rows[i]
+	code, ok := ix.phaseCode[r.phase]
+	if !ok {
+		code = uint8(len(ix.phaseCode)) // a handful of phase groups
+		ix.phaseCode[r.phase] = code
+	}
+	ix.placedAt[i] = int32(len(ix.placed))
+	ix.placed = append(ix.placed, placedSchool{unit: r.unit, row: i, phase: code, open: r.status == "open"})
 }
 
 func eqNull(n sql.NullString, q string) bool { return n.Valid && n.String == q }
@@ -113,7 +107,9 @@ type searchIndex struct {
 	laNew    map[string][]int32 // any row's LA 9-character code
 
 	// for searches by place (searchplace.go) and near misses (searchname.go)
-	placed    []int32               // the schools with a place
+	placed    []placedSchool        // the schools with a place, in row order
+	placedAt  map[int32]int32       // a placed school's row -> its index in placed
+	phaseCode map[string]uint8      // phase group -> placedSchool.phase
 	towns     map[string][]int32    // schools by their town's nameKey
 	laByName  map[string]*searchRow // LAs by their name's nameKey
 	districts map[string]geo.Point  // postcode district centres (postcode_area)
@@ -124,7 +120,8 @@ type searchIndex struct {
 func newSearchIndex(rows []searchRow) *searchIndex {
 	ix := &searchIndex{rows: rows, starts: make([]int, len(rows)),
 		schoolBy: map[string][]int32{}, laOld: map[string][]int32{}, laNew: map[string][]int32{},
-		towns: map[string][]int32{}, laByName: map[string]*searchRow{}, words: newNameWords(rows)}
+		towns: map[string][]int32{}, laByName: map[string]*searchRow{}, words: newNameWords(rows),
+		placedAt: map[int32]int32{}, phaseCode: map[string]uint8{}}
 	var hay strings.Builder
 	add := func(m map[string][]int32, k sql.NullString, i int) {
 		if k.Valid {
@@ -142,7 +139,7 @@ func newSearchIndex(rows []searchRow) *searchIndex {
 			add(ix.schoolBy, r.laestab, i)
 			add(ix.schoolBy, r.laNameKey, i)
 			if r.placed {
-				ix.placed = append(ix.placed, int32(i))
+				ix.addPlaced(int32(i))
 			}
 			if k := nameKey(r.town); k != "" {
 				ix.towns[k] = append(ix.towns[k], int32(i))
@@ -170,19 +167,39 @@ func newSearchIndex(rows []searchRow) *searchIndex {
 // keep, when not nil, drops the rows it refuses before they count towards
 // limit (the search page's phase filter).
 func (ix *searchIndex) match(q string, limit int, keep func(*searchRow) bool) []*searchRow {
+	m := newSearchMatch(q, limit, keep)
+	ix.scan(m)
+	return m.hits()
+}
+
+// matchApart is match with the schools whose name is not published apart
+// (unnamed), after every score rather than last within each; at most
+// limit of each.
+func (ix *searchIndex) matchApart(q string, limit int, keep func(*searchRow) bool) (named, unnamed []*searchRow) {
+	m := newSearchMatch(q, limit, keep)
+	m.apart = true
+	ix.scan(m)
+	return m.hits(), m.unnamed
+}
+
+func newSearchMatch(q string, limit int, keep func(*searchRow) bool) *searchMatch {
 	// DuckDB's trim() removes the Unicode space separators (category Zs:
 	// the space, no-break space, em space, ...) and nothing else.
 	q = strings.TrimFunc(q, func(r rune) bool { return unicode.Is(unicode.Zs, r) })
-	m := searchMatch{q: q, lq: strings.ToLower(q), uq: strings.ToUpper(q), limit: limit, keep: keep}
+	return &searchMatch{q: q, lq: strings.ToLower(q), uq: strings.ToUpper(q), limit: limit, keep: keep}
+}
+
+// scan adds every row matching m's query to m, in searchOrder.
+func (ix *searchIndex) scan(m *searchMatch) {
 	if m.lq == "" || strings.IndexByte(m.lq, 0) >= 0 {
 		// every row contains "" (and hay cannot hold a NUL): score them all
 		for i := range ix.rows {
 			m.add(&ix.rows[i])
 		}
-		return m.hits()
+		return
 	}
 	var whole []int32
-	for _, l := range [][]int32{ix.laOld[q], ix.laNew[m.uq], ix.schoolBy[q], ix.schoolBy[m.lq]} {
+	for _, l := range [][]int32{ix.laOld[m.q], ix.laNew[m.uq], ix.schoolBy[m.q], ix.schoolBy[m.lq]} {
 		whole = append(whole, l...)
 	}
 	slices.Sort(whole)
@@ -210,7 +227,6 @@ func (ix *searchIndex) match(q string, limit int, keep func(*searchRow) bool) []
 	for ; w < len(whole); w++ {
 		m.add(&ix.rows[whole[w]])
 	}
-	return m.hits()
 }
 
 // searchMatch scores rows as match describes, keeping the first limit hits
@@ -220,6 +236,8 @@ type searchMatch struct {
 	limit     int
 	keep      func(*searchRow) bool
 	byScore   [4][]*searchRow // scores -1, 0, 1, 2
+	apart     bool            // unnamed schools go to unnamed, not byScore
+	unnamed   []*searchRow
 }
 
 func (m *searchMatch) add(r *searchRow) {
@@ -242,7 +260,11 @@ func (m *searchMatch) add(r *searchRow) {
 	default:
 		score = 2
 	}
-	if b := &m.byScore[score+1]; len(*b) < m.limit {
+	b := &m.byScore[score+1]
+	if m.apart && r.hit.Name == "" {
+		b = &m.unnamed
+	}
+	if len(*b) < m.limit {
 		*b = append(*b, r)
 	}
 }
@@ -261,7 +283,7 @@ func (m *searchMatch) hits() []*searchRow {
 // before rows without one (a school whose name is not published is listed
 // last), then kind descending (schools, then LAs), name, code, compared
 // bytewise as DuckDB compares VARCHAR.
-func searchOrder(a, b searchRow) int {
+func searchOrder(a, b *searchRow) int {
 	return cmp.Or(cmpBool(a.hit.Name == "", b.hit.Name == ""), -strings.Compare(a.hit.Kind, b.hit.Kind),
 		strings.Compare(a.hit.Name, b.hit.Name), strings.Compare(a.hit.Code, b.hit.Code))
 }

@@ -12,7 +12,7 @@ import (
 // published, which match only by code or LA.
 func (ix *searchIndex) byName(text string, q SearchQuery, keep func(*searchRow) bool) *SearchAnswer {
 	want := q.Offset + q.Limit + 1 // one more says whether another page follows
-	rows := ix.match(text, want, func(r *searchRow) bool { return r.hit.Name != "" && keep(r) })
+	rows, unnamed := ix.matchApart(text, want, keep)
 	if len(rows) < want {
 		seen := make(map[*searchRow]bool, len(rows))
 		for _, r := range rows {
@@ -27,9 +27,7 @@ func (ix *searchIndex) byName(text string, q SearchQuery, keep func(*searchRow) 
 			}
 		}
 	}
-	if len(rows) < want {
-		rows = append(rows, ix.match(text, want-len(rows), func(r *searchRow) bool { return r.hit.Name == "" && keep(r) })...)
-	}
+	rows = append(rows, unnamed...)
 	a := &SearchAnswer{Kind: SearchByName}
 	page := rows[min(q.Offset, len(rows)):]
 	a.More = len(page) > q.Limit
@@ -187,9 +185,11 @@ func wordCost(t, w string, last bool) (int, bool) {
 // (letters changed, added, removed, or two next to each other swapped),
 // or limit+1 once it must exceed limit.
 func editDistance(a, b string, limit int) int {
-	prev2 := make([]int, len(b)+1)
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
+	var buf [3][32]int // on the stack for words of up to 31 letters
+	prev2, prev, cur := buf[0][:0], buf[1][:0], buf[2][:0]
+	for range len(b) + 1 {
+		prev2, prev, cur = append(prev2, 0), append(prev, 0), append(cur, 0)
+	}
 	for j := range prev {
 		prev[j] = j
 	}

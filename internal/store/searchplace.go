@@ -3,7 +3,6 @@ package store
 import (
 	"container/heap"
 	"context"
-	"database/sql"
 	"math"
 	"regexp"
 	"slices"
@@ -94,26 +93,37 @@ func (s *Store) Search(ctx context.Context, q SearchQuery) (*SearchAnswer, error
 // placeSearch answers a query that names a place, or returns nil.
 func (s *Store) placeSearch(ctx context.Context, ix *searchIndex, text string, q SearchQuery,
 	keep func(*searchRow) bool) (*SearchAnswer, error) {
+	f := placeFilter{phase: -1, closed: q.Closed}
+	if q.Phase != "" {
+		f.phase = -2 // a phase no school has
+		if c, ok := ix.phaseCode[q.Phase]; ok {
+			f.phase = int(c)
+		}
+	}
 	open := func(r *searchRow) bool { return keep(r) && (q.Closed || r.status == "open") }
 	up := strings.ToUpper(text)
 	if pc, ok := geo.Postcode(text); ok {
-		at, found, err := s.postcodePlace(ctx, pc)
-		if err != nil || !found {
+		pcs, err := s.postcodes(ctx)
+		if err != nil {
+			return nil, err
+		}
+		at, found := pcs.place(pc)
+		if !found {
 			a := &SearchAnswer{Kind: SearchNowhere, Place: pc}
 			if d, _, _ := strings.Cut(pc, " "); ix.knownDistrict(d) {
 				a.District = d
 			}
-			return a, err
+			return a, nil
 		}
-		return ix.nearest(SearchByPostcode, pc, at, ix.placed, open, q), nil
+		return ix.nearest(SearchByPostcode, pc, at, ix.placed, f, q), nil
 	}
 	if at, ok := ix.districts[up]; ok {
-		return ix.nearest(SearchByDistrict, up, at, ix.placed, open, q), nil
+		return ix.nearest(SearchByDistrict, up, at, ix.placed, f, q), nil
 	}
 	if m := sectorRe.FindStringSubmatch(up); m != nil {
 		sector := m[1] + " " + m[2]
 		if at, ok := ix.sectors[sector]; ok {
-			return ix.nearest(SearchBySector, sector, at, ix.placed, open, q), nil
+			return ix.nearest(SearchBySector, sector, at, ix.placed, f, q), nil
 		}
 	}
 	if districtRe.MatchString(up) || sectorRe.MatchString(up) {
@@ -124,47 +134,31 @@ func (s *Store) placeSearch(ctx context.Context, ix *searchIndex, text string, q
 		return a, nil
 	}
 	if la, ok := ix.laByName[nameKey(text)]; ok {
-		a := ix.area(SearchByLA, la.hit.Name, ix.laOld[la.laOld.String], open, q)
+		a := ix.area(SearchByLA, la.hit.Name, ix.laOld[la.laOld.String], f, open, q)
 		a.LA = &la.hit
 		return a, nil
 	}
 	if rows, ok := ix.towns[nameKey(text)]; ok {
-		return ix.area(SearchByTown, ix.rows[rows[0]].town, rows, open, q), nil
+		return ix.area(SearchByTown, ix.rows[rows[0]].town, rows, f, open, q), nil
 	}
 	return nil, nil
 }
 
-func (ix *searchIndex) knownDistrict(d string) bool {
-	_, ok := ix.districts[d]
-	return ok
-}
-
-// postcodePlace looks a full postcode up in the lookup: found is false when
-// the lookup lacks it or gives it no place.
-func (s *Store) postcodePlace(ctx context.Context, pc string) (at geo.Point, found bool, err error) {
-	err = eachRow(ctx, s, "search.postcode", []any{pc}, func(r *sql.Rows) error {
-		var lat, long sql.NullFloat64
-		if err := r.Scan(&lat, &long); err != nil {
-			return err
-		}
-		at, found = geo.Point{Lat: lat.Float64, Long: long.Float64}, lat.Valid && long.Valid
-		return nil
-	})
-	return at, found, err
-}
-
 // area answers a search for a town's or LA's schools (rows): nearest the
-// mean place of its placed schools first, then those with no place.
-func (ix *searchIndex) area(kind, name string, rows []int32, keep func(*searchRow) bool, q SearchQuery) *SearchAnswer {
+// mean place of its placed schools first (f filters them), then those with
+// no place (keep filters them).
+func (ix *searchIndex) area(kind, name string, rows []int32, f placeFilter, keep func(*searchRow) bool,
+	q SearchQuery) *SearchAnswer {
 	var sum geo.Point
-	var placed, unplaced []int32
+	var placed []placedSchool
+	var unplaced []int32
 	for _, i := range rows {
 		r := &ix.rows[i]
 		switch {
 		case r.hit.Kind != "school":
 		case r.placed:
 			sum.Lat, sum.Long = sum.Lat+r.at.Lat, sum.Long+r.at.Long
-			placed = append(placed, i)
+			placed = append(placed, ix.placed[ix.placedAt[i]])
 		case keep(r):
 			unplaced = append(unplaced, i)
 		}
@@ -173,7 +167,7 @@ func (ix *searchIndex) area(kind, name string, rows []int32, keep func(*searchRo
 	if n := float64(len(placed)); n > 0 {
 		centre = geo.Point{Lat: sum.Lat / n, Long: sum.Long / n}
 	}
-	a := ix.nearest(kind, name, centre, placed, keep, q)
+	a := ix.nearest(kind, name, centre, placed, f, q)
 	from := max(0, q.Offset-a.Total)
 	a.Total += len(unplaced)
 	for _, i := range unplaced[min(from, len(unplaced)):] {
@@ -186,24 +180,41 @@ func (ix *searchIndex) area(kind, name string, rows []int32, keep func(*searchRo
 	return a
 }
 
-// nearest answers a search from a place: the rows (indexes of placed
-// schools) that keep accepts, nearest first (ties by name, then URN), one
-// page of them with their distances. The chord between two points on the
-// unit sphere orders them as the great-circle distance does, with no
-// trigonometry per school; a bounded heap keeps the page's rows.
-func (ix *searchIndex) nearest(kind, name string, at geo.Point, rows []int32, keep func(*searchRow) bool,
+// placedSchool is a school with a place, packed for the distance scan (32
+// bytes, where its searchRow is about 250): its place on the unit sphere,
+// its row, phase group (searchIndex.phaseCode) and whether it is open.
+type placedSchool struct {
+	unit  [3]float64
+	row   int32
+	phase uint8
+	open  bool
+}
+
+// placeFilter is the schools a place search lists: of one phase group
+// (its code; -1 any, -2 none), and closed ones too or not.
+type placeFilter struct {
+	phase  int
+	closed bool
+}
+
+// nearest answers a search from a place: the placed schools the filter
+// keeps, nearest first (ties by name, then URN), one page of them with
+// their distances. The chord between two points on the unit sphere orders
+// them as the great-circle distance does, with no trigonometry per school;
+// a bounded heap keeps the page's rows.
+func (ix *searchIndex) nearest(kind, name string, at geo.Point, schools []placedSchool, f placeFilter,
 	q SearchQuery) *SearchAnswer {
 	a := &SearchAnswer{Kind: kind, Place: name}
 	c := unitVector(at)
 	h := &nearHeap{rows: ix.rows, cap: q.Offset + q.Limit}
-	for _, i := range rows {
-		r := &ix.rows[i]
-		if !keep(r) {
+	for k := range schools {
+		p := &schools[k]
+		if !(f.closed || p.open) || (f.phase != -1 && int(p.phase) != f.phase) {
 			continue
 		}
 		a.Total++
-		dx, dy, dz := r.unit[0]-c[0], r.unit[1]-c[1], r.unit[2]-c[2]
-		h.offer(near{d: dx*dx + dy*dy + dz*dz, i: i})
+		dx, dy, dz := p.unit[0]-c[0], p.unit[1]-c[1], p.unit[2]-c[2]
+		h.offer(near{d: dx*dx + dy*dy + dz*dz, i: p.row})
 	}
 	best := h.items
 	slices.SortFunc(best, h.cmp)
@@ -252,7 +263,7 @@ func (h *nearHeap) cmp(a, b near) int {
 		}
 		return 1
 	}
-	return searchOrder(h.rows[a.i], h.rows[b.i])
+	return searchOrder(&h.rows[a.i], &h.rows[b.i])
 }
 
 func (h *nearHeap) offer(n near) {

@@ -47,7 +47,6 @@ var funcs = template.FuncMap{
 	"compareURL":    compareURL,
 	"leagueRows":    leagueRows,
 	"phaseLabel":    phaseLabel,
-	"distance":      distance,
 }
 
 // schoolName is a school's name, or what to call it when none is published.
