@@ -46,7 +46,7 @@ type SearchAnswer struct {
 	Place    string     `json:"place,omitempty"`    // the postcode, sector, district, town or LA searched from
 	LA       *SearchHit `json:"la,omitempty"`       // the LA the query named
 	District string     `json:"district,omitempty"` // an unknown postcode's district, when it is known
-	Total    int        `json:"total"`              // a place search's results in every page
+	Total    int        `json:"total,omitempty"`    // a place search's results in every page (0 in a name search)
 	More     bool       `json:"more"`               // another page follows
 	Hits     []Found    `json:"results"`
 }
