@@ -129,9 +129,10 @@ ORDER BY page_la, year_sort, grp;
 -- here rather than on every search: names, URN, LAESTAB and the LA's codes;
 -- and what a search by place filters and shows: a school's status, type,
 -- phase group (the phase filter's: special and AP by type as well as
--- census phase; all-through by GIAS's phase or, as the school list has no
--- phase, ages from 5 or younger to 16 or older), town (lower-cased key and as
--- published) and place (school_place). An LA's are NULL.
+-- census phase, so an independent special school is special; all-through
+-- by GIAS's phase or, as the school list has no phase, ages from 5 or
+-- younger to 16 or older), town (as published) and place (school_place).
+-- An LA's are NULL.
 CREATE TABLE page_search AS
 WITH g AS (SELECT urn, arg_max(phase, source_id) AS gias_phase FROM gias_establishment GROUP BY urn)
 SELECT 'school' AS kind, s.urn AS code, coalesce(s.name, '') AS name,
@@ -140,7 +141,8 @@ SELECT 'school' AS kind, s.urn AS code, coalesce(s.name, '') AS name,
        s.la_old_code AS la_old_code, l.new_code AS la_new_code, lower(l.name) AS la_name_key,
        coalesce(s.status, '') AS status, coalesce(s.establishment_type, '') AS type,
        CASE WHEN s.type_group = 'AP' OR s.phase = 'AP' THEN 'AP'
-            WHEN s.type_group = 'special' OR s.phase = 'special' OR s.independent_special THEN 'special'
+            WHEN s.type_group = 'special' OR s.phase = 'special' OR s.independent_special
+              OR s.establishment_type ILIKE '%special school%' THEN 'special'
             WHEN g.gias_phase = 'All-through' OR (s.age_low <= 5 AND s.age_high >= 16) THEN 'all-through'
             ELSE coalesce(s.phase, '') END AS phase_group,
        coalesce(s.town, '') AS town, p.lat, p.long
