@@ -103,19 +103,7 @@ func (s *Store) placeSearch(ctx context.Context, ix *searchIndex, text string, q
 	open := func(r *searchRow) bool { return keep(r) && (q.Closed || r.status == "open") }
 	up := strings.ToUpper(text)
 	if pc, ok := geo.Postcode(text); ok {
-		pcs, err := s.postcodes(ctx)
-		if err != nil {
-			return nil, err
-		}
-		at, found := pcs.place(pc)
-		if !found {
-			a := &SearchAnswer{Kind: SearchNowhere, Place: pc}
-			if d, _, _ := strings.Cut(pc, " "); ix.knownDistrict(d) {
-				a.District = d
-			}
-			return a, nil
-		}
-		return ix.nearest(SearchByPostcode, pc, at, ix.placed, f, q), nil
+		return s.postcodeSearch(ctx, ix, pc, f, q)
 	}
 	if at, ok := ix.districts[up]; ok {
 		return ix.nearest(SearchByDistrict, up, at, ix.placed, f, q), nil
@@ -142,6 +130,26 @@ func (s *Store) placeSearch(ctx context.Context, ix *searchIndex, text string, q
 		return ix.area(SearchByTown, ix.rows[rows[0]].town, rows, f, open, q), nil
 	}
 	return nil, nil
+}
+
+// postcodeSearch answers a search from a full postcode: the schools
+// nearest it, or, when the lookup does not place it, nothing but its
+// district if the lookup places that.
+func (s *Store) postcodeSearch(ctx context.Context, ix *searchIndex, pc string, f placeFilter,
+	q SearchQuery) (*SearchAnswer, error) {
+	pcs, err := s.postcodes(ctx)
+	if err != nil {
+		return nil, err
+	}
+	at, found := pcs.place(pc)
+	if !found {
+		a := &SearchAnswer{Kind: SearchNowhere, Place: pc}
+		if d, _, _ := strings.Cut(pc, " "); ix.knownDistrict(d) {
+			a.District = d
+		}
+		return a, nil
+	}
+	return ix.nearest(SearchByPostcode, pc, at, ix.placed, f, q), nil
 }
 
 // area answers a search for a town's or LA's schools (rows): nearest the
