@@ -62,4 +62,7 @@ func DistanceKm(a, b Point) float64 {
 }
 
 // DistanceMiles is DistanceKm in miles.
-func DistanceMiles(a, b Point) float64 { return DistanceKm(a, b) / kmPerMile }
+func DistanceMiles(a, b Point) float64 { return Miles(DistanceKm(a, b)) }
+
+// Miles turns kilometres into miles.
+func Miles(km float64) float64 { return km / kmPerMile }

@@ -36,6 +36,7 @@ var pipeline = []step{
 	{makes: "postcode (sorted one renamed)", query: "derive.postcode.rename"},
 	{makes: "school_place (by postcode)", query: "derive.school_place"},
 	{makes: "school_place (by GIAS grid point)", query: "derive.school_place.grid", run: (*loader).gridPlaces},
+	{makes: "postcode_area (district and sector centres)", query: "derive.postcode_area"},
 	{makes: "build_info (build id)", query: "derive.build_info"},
 	{makes: "indicator", run: (*loader).writeCatalogue},
 

@@ -3,6 +3,8 @@ package store_test
 import (
 	"context"
 	"testing"
+
+	"github.com/sendash/sendash/internal/store"
 )
 
 // TestSearchUnnamedSchoolsLast checks, on the real files, that a search for
@@ -14,6 +16,21 @@ func TestSearchUnnamedSchoolsLast(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	checkUnnamedLast(t, hits)
+	// the search page's, read as a name (by=name): near misses before them
+	a, err := st.Search(context.Background(), store.SearchQuery{Q: "camden", ByName: true, Limit: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	hits = nil
+	for _, f := range a.Hits {
+		hits = append(hits, f.SearchHit)
+	}
+	checkUnnamedLast(t, hits)
+}
+
+func checkUnnamedLast(t *testing.T, hits []store.SearchHit) {
+	t.Helper()
 	unnamed := 0
 	for _, h := range hits {
 		switch {

@@ -15,7 +15,11 @@ import (
 // (store/search.go) answers exactly as the reference SQL reference.search
 // (testdata/reference.sql) does in DuckDB, for every school's and LA's
 // name, name prefixes and words, codes in both cases, and odd strings, on
-// the demo data and (when SENDASH_REAL_DATA is set) the real files.
+// the demo data and (when SENDASH_REAL_DATA is set) the real files. The
+// reference covers SearchSchools, the exact matches the search page lists
+// first; what the page adds (searches by place, near misses after the
+// exact matches, unnamed schools after both) is new behaviour the SQL
+// does not have, tested in searchplace_test.go and searchfilter_test.go.
 func TestSearchGoMatchesSQL(t *testing.T) {
 	t.Run("demo", func(t *testing.T) { checkSearchGoMatchesSQL(t, demoStore(t)) })
 	t.Run("real", func(t *testing.T) { checkSearchGoMatchesSQL(t, realSchoolStore(t)) })
@@ -92,10 +96,11 @@ func referenceSearch(t testing.TB) string {
 
 // FuzzSearch sends any valid UTF-8 query (the web layer refuses the rest)
 // to the Go search and to reference.search on the demo data: the Go search
-// must not fail and must give the SQL answer.
+// must not fail and must give the SQL answer, and store.Search (the search
+// page's reading of it, by place and by name) must not fail.
 func FuzzSearch(f *testing.F) {
 	for _, s := range []string{"primary", "951", "900066", "E06900002", "Grumblecombe", "  st  ", "'", "%_",
-		"ACADEMY", "é", "İ", "ß", "\x00"} {
+		"ACADEMY", "é", "İ", "ß", "\x00", "QJ51 1AC", "qj51", "QJ51 1", "ZZ9 9ZZ", "saint bertildas", "gribblecestr"} {
 		f.Add(s)
 	}
 	st, err := store.Open(context.Background(), testdb.Demo(f), store.Options{ReadOnly: true})
@@ -111,6 +116,12 @@ func FuzzSearch(f *testing.F) {
 		got, err := st.SearchSchools(context.Background(), q, 10)
 		if err != nil {
 			t.Fatal(err)
+		}
+		// the search page's reading of it (place, near misses) must not fail
+		for _, byName := range []bool{false, true} {
+			if _, err := st.Search(context.Background(), store.SearchQuery{Q: q, ByName: byName, Limit: 10}); err != nil {
+				t.Fatalf("Search %q: %v", q, err)
+			}
 		}
 		r, err := st.DB.QueryContext(context.Background(), sql, q, 10)
 		if err != nil {

@@ -69,6 +69,7 @@ type Store struct {
 	las      *laDirectory            // every LA and its lookup codes
 	leagues  *[]IndicatorInfo        // the indicators with LA figures
 	search   *searchIndex            // page_search, matched in Go (search.go)
+	pcs      *postcodeIndex          // the postcode lookup, packed (postcodes.go)
 	nbrs     *map[string][]Neighbour // every LA's statistical neighbours
 	// every indicator's league years and groups (page_league_periods)
 	leaguePeriods *map[string][]leaguePeriod
@@ -155,7 +156,7 @@ func (s *Store) Close() error {
 
 // Warm reads what a store keeps (the indicator catalogue, flags,
 // LA directory, league list and years, statistical neighbours, search
-// index and LA page documents), so the first requests do not pay for it;
+// index, postcode lookup and LA page documents), so the first requests do not pay for it;
 // `sendash serve` calls it before it listens.
 func (s *Store) Warm(ctx context.Context) error {
 	for _, read := range []func() error{
@@ -166,6 +167,7 @@ func (s *Store) Warm(ctx context.Context) error {
 		func() error { _, err := s.LeagueIndicators(ctx); return err },
 		func() error { _, err := s.neighbourMap(ctx); return err },
 		func() error { _, err := s.searchIndex(ctx); return err },
+		func() error { _, err := s.postcodes(ctx); return err },
 		func() error { _, err := s.leaguePeriodMap(ctx); return err },
 		func() error { _, err := s.laDocMap(ctx); return err },
 		func() error { _, err := s.laSchoolIdx(ctx); return err },

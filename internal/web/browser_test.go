@@ -84,6 +84,7 @@ func TestBrowserFixture(t *testing.T) {
 	visitAndCheck(t, b, srv.URL, "/las/E09000007", "sendash-fixture-la.png")
 	visitAndCheck(t, b, srv.URL, "/las/E09000007/schools?status=all&sort=ehcp&compare=100002", "sendash-fixture-la-schools.png")
 	visitAndCheck(t, b, srv.URL, "/league/tribunal.rate", "sendash-fixture-league.png")
+	visitAndCheck(t, b, srv.URL, "/search?q=camden&compare=100001", "sendash-fixture-search.png")
 }
 
 // TestBrowserRealData checks a school, an LA and a league page built from

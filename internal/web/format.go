@@ -48,6 +48,7 @@ var funcs = template.FuncMap{
 	"compareURL":    compareURL,
 	"leagueRows":    leagueRows,
 	"mapRows":       mapRows,
+	"phaseLabel":    phaseLabel,
 }
 
 // schoolName is a school's name, or what to call it when none is published.

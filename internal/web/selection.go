@@ -41,13 +41,21 @@ func parseSelection(path string, q url.Values) selection {
 	return out
 }
 
-// URL is the compare page for the selection with extra URNs appended.
+// URL is the compare page for the selection with extra URNs appended:
+// "/compare?urn=A&urn=B", as url.Values would encode it. Written directly,
+// as every result row of a search page has one (50 url.Values cost the
+// page about 0.1 ms).
 func (s selection) URL(extra ...string) string {
-	q := url.Values{}
-	for _, u := range append(slices.Clone(s), extra...) {
-		q.Add("urn", u)
+	var b strings.Builder
+	b.WriteString("/compare?")
+	for i, u := range append(s[:len(s):len(s)], extra...) {
+		if i > 0 {
+			b.WriteByte('&')
+		}
+		b.WriteString("urn=")
+		b.WriteString(url.QueryEscape(u))
 	}
-	return "/compare?" + q.Encode()
+	return b.String()
 }
 
 // param is the selection as one compare= value ("" when empty).

@@ -20,15 +20,21 @@ SELECT DISTINCT indicator FROM figure WHERE level = 'la' ORDER BY indicator;
 
 -- name: bench.search_terms
 -- Search terms of the kinds people type, drawn from a repeatable sample of
--- schools: a URN, a whole school name, the first word of a name, an LA name.
+-- schools: a URN, a whole school name, the first word of a name, an LA
+-- name, a full postcode (as people type it, lower case without the space)
+-- and a postcode district; a school the postcode lookup does not place
+-- gives its name instead.
 -- Params: seed, n.
 WITH s AS (
-    SELECT s.urn, s.name, coalesce(l.name, '') AS la_name,
+    SELECT s.urn, s.name, coalesce(l.name, '') AS la_name, p.postcode,
            row_number() OVER (ORDER BY hash(s.urn || CAST(? AS VARCHAR)), s.urn) AS k
     FROM school s LEFT JOIN la l ON l.old_code = s.la_old_code
+    LEFT JOIN school_place p ON p.urn = s.urn AND p.source = 'postcode'
     WHERE s.name IS NOT NULL)
-SELECT CASE k % 4 WHEN 0 THEN urn WHEN 1 THEN name
-                  WHEN 2 THEN split_part(name, ' ', 1) ELSE la_name END AS term
+SELECT CASE k % 6 WHEN 0 THEN urn WHEN 1 THEN name
+                  WHEN 2 THEN split_part(name, ' ', 1) WHEN 3 THEN la_name
+                  WHEN 4 THEN coalesce(lower(replace(postcode, ' ', '')), name)
+                  ELSE coalesce(split_part(postcode, ' ', 1), name) END AS term
 FROM s WHERE k <= ? ORDER BY k;
 
 -- name: bench.read_csv

@@ -152,17 +152,32 @@ ORDER BY page_la, latest DESC, year_sort, urn, indicator;
 
 -- name: derive.page.search
 -- Every school and LA with the keys search matches on, lower-cased once
--- here rather than on every search: names, URN, LAESTAB and the LA's codes.
+-- here rather than on every search: names, URN, LAESTAB and the LA's codes;
+-- and what a search by place filters and shows: a school's status, type,
+-- phase group (the phase filter's: special and AP by type as well as
+-- census phase, so an independent special school is special; all-through
+-- by GIAS's phase or, as the school list has no phase, ages from 5 or
+-- younger to 16 or older), town (as published) and place (school_place).
+-- An LA's are NULL.
 CREATE TABLE page_search AS
+WITH g AS (SELECT urn, arg_max(phase, source_id) AS gias_phase FROM gias_establishment GROUP BY urn)
 SELECT 'school' AS kind, s.urn AS code, coalesce(s.name, '') AS name,
        coalesce(l.name, '') AS place, coalesce(s.phase, '') AS detail,
        lower(coalesce(s.name, '')) AS name_key, CAST(s.laestab AS VARCHAR) AS laestab,
-       s.la_old_code AS la_old_code, l.new_code AS la_new_code, lower(l.name) AS la_name_key
+       s.la_old_code AS la_old_code, l.new_code AS la_new_code, lower(l.name) AS la_name_key,
+       coalesce(s.status, '') AS status, coalesce(s.establishment_type, '') AS type,
+       CASE WHEN s.type_group = 'AP' OR s.phase = 'AP' THEN 'AP'
+            WHEN s.type_group = 'special' OR s.phase = 'special' OR s.independent_special
+              OR s.establishment_type ILIKE '%special school%' THEN 'special'
+            WHEN g.gias_phase = 'All-through' OR (s.age_low <= 5 AND s.age_high >= 16) THEN 'all-through'
+            ELSE coalesce(s.phase, '') END AS phase_group,
+       coalesce(s.town, '') AS town, p.lat, p.long
 FROM school s LEFT JOIN la l ON l.old_code = s.la_old_code
+LEFT JOIN g ON g.urn = s.urn LEFT JOIN school_place p ON p.urn = s.urn
 UNION ALL
 SELECT 'la', coalesce(nullif(l.new_code, ''), l.old_code), coalesce(l.name, ''),
        coalesce(l.region_name, ''), coalesce(l.status, ''), lower(coalesce(l.name, '')), NULL,
-       l.old_code, l.new_code, lower(l.name)
+       l.old_code, l.new_code, lower(l.name), NULL, NULL, NULL, NULL, NULL, NULL
 FROM la l
 ORDER BY kind, name, code;
 

@@ -32,6 +32,23 @@ SELECT urn, easting, northing, sd_postcode(postcode) FROM school
 WHERE easting > 0 AND northing > 0 AND urn NOT IN (SELECT urn FROM school_place)
 ORDER BY urn;
 
+-- name: derive.postcode_area
+-- The centre of every postcode district (outward code, "NW1") and sector
+-- (outward code and the inward code's digit, "NW1 8"): the mean place of
+-- its postcodes in the lookup, terminated ones included (they mark where
+-- the area's homes are). Search places a district or sector query here, so
+-- a request reads a few thousand rows, not the whole lookup.
+CREATE TABLE postcode_area AS
+WITH p AS (
+    SELECT split_part(postcode, ' ', 1) AS district,
+           split_part(postcode, ' ', 1) || ' ' || left(split_part(postcode, ' ', 2), 1) AS sector, lat, long
+    FROM postcode WHERE lat IS NOT NULL AND postcode LIKE '% %')
+SELECT 'district' AS kind, district AS area, avg(lat) AS lat, avg(long) AS long, count(*) AS postcodes
+FROM p GROUP BY district
+UNION ALL
+SELECT 'sector', sector, avg(lat), avg(long), count(*) FROM p GROUP BY sector
+ORDER BY kind, area;
+
 -- name: ingest.place_counts
 -- The ingest summary's places: postcodes loaded (and with a place), and
 -- schools placed by postcode, by GIAS grid, and not at all.

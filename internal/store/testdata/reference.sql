@@ -127,7 +127,9 @@ FROM page_school_trend WHERE page_urn = ? AND indicator = ?;
 -- the SQL that store.SearchSchools answers as, in Go. A school matches on
 -- its URN, LAESTAB, part of its name, or its LA's old code, 9-character
 -- code or whole name; an LA on its codes or part of its name. Within a
--- score a school whose name is not published comes last.
+-- score a school whose name is not published comes last. (The search page
+-- lists these first; its searches by place and its near misses are
+-- beyond this reference: store/searchplace.go, store/searchname.go.)
 -- Params: $1 q, $2 limit.
 WITH p AS (SELECT trim(CAST($1 AS VARCHAR)) AS q),
 k AS (SELECT q, lower(q) AS lq, upper(q) AS uq FROM p),
