@@ -46,6 +46,7 @@ var funcs = template.FuncMap{
 	"comparator":    newComparatorCell,
 	"compareURL":    compareURL,
 	"leagueRows":    leagueRows,
+	"provision":     provisionSentence,
 }
 
 // schoolName is a school's name, or what to call it when none is published.
