@@ -79,3 +79,11 @@ INSERT INTO figure (indicator, level, code, name, la_code, period, period_type, 
  ('roll.ehcp', 'la', '202', 'Camden', '202', '2022/23', 'academic', 2022, 'primary', 280, 10000, 2.8, '%', 'ok', NULL, 1, 1, 2, 1, NULL),
  ('roll.ehcp', 'la', '202', 'Camden', '202', '2023/24', 'academic', 2023, 'primary', 290, 10000, 2.9, '%', 'ok', NULL, 1, 1, 2, 1, NULL);
 INSERT INTO not_loaded VALUES ('/data/notes/README.md', NULL, 'documentation (provenance notes), not data');
+-- Added for the nearby-schools tests: Alpha placed by its postcode, Gamma by
+-- a GIAS grid point (it publishes no postcode), each the other's nearest
+-- open primary school; Beta's postcode is not in the postcode lookup.
+CREATE TABLE school_place (urn VARCHAR, lat DOUBLE, long DOUBLE, source VARCHAR, postcode VARCHAR);
+INSERT INTO school_place VALUES ('100001', 51.5503, -0.1406, 'postcode', 'NW5 1AA'),
+ ('100003', 51.4826, 0.0077, 'gias_grid', NULL);
+CREATE TABLE school_nearby (urn VARCHAR, rank INTEGER, nearby_urn VARCHAR, distance_km DOUBLE);
+INSERT INTO school_nearby VALUES ('100001', 1, '100003', 12.4), ('100003', 1, '100001', 12.4);
