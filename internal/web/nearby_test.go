@@ -1,12 +1,15 @@
 package web
 
 import (
+	"encoding/json"
 	"io"
 	"log/slog"
+	"math"
 	"net/http"
 	"strings"
 	"testing"
 
+	"github.com/sendash/sendash/internal/geo"
 	"github.com/sendash/sendash/internal/store"
 	"github.com/sendash/sendash/internal/testdb"
 )
@@ -136,4 +139,83 @@ func TestFreshnessOnDemo(t *testing.T) {
 		t.Error("no demo school has only old figures: the test checks nothing")
 	}
 	t.Logf("%d demo schools with only old figures, %d with some", every, some)
+}
+
+// TestHaverstockReal checks the nearby schools and the old-figures warning
+// on the real data: Haverstock School (postcode NW3 2BQ, in Camden) lists
+// 10 open secondary schools nearest first, with distances from the two
+// places, the nearest in Camden; its absence figure is from 2018/19 and
+// its exclusion figures from 2016/17, while Camden's run to 2024/25 and
+// 2023/24 (checked by hand in the published files: the school absence file
+// is 2018/19 only, the school exclusions file ends in 2016/17, LAIT's and
+// the EES LA absence rows reach 2024/25, the LA exclusions 2023/24). A
+// school whose postcode the loaded lookup lacks says so.
+func TestHaverstockReal(t *testing.T) {
+	st := realStore(t)
+	h, err := New(Config{Store: st, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := t.Context()
+	var urn string
+	var at geo.Point
+	err = st.DB.QueryRowContext(ctx, `SELECT s.urn, p.lat, p.long FROM school s JOIN school_place p USING (urn)
+		WHERE s.name = 'Haverstock School' AND s.postcode = 'NW3 2BQ'`).Scan(&urn, &at.Lat, &at.Long)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, _, js := get(t, h, "/api/schools/"+urn)
+	var api struct {
+		Nearby store.SchoolNearby `json:"nearby"`
+	}
+	if err := json.Unmarshal([]byte(js), &api); err != nil {
+		t.Fatal(err)
+	}
+	near := api.Nearby.Schools
+	if len(near) != 10 {
+		t.Fatalf("Haverstock (%s) has %d nearby schools, want 10", urn, len(near))
+	}
+	camden := 0
+	for i, n := range near {
+		var o geo.Point
+		var phase, status, la string
+		err := st.DB.QueryRowContext(ctx, `SELECT p.lat, p.long, s.phase, s.status, s.la_old_code
+			FROM school s JOIN school_place p USING (urn) WHERE urn = ?`, n.URN).Scan(&o.Lat, &o.Long, &phase, &status, &la)
+		if err != nil {
+			t.Fatalf("nearby %s: %v", n.URN, err)
+		}
+		d := geo.DistanceKm(at, o)
+		if n.Rank != i+1 || phase != "secondary" || status != "open" || math.Abs(n.DistanceKm-d) > 1e-9 ||
+			i > 0 && n.DistanceKm < near[i-1].DistanceKm {
+			t.Errorf("nearby %d: %+v (%s, %s, %.3f km from the places)", i+1, n, phase, status, d)
+		}
+		if la == "202" {
+			camden++
+		}
+		t.Logf("%d. %s %s %.2f km (LA %s), EHC plan %v %s", n.Rank, n.URN, n.Name, n.DistanceKm, la, ptrVal(n.EHCP), n.EHCPPeriod)
+	}
+	if camden < 5 || near[9].DistanceKm > 5 {
+		t.Errorf("Haverstock's nearby schools: %d in Camden, the 10th %.1f km away", camden, near[9].DistanceKm)
+	}
+	path := "/schools/" + urn
+	_, _, body := get(t, h, path)
+	mustContain(t, path, body, `id="freshness"`, "Some of these school figures are old.",
+		"Overall absence rate and Persistent absence: school figures are from 2018/19; figures for Camden run to 2024/25.",
+		"school figures are from 2016/17; figures for Camden run to 2023/24.",
+		`<caption id="nearby-caption">Open secondary schools nearest Haverstock School`)
+	var unplaced, postcode string
+	err = st.DB.QueryRowContext(ctx, `SELECT s.urn, s.postcode FROM page_school_info s
+		WHERE s.postcode <> '' AND s.urn NOT IN (SELECT urn FROM school_place) ORDER BY s.urn LIMIT 1`).Scan(&unplaced, &postcode)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, _, body = get(t, h, "/schools/"+unplaced)
+	mustContain(t, "/schools/"+unplaced, body, "its postcode ("+postcode+") is not in the loaded postcode lookup")
+}
+
+func ptrVal(p *float64) any {
+	if p == nil {
+		return "not published"
+	}
+	return *p
 }
