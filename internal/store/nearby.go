@@ -10,16 +10,16 @@ import (
 
 // The nearby-schools part of the school documents: the school's place, its
 // nearest open schools of the same phase (school_nearby, found at ingest)
-// with each one's headline figures, and the newest school figures loaded
-// for its LA and for England, which the page's freshness warning compares
-// with the school's own newest figure.
+// with each one's headline figures, and the newest period loaded of each
+// of its indicators for its LA (else England), which the page's warning
+// about old figures compares with the school's own.
 
 // NearbyHeadline are the indicators each nearby school shows, in order:
 // its latest figure for each, with the year, or "not published".
 var NearbyHeadline = []string{"roll.ehcp", "roll.support", "attend.absence", "excl.suspension"}
 
-// SchoolNearby is a school's place, its nearby schools and what the newest
-// school figures loaded are.
+// SchoolNearby is a school's place, its nearby schools and the newest
+// periods loaded of its indicators.
 type SchoolNearby struct {
 	// Place is nil for a school the loaded files give no place.
 	Place   *SchoolPlace   `json:"place"`
