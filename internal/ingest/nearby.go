@@ -20,6 +20,11 @@ const NearbyCount = 10
 // are usually within a ring or two of cells.
 const nearbyCellLat, nearbyCellLong = 0.02, 0.03
 
+// nearbyBrute is how many open schools a phase may have for its search to
+// compare every pair instead: a sparse phase (nursery, AP) has few schools
+// spread over England, whose search would walk thousands of empty cells.
+const nearbyBrute = 256
+
 // placed is one school with a place, for the nearby-schools search.
 type placed struct {
 	urn  string
@@ -94,6 +99,7 @@ func (l *loader) nearbySchools(ctx context.Context, query string) error {
 
 // nearbyGrid holds one phase's open schools by grid cell.
 type nearbyGrid struct {
+	open           []placed // every open school, for a sparse phase
 	cells          map[[2]int][]placed
 	lo, hi         [2]int  // the occupied cells' bounds
 	maxLat         float64 // the largest |latitude| of any school
@@ -108,6 +114,7 @@ func newNearbyGrid(schools []placed) *nearbyGrid {
 		if !s.open {
 			continue
 		}
+		g.open = append(g.open, s)
 		c := g.cell(s.at)
 		g.cells[c] = append(g.cells[c], s)
 		for i := range 2 {
@@ -124,7 +131,12 @@ func (g *nearbyGrid) cell(p geo.Point) [2]int {
 // nearest appends to best (empty) the k open schools nearest s, nearest
 // first, and returns it.
 func (g *nearbyGrid) nearest(s placed, k int, best []nearPair) []nearPair {
-	if len(g.cells) == 0 {
+	if len(g.open) <= nearbyBrute {
+		for _, o := range g.open {
+			if o.urn != s.urn {
+				best = keepNearest(best, nearPair{geo.DistanceKm(s.at, o.at), o.urn}, k)
+			}
+		}
 		return best
 	}
 	c := g.cell(s.at)

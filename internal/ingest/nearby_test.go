@@ -12,7 +12,9 @@ import (
 
 // TestNearbyIsExact checks the grid search against comparing every pair:
 // schools spread over England and clustered in a town, some closed (never
-// listed, but given their own list), some on the same spot (ties by URN).
+// listed, but given their own list), some on the same spot (ties by URN);
+// phases of up to nearbyBrute open schools (the first three cases) are
+// searched by comparing every pair, larger ones through the grid.
 func TestNearbyIsExact(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	for _, tc := range []struct {
