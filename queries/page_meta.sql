@@ -19,10 +19,13 @@ FROM flag f LEFT JOIN flag_rule r ON r.id = f.rule_id
 ORDER BY f.name, f.rule_id, f.level, f.code;
 
 -- name: meta.sources
--- Every loaded source file with its provenance, for the sources page. No params.
+-- Every loaded source file with its provenance, for the sources page, and
+-- the newest year it covers: the last of its years, which every load's
+-- years query lists oldest first ('2018/19, 2019/20', '2014 to 2024',
+-- 'to 2025-02'). No params.
 SELECT source_id, path, sha256, coalesce(bytes, 0), format, coalesce(dataset, ''),
        coalesce(title, ''), coalesce(publisher, ''), coalesce(licence, ''), coalesce(rows, 0),
-       coalesce(years, ''), loaded_at, coalesce(warnings, '')
+       coalesce(years, ''), coalesce(regexp_extract(years, '(\S+)\s*$', 1), ''), loaded_at, coalesce(warnings, '')
 FROM source_file ORDER BY dataset, path;
 
 -- name: meta.demo

@@ -109,9 +109,9 @@ FROM t ORDER BY page_urn, ord, grp, year_sort, period;
 -- name: school.doc
 -- One school's document (page_school_doc, written at ingest by
 -- store.BuildSchoolDocs): its profile, the trend its page shows first and
--- its similar schools, each encoded and deflated, so a school page is one
+-- its similar schools and its nearby schools, each encoded and deflated, so a school page is one
 -- read by the table's primary key. Params: urn.
-SELECT trend_indicator, profile, trend, similar_schools FROM page_school_doc WHERE page_urn = ?;
+SELECT trend_indicator, profile, trend, similar_schools, nearby FROM page_school_doc WHERE page_urn = ?;
 
 -- name: school.doc_profile
 -- The profile part of a school's document (compare). Params: urn.
@@ -126,3 +126,27 @@ SELECT page_urn, profile FROM page_school_doc WHERE page_urn IN (?, ?, ?, ?, ?, 
 -- name: school.doc_urns
 -- Every school, in URN order (store.BuildSchoolDocs reads them in ranges).
 SELECT urn FROM page_school_info ORDER BY urn;
+
+-- name: school.doc_place
+-- For school documents: the places of the schools in a URN range
+-- (school_place). Params: urn, urn.
+SELECT urn, lat, long, source, coalesce(postcode, '') FROM school_place
+WHERE urn BETWEEN ? AND ? ORDER BY urn;
+
+-- name: school.doc_nearby
+-- For school documents: the nearby schools of the schools in a URN range
+-- (school_nearby), nearest first, with each one's name and phase.
+-- Params: urn, urn.
+SELECT n.urn, n.rank, n.nearby_urn, coalesce(s.name, ''), coalesce(s.phase, ''), n.distance_km
+FROM school_nearby n JOIN school s ON s.urn = n.nearby_urn
+WHERE n.urn BETWEEN ? AND ? ORDER BY n.urn, n.rank;
+
+-- name: school.doc_newest
+-- For school documents: the newest period of each indicator with a
+-- published value for each LA (old code: the LA's own figure or any of its
+-- schools') and, as LA '*', for England, which a school page compares with
+-- the school's own figures to say when they are old. No params.
+SELECT CASE WHEN grouping(la_code) = 1 THEN '*' ELSE la_code END, indicator,
+       first(period ORDER BY year_sort DESC, period DESC), max(year_sort)
+FROM figure WHERE level IN ('la', 'school') AND la_code IS NOT NULL AND value IS NOT NULL
+GROUP BY GROUPING SETS ((la_code, indicator), (indicator));

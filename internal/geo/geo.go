@@ -62,7 +62,21 @@ func DistanceKm(a, b Point) float64 {
 }
 
 // DistanceMiles is DistanceKm in miles.
-func DistanceMiles(a, b Point) float64 { return Miles(DistanceKm(a, b)) }
+func DistanceMiles(a, b Point) float64 { return DistanceKm(a, b) / kmPerMile }
 
-// Miles turns kilometres into miles.
+// Miles is a distance in kilometres in international miles.
 func Miles(km float64) float64 { return km / kmPerMile }
+
+// MinDistanceKm is a lower bound of DistanceKm between any two points whose
+// latitudes differ by at least dLat degrees or whose longitudes differ by at
+// least dLong degrees, both points lying within maxLat degrees of the
+// equator. From the haversine formula, hav(d/R) = hav(Δφ) + cos φ1 cos φ2
+// hav(Δλ), so d/R >= Δφ and hav(d/R) >= cos² maxLat hav(Δλ). A grid search
+// stops widening once this exceeds the distance it needs to beat.
+func MinDistanceKm(dLat, dLong, maxLat float64) float64 {
+	rad := math.Pi / 180
+	byLat := earthRadiusKm * math.Max(dLat, 0) * rad
+	s := math.Cos(math.Min(math.Abs(maxLat), 90)*rad) * math.Sin(math.Min(math.Max(dLong, 0)*rad, math.Pi)/2)
+	byLong := 2 * earthRadiusKm * math.Asin(math.Min(1, s))
+	return math.Min(byLat, byLong)
+}

@@ -2,6 +2,7 @@ package geo
 
 import (
 	"math"
+	"math/rand/v2"
 	"testing"
 )
 
@@ -52,5 +53,31 @@ func TestDistance(t *testing.T) {
 	// One degree of latitude on the mean sphere is 111.195 km.
 	if d := DistanceKm(Point{52, 0}, Point{53, 0}); math.Abs(d-111.195) > 0.001 {
 		t.Errorf("one degree of latitude: %.4f km", d)
+	}
+}
+
+// TestMinDistanceKm checks the grid search's bound: for random pairs of
+// points within maxLat of the equator, the latitude part and the longitude
+// part of the bound are each at most the distance.
+func TestMinDistanceKm(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	const maxLat = 61.0
+	for range 100000 {
+		a := Point{Lat: (rng.Float64()*2 - 1) * maxLat, Long: (rng.Float64()*2 - 1) * 20}
+		b := Point{Lat: a.Lat + rng.NormFloat64()*0.2, Long: a.Long + rng.NormFloat64()*0.3}
+		if math.Abs(b.Lat) > maxLat {
+			continue
+		}
+		d := DistanceKm(a, b)
+		dLat, dLong := math.Abs(a.Lat-b.Lat), math.Abs(a.Long-b.Long)
+		if l := MinDistanceKm(dLat, 1e9, maxLat); l > d+1e-9 {
+			t.Fatalf("%v to %v: %.6f km, latitude bound %.6f", a, b, d, l)
+		}
+		if l := MinDistanceKm(1e9, dLong, maxLat); l > d+1e-9 {
+			t.Fatalf("%v to %v: %.6f km, longitude bound %.6f", a, b, d, l)
+		}
+	}
+	if got := Miles(1.609344); math.Abs(got-1) > 1e-12 {
+		t.Errorf("Miles(1.609344) = %v", got)
 	}
 }

@@ -37,6 +37,8 @@ var pipeline = []step{
 	{makes: "school_place (by postcode)", query: "derive.school_place"},
 	{makes: "school_place (by GIAS grid point)", query: "derive.school_place.grid", run: (*loader).gridPlaces},
 	{makes: "postcode_area (district and sector centres)", query: "derive.postcode_area"},
+	{makes: "school_nearby (empty)", query: "derive.school_nearby.table"},
+	{makes: "school_nearby", query: "derive.school_nearby", run: (*loader).nearbySchools},
 	{makes: "build_info (build id)", query: "derive.build_info"},
 	{makes: "indicator", run: (*loader).writeCatalogue},
 

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"os"
 	"reflect"
@@ -69,12 +70,15 @@ func (s *Store) SchoolPageByPageQueries(ctx context.Context, urn string) (*Schoo
 			return d, nil
 		})
 	})
+	if err == nil {
+		err = s.withReference(ctx, func(ref *Store) error { return ref.nearbyByReference(ctx, d) })
+	}
 	if err != nil {
 		return nil, err
 	}
 	d.withStanding()
 	p := &SchoolPage{Profile: &d.profile, Indicator: DefaultSchoolIndicator(d.profile.Figures),
-		Trend: d.trend, Similar: &d.similar}
+		Trend: d.trend, Similar: &d.similar, Nearby: &d.nearby}
 	if _, err := s.withFlags(ctx, urn, p.Profile); err != nil {
 		return nil, err
 	}
@@ -248,4 +252,40 @@ func (s *Store) similarByReference(ctx context.Context, cat *Catalogue, lo, hi s
 		return nil
 	})
 	return err
+}
+
+// nearbyByReference fills the nearby schools' headline figures and the
+// newest periods of d (whose place and nearby schools the page queries
+// read) with the reference queries, not the Go that built the document.
+func (s *Store) nearbyByReference(ctx context.Context, d *schoolDoc) error {
+	for i := range d.nearby.Schools {
+		n := &d.nearby.Schools[i]
+		for k, f := range n.slots() {
+			var v sql.NullFloat64
+			err := s.scanOne(ctx, "reference.nearby_headline", "figure", []any{n.URN, NearbyHeadline[k]}, f.period, &v, f.status)
+			switch {
+			case errors.Is(err, ErrNotFound):
+				*f.status = "not_published"
+			case err != nil:
+				return err
+			}
+			*f.v = fptr(v)
+		}
+	}
+	for i, r := range d.profile.Figures {
+		if i > 0 && d.profile.Figures[i-1].Indicator == r.Indicator {
+			continue
+		}
+		p := NewestPeriod{Indicator: r.Indicator}
+		err := s.scanOne(ctx, "reference.newest", "newest", []any{d.profile.School.LAOldCode, r.Indicator},
+			&p.Period.Period, &p.Year, &p.InLA)
+		if errors.Is(err, ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		d.nearby.Newest = append(d.nearby.Newest, p)
+	}
+	return nil
 }

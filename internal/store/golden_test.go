@@ -48,6 +48,13 @@ var goldenCases = []goldenCase{
 	{"school_trend_900066_roll.representation", func(ctx context.Context, s *store.Store) (any, error) {
 		return s.SchoolTrend(ctx, "900066", "roll.representation")
 	}},
+	{"school_nearby_900066", func(ctx context.Context, s *store.Store) (any, error) {
+		p, err := s.SchoolPage(ctx, "900066", "")
+		if err != nil {
+			return nil, err
+		}
+		return p.Nearby, nil
+	}},
 	{"similar_schools_900066", func(ctx context.Context, s *store.Store) (any, error) { return s.SimilarSchools(ctx, "900066") }},
 	{"compare_schools_900066_900542", func(ctx context.Context, s *store.Store) (any, error) {
 		return s.CompareSchools(ctx, []string{"900066", "900542"})

@@ -171,6 +171,7 @@ type Source struct {
 	Licence   string     `json:"licence"`
 	Rows      int64      `json:"rows"`
 	Years     string     `json:"years"`
+	Newest    string     `json:"newest_year"` // the last of Years
 	LoadedAt  *time.Time `json:"loaded_at"`
 	Warnings  string     `json:"warnings"`
 }
@@ -196,7 +197,7 @@ func (s *Store) Sources(ctx context.Context) (*SourceList, error) {
 		var x Source
 		var at sql.NullTime
 		err := r.Scan(&x.ID, &x.Path, &x.SHA256, &x.Bytes, &x.Format, &x.Dataset, &x.Title,
-			&x.Publisher, &x.Licence, &x.Rows, &x.Years, &at, &x.Warnings)
+			&x.Publisher, &x.Licence, &x.Rows, &x.Years, &x.Newest, &at, &x.Warnings)
 		if at.Valid {
 			x.LoadedAt = &at.Time
 		}

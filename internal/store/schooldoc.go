@@ -19,12 +19,14 @@ import (
 // against the page queries.
 
 // SchoolPage is what a school page shows: the profile, the indicator whose
-// trend is drawn, its trend, and the similar schools.
+// trend is drawn, its trend, the similar schools, and the school's place
+// and nearby schools.
 type SchoolPage struct {
 	Profile   *SchoolProfile
 	Indicator string
 	Trend     []Figure
 	Similar   *Similar
+	Nearby    *SchoolNearby
 }
 
 // SchoolPage returns a school's page in one read; indicator "" means the
@@ -32,11 +34,11 @@ type SchoolPage struct {
 // from page_school_trend. ErrNotFound for an unknown school or indicator.
 func (s *Store) SchoolPage(ctx context.Context, urn, indicator string) (*SchoolPage, error) {
 	var ind string
-	var prof, trend, sim []byte
-	if err := s.scanOne(ctx, "school.doc", "school "+urn, []any{urn}, &ind, &prof, &trend, &sim); err != nil {
+	var prof, trend, sim, near []byte
+	if err := s.scanOne(ctx, "school.doc", "school "+urn, []any{urn}, &ind, &prof, &trend, &sim, &near); err != nil {
 		return nil, err
 	}
-	p := &SchoolPage{Profile: &SchoolProfile{}, Indicator: indicator, Similar: &Similar{}}
+	p := &SchoolPage{Profile: &SchoolProfile{}, Indicator: indicator, Similar: &Similar{}, Nearby: &SchoolNearby{}}
 	if err := unpackDoc(prof, func(d *docDec) { d.profile(p.Profile) }); err != nil {
 		return nil, fmt.Errorf("school %s: %w", urn, err)
 	}
@@ -62,6 +64,9 @@ func (s *Store) SchoolPage(ctx context.Context, urn, indicator string) (*SchoolP
 	if err := unpackDoc(sim, func(d *docDec) { d.similar(p.Similar) }); err != nil {
 		return nil, fmt.Errorf("school %s: %w", urn, err)
 	}
+	if err := unpackDoc(near, func(d *docDec) { d.nearby(p.Nearby) }); err != nil {
+		return nil, fmt.Errorf("school %s: %w", urn, err)
+	}
 	if len(p.Similar.Schools) == 0 {
 		return nil, fmt.Errorf("school %s: %w", urn, ErrNotFound)
 	}
@@ -74,6 +79,7 @@ type schoolDoc struct {
 	profile SchoolProfile // without flags: they are kept apart
 	trend   []Figure      // for DefaultSchoolIndicator(profile.Figures)
 	similar Similar
+	nearby  SchoolNearby
 }
 
 // SchoolDocBatch is how many schools BuildSchoolDocs reads at a time: about
@@ -104,6 +110,10 @@ func (s *Store) BuildSchoolDocs(ctx context.Context, conn *sql.Conn, readers []*
 		return err
 	}
 	sim, err := c.readSimilarIndex(ctx)
+	if err != nil {
+		return err
+	}
+	newest, err := c.readNewest(ctx)
 	if err != nil {
 		return err
 	}
@@ -150,6 +160,10 @@ func (s *Store) BuildSchoolDocs(ctx context.Context, conn *sql.Conn, readers []*
 				for _, d := range docs {
 					d.similar = sim.similar(d.urn, cat)
 					d.withStanding()
+					for i := range d.nearby.Schools {
+						sim.headline(&d.nearby.Schools[i])
+					}
+					d.nearby.Newest = newest.newest(d.profile.School.LAOldCode, d.profile.Figures)
 				}
 				var p packed
 				if err != nil {
@@ -213,6 +227,22 @@ func (s *Store) schoolDocsIn(ctx context.Context, lo, hi string) ([]*schoolDoc, 
 	if err != nil {
 		return nil, err
 	}
+	err = s.nearbyIn(ctx, lo, hi, func(urn string, p SchoolPlace) error {
+		d, err := doc(urn)
+		if err == nil {
+			d.nearby.Place = &p
+		}
+		return err
+	}, func(urn string, n NearbySchool) error {
+		d, err := doc(urn)
+		if err == nil {
+			d.nearby.Schools = append(d.nearby.Schools, n)
+		}
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
 	var head School
 	lead := []any{&head.URN, &head.LAESTAB, &head.LAOldCode, &head.Name, &head.Type, &head.Phase,
 		&head.TypeGroup, &head.LACode, &head.LAName}
@@ -261,10 +291,11 @@ func packSchoolDocs(docs []*schoolDoc) ([][]any, error) {
 		prof, err1 := packDoc(func(e *docEnc) { e.profile(&d.profile) })
 		trend, err2 := packDoc(func(e *docEnc) { e.figures(d.trend) })
 		sim, err3 := packDoc(func(e *docEnc) { e.similar(&d.similar) })
-		if err := firstErr(err1, err2, err3); err != nil {
+		near, err4 := packDoc(func(e *docEnc) { e.nearby(&d.nearby) })
+		if err := firstErr(err1, err2, err3, err4); err != nil {
 			return nil, fmt.Errorf("school %s: pack its page: %w", d.urn, err)
 		}
-		rows = append(rows, []any{d.urn, DefaultSchoolIndicator(d.profile.Figures), prof, trend, sim})
+		rows = append(rows, []any{d.urn, DefaultSchoolIndicator(d.profile.Figures), prof, trend, sim, near})
 	}
 	return rows, nil
 }

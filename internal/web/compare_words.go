@@ -99,14 +99,6 @@ func polarityWords(ind catalogue.Indicator) string {
 	return "; this describes the schools, a higher figure is neither better nor worse"
 }
 
-// andList joins names as a sentence does: "A", "A and B", "A, B and C".
-func andList(names []string) string {
-	if len(names) <= 1 {
-		return strings.Join(names, "")
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
-}
-
 // compareChart is a row's small multiple: a bar per school with a figure,
 // then each different LA figure and England figure beside them for the same
 // year (named with their group, and their year when the schools' differ).

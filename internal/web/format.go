@@ -49,6 +49,7 @@ var funcs = template.FuncMap{
 	"leagueRows":    leagueRows,
 	"mapRows":       mapRows,
 	"phaseLabel":    phaseLabel,
+	"provision":     provisionSentence,
 }
 
 // schoolName is a school's name, or what to call it when none is published.

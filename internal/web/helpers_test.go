@@ -84,9 +84,10 @@ func buildFixture(ctx context.Context, path string, extra ...string) (err error)
 			return fmt.Errorf("%s: %w", name, err)
 		}
 	}
-	// the places search reads (empty: the fixture has no postcode lookup),
-	// then the page tables
-	for _, name := range append([]string{"derive.school_place", "derive.postcode_area"}, st.Q.WithPrefix("derive.page.")...) {
+	// the postcode areas search reads (none: the fixture has no postcode
+	// lookup; it places two schools itself, in school_place), then the
+	// page tables
+	for _, name := range append([]string{"derive.postcode_area"}, st.Q.WithPrefix("derive.page.")...) {
 		if _, err := st.DB.ExecContext(ctx, st.Q.Get(name)); err != nil {
 			return fmt.Errorf("%s: %w", name, err)
 		}

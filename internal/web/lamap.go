@@ -186,9 +186,9 @@ func layLAMap(l *store.League, las []store.LA) (*laMap, error) {
 			for i, p := range preds {
 				names[i] = p.Name
 			}
-			rows[at].Note = "its predecessors " + joinAnd(names) + " have separate figures"
+			rows[at].Note = "its predecessors " + andList(names) + " have separate figures"
 			m.Notes = append(m.Notes, fmt.Sprintf("%s has no figure of its own; %s, which it replaced, have separate figures that cannot be drawn as one.",
-				rows[at].Name, joinAnd(names)))
+				rows[at].Name, andList(names)))
 		}
 	}
 	for _, pred := range predOrder {
@@ -197,15 +197,15 @@ func layLAMap(l *store.League, las []store.LA) (*laMap, error) {
 		if len(succ) > 1 {
 			verb, pron = "are", "they"
 		}
-		m.Notes = append(m.Notes, fmt.Sprintf("%s %s drawn with the figure of %s, which %s replaced.", joinAnd(succ), verb, pred, pron))
+		m.Notes = append(m.Notes, fmt.Sprintf("%s %s drawn with the figure of %s, which %s replaced.", andList(succ), verb, pred, pron))
 	}
 	if len(replaced) > 0 {
 		m.Notes = append(m.Notes, fmt.Sprintf("Not on the map: %s, replaced before 2024 by authorities with figures of their own.",
-			joinAnd(replaced)))
+			andList(replaced)))
 	}
 	if len(off) > 0 {
 		m.Notes = append(m.Notes, fmt.Sprintf("Not on the map, having no 2024 ONS boundary: %s. The league table lists their figures.",
-			joinAnd(off)))
+			andList(off)))
 	}
 	for i := range rows {
 		r := &rows[i]

@@ -45,7 +45,7 @@ func (s *server) methodology(c *echo.Context) (*pageResult, error) {
 			words = append(words, levelWords(strings.TrimSpace(l)))
 		}
 		p.Indicators = append(p.Indicators, methodologyIndicator{IndicatorInfo: i,
-			Covers: joinAnd(words), UnitText: unitWords(i.Unit), Concern: polarityNote(i.Polarity),
+			Covers: andList(words), UnitText: unitWords(i.Unit), Concern: polarityNote(i.Polarity),
 			League: strings.Contains(i.Levels, "la")})
 	}
 	for _, r := range cat.Rules {
@@ -86,15 +86,4 @@ func unitWords(unit string) string {
 		return "no unit"
 	}
 	return unit
-}
-
-// joinAnd joins words as a list: "a", "a and b", "a, b and c".
-func joinAnd(words []string) string {
-	switch len(words) {
-	case 0:
-		return ""
-	case 1:
-		return words[0]
-	}
-	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
 }

@@ -24,13 +24,17 @@ type schoolPage struct {
 	// SimilarWords is the plain words of each figure the similar-schools
 	// table shows, by indicator: the figures table's, beside the same median.
 	SimilarWords map[string]string
+	Nearby       *store.SchoolNearby
+	NoPlace      string    // why the school has no place ("" when it has one)
+	Fresh        freshness // the warning about old figures
 }
 
 // schoolAPI is the JSON mirror of the school page.
 type schoolAPI struct {
 	*store.SchoolProfile
-	Trend   []store.Figure `json:"trend"`
-	Similar *store.Similar `json:"similar"`
+	Trend   []store.Figure      `json:"trend"`
+	Similar *store.Similar      `json:"similar"`
+	Nearby  *store.SchoolNearby `json:"nearby"`
 }
 
 // school shows one school: every indicator, a trend, similar schools, flags.
@@ -50,7 +54,11 @@ func (s *server) school(c *echo.Context) (*pageResult, error) {
 		return nil, err
 	}
 	prof, ind := page.Profile, page.Indicator
-	p := schoolPage{Profile: prof, Indicator: ind, Title: indicatorTitle(ind), Trend: page.Trend, Similar: page.Similar}
+	p := schoolPage{Profile: prof, Indicator: ind, Title: indicatorTitle(ind), Trend: page.Trend, Similar: page.Similar,
+		Nearby: page.Nearby, Fresh: schoolFreshness(prof, page.Nearby.Newest)}
+	if page.Nearby.Place == nil {
+		p.NoPlace = noPlaceReason(&prof.Details)
+	}
 	titles := map[string]string{}
 	for _, f := range prof.Figures {
 		if n := len(p.Indicators); n == 0 || p.Indicators[n-1].Indicator != f.Indicator {
@@ -78,10 +86,10 @@ func (s *server) school(c *echo.Context) (*pageResult, error) {
 		}
 	}
 	return &pageResult{Template: "school", Title: name, Data: p,
-		API: schoolAPI{SchoolProfile: prof, Trend: p.Trend, Similar: p.Similar},
+		API: schoolAPI{SchoolProfile: prof, Trend: p.Trend, Similar: p.Similar, Nearby: p.Nearby},
 		Tables: tables("", tableOf(prof.Figures), "trend", tableOf(p.Trend),
 			"similar", tableOf(p.Similar.Schools), "similar_summary", tableOf(p.Similar.Summary),
 			"similar_values", tableOf(p.Similar.Points), "flags", tableOf(prof.Flags),
-			"flags_unjudged", tableOf(prof.Unjudged)),
+			"flags_unjudged", tableOf(prof.Unjudged), "nearby", tableOf(p.Nearby.Schools)),
 		File: "school-" + urn}, nil
 }

@@ -44,3 +44,15 @@ func init() {
 	funcs["indicatorTitle"] = indicatorTitle
 	funcs["schoolType"] = schoolTypeText
 }
+
+// andList joins items as a list a reader would write: "a", "a and b",
+// "a, b and c".
+func andList(items []string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+}

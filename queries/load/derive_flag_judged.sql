@@ -60,15 +60,50 @@ SELECT k.rule_id, a.code, k.consecutive FROM kind k CROSS JOIN areas a;
 -- name: derive.flag_unjudged
 -- flag_unjudged for every rule: an area (under a rule, sds_judge_areas) with fewer of the years the rule reads
 -- (sds_judge_obs) than its min_years, counting only its longest run of consecutive years for the rules that
--- ask for consecutive years, with the reason a page shows.
+-- ask for consecutive years, with the reason a page shows. The reason names the years of the figure the rule
+-- needs that are loaded for the area (reads: the figure, its group, what to call it, and whether the rule
+-- compares consecutive years), e.g. "census figures loaded for 2018/19 and 2024/25, not consecutive".
 INSERT INTO flag_unjudged (rule_id, level, code, reason)
+WITH reads(rule_id, indicator, grp, noun, pairs, needs) AS (VALUES
+  ('la.tribunal_top_quartile', 'tribunal.rate', 'all', 'appeal rate figures', false, NULL),
+  ('la.timely_below', 'ehcp.timely', 'excl_exceptions', '20-week timeliness figures', true, NULL),
+  ('la.suspension_ratio', 'excl.ratio', 'ehcp_suspension', 'SEND suspension ratio figures', true, NULL),
+  ('school.send_share_fell', 'roll.ehcp', 'all', 'census figures', true,
+    'two consecutive January censuses of a mainstream school with 30 or more pupils'),
+  ('school.suspension_top_tenth', 'excl.suspension', 'all', 'suspension figures', false, NULL),
+  ('school.permanent_above_la', 'excl.permanent', 'all', 'permanent exclusion figures', true, NULL)),
+loaded AS (
+  SELECT u.rule_id, f.code, list(f.period ORDER BY f.year_sort) AS periods, count(*) AS n,
+    max(f.year_sort) - min(f.year_sort) + 1 = count(*) AS unbroken,
+    bool_or(f.prev_year = f.year_sort - 1) AS has_pair
+  FROM reads u JOIN flag_rule r ON r.id = u.rule_id
+  JOIN (SELECT indicator, level, grp, code, period, year_sort,
+          lag(year_sort) OVER (PARTITION BY indicator, level, grp, code ORDER BY year_sort) AS prev_year
+        FROM figure WHERE status = 'ok' AND indicator IN (SELECT indicator FROM reads)) f
+    ON f.indicator = u.indicator AND f.grp = u.grp AND f.level = r.level
+  GROUP BY ALL
+),
+said AS (
+  SELECT l.*, CASE WHEN n = 1 THEN periods[1]
+                   WHEN n > 3 AND unbroken THEN periods[1] || ' to ' || periods[n] || ' (' || n || ' years)'
+                   ELSE array_to_string(periods[1:n - 1], ', ') || ' and ' || periods[n] END AS years
+  FROM loaded l
+)
 SELECT * FROM (
   SELECT r.id, r.level, a.code,
-    'Not enough years to judge: ' || CASE WHEN coalesce(t.n, 0) = 0 THEN 'no figures in the years the rule reads'
+    'Not enough years to judge: '
+    || CASE WHEN u.rule_id IS NULL THEN ''
+            WHEN d.n IS NULL THEN 'no ' || u.noun || ' are loaded for this ' || CASE WHEN r.level = 'la' THEN 'LA' ELSE r.level END || '; '
+            ELSE u.noun || ' loaded for ' || d.years
+              || CASE WHEN u.pairs AND d.n > 1 AND NOT d.has_pair THEN ', not consecutive' ELSE '' END || '; '
+       END
+    || CASE WHEN coalesce(t.n, 0) = 0 THEN 'no figures in the years the rule reads'
       ELSE 'figures in ' || t.n || ' of the years the rule reads' END
-    || ' (it needs ' || r.min_years || CASE WHEN a.consecutive THEN ' consecutive' ELSE '' END
-    || CASE WHEN r.min_years = 1 THEN ' year' ELSE ' years' END || ').'
+    || ' (it needs ' || coalesce(u.needs, r.min_years || CASE WHEN a.consecutive THEN ' consecutive' ELSE '' END
+    || CASE WHEN r.min_years = 1 THEN ' year' ELSE ' years' END) || ').'
   FROM flag_rule r JOIN sds_judge_areas a ON a.rule_id = r.id
+  LEFT JOIN reads u ON u.rule_id = r.id
+  LEFT JOIN said d ON d.rule_id = r.id AND d.code = a.code
   LEFT JOIN (SELECT rule_id, code, count(*) AS n FROM sds_judge_obs GROUP BY ALL) t ON t.rule_id = r.id AND t.code = a.code
   LEFT JOIN (
     SELECT rule_id, code, max(n) AS n FROM (

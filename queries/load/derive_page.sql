@@ -249,7 +249,7 @@ GROUP BY ALL ORDER BY indicator, year_sort DESC, grp, period;
 
 -- name: derive.page.school_doc
 -- One row per school holding its whole school page (profile, the trend shown
--- first, similar schools), encoded and deflated, so a page is one read by the
+-- first, similar schools, place and nearby schools), encoded and deflated, so a page is one read by the
 -- primary key instead of four range reads. Created empty
 -- here; store.BuildSchoolDocs fills it from the page tables above, reading
 -- them with the same page queries the pages used before. Each profile row
@@ -258,7 +258,7 @@ GROUP BY ALL ORDER BY indicator, year_sort DESC, grp, period;
 -- peers and year as the similar-schools summary.
 CREATE TABLE page_school_doc (
     page_urn VARCHAR PRIMARY KEY, trend_indicator VARCHAR NOT NULL,
-    profile BLOB NOT NULL, trend BLOB NOT NULL, similar_schools BLOB NOT NULL);
+    profile BLOB NOT NULL, trend BLOB NOT NULL, similar_schools BLOB NOT NULL, nearby BLOB NOT NULL);
 
 -- name: derive.page.la_doc
 -- One row per LA holding its LA page (profile, placement mix, the trend

@@ -56,3 +56,18 @@ SELECT (SELECT count(*) FROM postcode), (SELECT count(lat) FROM postcode),
   count(*) FILTER (WHERE p.source = 'postcode'), count(*) FILTER (WHERE p.source = 'gias_grid'),
   count(*) FILTER (WHERE p.urn IS NULL)
 FROM school s LEFT JOIN school_place p USING (urn);
+
+-- name: derive.school_nearby.table
+-- Each placed school's nearest open schools of its phase (filled in Go,
+-- internal/ingest/nearby.go): rank 1 is the nearest; distance_km is the
+-- straight line between the two places (geo.DistanceKm).
+CREATE TABLE school_nearby (urn VARCHAR, rank INTEGER, nearby_urn VARCHAR, distance_km DOUBLE);
+
+-- name: derive.school_nearby
+-- What the nearby-schools search reads: every placed school with a phase,
+-- its place, and whether it is open (only open schools are listed as
+-- another school's neighbours; every placed school gets its list).
+SELECT p.urn, p.lat, p.long, s.phase, coalesce(s.status = 'open', false)
+FROM school_place p JOIN school s USING (urn)
+WHERE coalesce(s.phase, '') <> ''
+ORDER BY p.urn;

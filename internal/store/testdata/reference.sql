@@ -145,3 +145,20 @@ hits AS (
 SELECT kind, code, name, place, detail FROM hits
 ORDER BY score, name = '', kind DESC, name, code
 LIMIT $2;
+
+-- name: reference.nearby_headline
+-- A nearby school's latest figure for one headline indicator (the greatest
+-- year, then period), as its school page lists it. Params: urn, indicator.
+SELECT period, value, status FROM figure
+WHERE level = 'school' AND grp = 'all' AND code = ? AND indicator = ?
+ORDER BY year_sort DESC, period DESC LIMIT 1;
+
+-- name: reference.newest
+-- The newest period of an indicator with a published value for an LA (old
+-- code; in_la true) or, when the LA has none, for England. Params:
+-- la_code, indicator.
+WITH f AS (SELECT * FROM figure WHERE level IN ('la', 'school') AND la_code IS NOT NULL AND value IS NOT NULL
+           AND indicator = ?2)
+SELECT period, year_sort, la_code = ?1 FROM f
+WHERE la_code = ?1 OR NOT EXISTS (SELECT 1 FROM f WHERE la_code = ?1)
+ORDER BY la_code = ?1 DESC, year_sort DESC, period DESC LIMIT 1;

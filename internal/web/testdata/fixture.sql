@@ -87,3 +87,11 @@ INSERT INTO figure (indicator, level, code, name, la_code, period, period_type, 
     numerator, denominator, value, unit, status, reason, source_id, rank, rank_of, quartile, percentile) VALUES
  ('roll.ehcp', 'school', '100004', 'Delta Special School', '202', '2023/24', 'academic', 2023, 'all', NULL, NULL, NULL, '%', 'too_few', 'fewer than 10 pupils', 1, NULL, NULL, NULL, NULL),
  ('excl.suspension', 'school', '100004', 'Delta Special School', '202', '2022/23', 'academic', 2022, 'all', 9, 60, 15.0, '%', 'ok', NULL, 1, NULL, NULL, NULL, NULL);
+-- Added for the nearby-schools tests: Alpha placed by its postcode, Gamma by
+-- a GIAS grid point (it publishes no postcode), each the other's nearest
+-- open primary school; Beta's postcode is not in the postcode lookup.
+CREATE TABLE school_place (urn VARCHAR, lat DOUBLE, long DOUBLE, source VARCHAR, postcode VARCHAR);
+INSERT INTO school_place VALUES ('100001', 51.5503, -0.1406, 'postcode', 'NW5 1AA'),
+ ('100003', 51.4826, 0.0077, 'gias_grid', NULL);
+CREATE TABLE school_nearby (urn VARCHAR, rank INTEGER, nearby_urn VARCHAR, distance_km DOUBLE);
+INSERT INTO school_nearby VALUES ('100001', 1, '100003', 12.4), ('100003', 1, '100001', 12.4);
