@@ -135,7 +135,11 @@ func (s *Store) LAPageByPageQueries(ctx context.Context, code string) (*LAPage, 
 	if err != nil {
 		return nil, err
 	}
-	return &LAPage{Profile: p, Indicator: DefaultLAIndicator, Trend: trend}, nil
+	counts, err := s.LASchoolCounts(ctx, la.OldCode)
+	if err != nil {
+		return nil, err
+	}
+	return &LAPage{Profile: p, Indicator: DefaultLAIndicator, Trend: trend, Schools: counts}, nil
 }
 
 // CheckLeagueDocs compares every league table's stored document with

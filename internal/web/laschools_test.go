@@ -69,7 +69,7 @@ func TestLASchoolsCells(t *testing.T) {
 		`too few to report</span><br><span class="muted">2023/24</span>`,
 		`<span class="badge badge-not-published">not published</span>`,
 		`Delta Special School</a> <span class="muted">(closed)</span>`,
-		`<a href="/compare?urn=100002&amp;urn=100001" class="add-compare">`,
+		`<a href="/las/E09000007/schools?order=desc&amp;sort=ehcp&amp;status=all&amp;compare=100002%2C100001" class="add-compare">`,
 		`In your comparison`,
 		`<input type="hidden" name="compare" value="100002">`,
 		`<input type="hidden" name="sort" value="ehcp">`,

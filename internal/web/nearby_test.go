@@ -25,9 +25,9 @@ func TestSchoolPageNearby(t *testing.T) {
 	_, _, body := get(t, h, path)
 	mustContain(t, path, body, `id="nearby-heading"`, `<caption id="nearby-caption">Open primary schools nearest Alpha Primary School`,
 		"from this school's postcode (NW5 1AA)", `<a href="/schools/100003?compare=100002">Gamma Primary School</a>`,
-		"7.7 miles", "12.4 km", `href="/compare?urn=100002&amp;urn=100003"`, "table=nearby",
+		"7.7 miles", "12.4 km", `href="/schools/100001?compare=100002%2C100003"`, "table=nearby",
 		// add this school, and a similar school already chosen
-		`href="/compare?urn=100002&amp;urn=100001" class="add-compare">Add<span class="visually-hidden"> Alpha Primary School</span>`,
+		`href="/schools/100001?compare=100002%2C100001" class="add-compare">Add<span class="visually-hidden"> Alpha Primary School</span>`,
 		"In your comparison")
 	code, _, csv := get(t, h, "/schools/100001?format=csv&table=nearby")
 	if code != http.StatusOK || !strings.HasPrefix(csv, "rank,urn,name,phase,distance_km,distance_miles,ehcp_pct,ehcp_period") ||

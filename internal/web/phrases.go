@@ -26,9 +26,10 @@ const minPeers = 3
 
 // smallNumbers says why a figure is not placed among similar schools when
 // its denominator, a count of pupils, is under the SPEC's thresholds; "" when
-// it is not small. A ratio's denominator is a rate, not pupils.
+// it is not small.
 func smallNumbers(f *store.Figure) string {
-	if f.Denominator == nil || f.Unit == "ratio" || *f.Denominator >= rankPupils {
+	// a ratio's denominator is a rate, and roll change's a change in roll
+	if f.Denominator == nil || f.Unit == "ratio" || f.Indicator == "moves.roll" || *f.Denominator >= rankPupils {
 		return ""
 	}
 	n := formatCount(*f.Denominator)

@@ -52,6 +52,7 @@ type view struct {
 	Search  string // the search box's value
 	Path    string
 	Compare selection // the schools chosen to compare (selection.go)
+	addBase string    // the start of this page's "add to compare" links
 	query   url.Values
 	Data    any
 }
@@ -82,6 +83,7 @@ func (s *server) render(c *echo.Context, status int, name, title string, data an
 	v := view{Title: title, Demo: s.demo, BuildID: s.buildID, Path: r.URL.Path,
 		query: r.URL.Query(), Data: data}
 	v.Compare = parseSelection(v.Path, v.query)
+	v.addBase = addBase(v.Path, v.query, v.Compare)
 	if name == "search" {
 		v.Search = r.URL.Query().Get("q")
 	}

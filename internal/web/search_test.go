@@ -24,7 +24,7 @@ func TestSearchPageByPlace(t *testing.T) {
 	}
 	mustContain(t, path, body, "Schools nearest the postcode QJ51 1AC, with straight-line distance</caption>",
 		`<a href="/schools/900005?compare=900002">`, "0.0 miles (0.0 km)", "<th scope=\"col\">Distance</th>",
-		"<td>Primary</td>", `<a href="/compare?urn=900002&amp;urn=900005" class="add-compare">`,
+		"<td>Primary</td>", `<a href="/search?closed=1&amp;phase=primary&amp;q=qj511ac&amp;compare=900002%2C900005" class="add-compare">`,
 		`<option value="primary" selected>`, `name="closed" value="1" checked`,
 		`<input type="hidden" name="compare" value="900002">`,
 		`<a href="/search?closed=1&amp;page=2&amp;phase=primary&amp;q=qj511ac&amp;compare=900002" rel="next">`)

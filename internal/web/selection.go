@@ -69,7 +69,8 @@ type compareLink struct {
 }
 
 // AddCompare is the "add to compare" control for a school (render it with
-// the "add-compare" partial).
+// the "add-compare" partial): a link back to this page with the school
+// added to the selection, or on the compare page to the comparison itself.
 func (v view) AddCompare(urn, name string) compareLink {
 	l := compareLink{URN: urn, Name: schoolName(name, urn)}
 	switch {
@@ -77,10 +78,35 @@ func (v view) AddCompare(urn, name string) compareLink {
 		l.In = true
 	case len(v.Compare) >= maxCompare:
 		l.Full = true
-	default:
+	case v.Path == "/compare" || v.addBase == "":
 		l.URL = v.Compare.URL(urn)
+	default:
+		l.URL = v.addBase + url.QueryEscape(urn)
 	}
 	return l
+}
+
+// addBase is the start of every "add to compare" link on a page other
+// than the compare page: the page itself (so a reader can pick several
+// schools from one list; the bar under the header opens the comparison)
+// with compare= holding the selection so far and the URN to come. Made
+// once per page, as a list can hold hundreds of links.
+func addBase(path string, q url.Values, sel selection) string {
+	keep := url.Values{}
+	for k, vs := range q {
+		if k != "compare" && k != "format" && k != "table" {
+			keep[k] = vs
+		}
+	}
+	b := path + "?"
+	if enc := keep.Encode(); enc != "" {
+		b += enc + "&"
+	}
+	b += "compare="
+	if len(sel) > 0 {
+		b += url.QueryEscape(sel.param() + ",")
+	}
+	return b
 }
 
 // Carry adds the selection to an internal link, so the reader's choice

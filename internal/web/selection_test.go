@@ -21,8 +21,17 @@ func TestSelectionComesFromTheURL(t *testing.T) {
 	}
 
 	v := view{Path: "/search", Compare: selection{"100001", "100002"}}
-	if got := v.AddCompare("100003", "A"); got.URL != "/compare?urn=100001&urn=100002&urn=100003" || got.In {
+	v.addBase = addBase(v.Path, url.Values{"q": {"NW1 8AS"}, "compare": {"100001,100002"}, "format": {"csv"}}, v.Compare)
+	// adding stays on the page, with the school added to the selection
+	if got := v.AddCompare("100003", "A"); got.URL != "/search?q=NW1+8AS&compare=100001%2C100002%2C100003" || got.In {
 		t.Errorf("add link %+v", got)
+	}
+	if got := (view{Path: "/schools/100009", addBase: addBase("/schools/100009", nil, nil)}).AddCompare("100009", "A"); got.URL != "/schools/100009?compare=100009" {
+		t.Errorf("first add link %+v", got)
+	}
+	onCompare := view{Path: "/compare", Compare: selection{"100001"}}
+	if got := onCompare.AddCompare("100003", "A"); got.URL != "/compare?urn=100001&urn=100003" {
+		t.Errorf("add link on the compare page %+v", got)
 	}
 	if got := v.AddCompare("100002", ""); !got.In || got.URL != "" {
 		t.Errorf("chosen school's link %+v", got)
