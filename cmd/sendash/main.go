@@ -60,7 +60,11 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		}
 		return fmt.Errorf("unknown command %q\n%s", args[0], usage)
 	}
-	return c(ctx, e, args[1:])
+	// --help prints a command's flags (flag does, to stderr) and is not a failure
+	if err := c(ctx, e, args[1:]); !errors.Is(err, flag.ErrHelp) {
+		return err
+	}
+	return nil
 }
 
 const usage = `usage: sendash <command> [flags]

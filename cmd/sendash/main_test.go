@@ -85,3 +85,19 @@ func TestServeMissingDatabase(t *testing.T) {
 		t.Fatalf("got %v; want a message saying how to build the database", err)
 	}
 }
+
+// TestHelpIsNotAFailure: --help on any command prints its flags and
+// succeeds, as a newcomer expects.
+func TestHelpIsNotAFailure(t *testing.T) {
+	for _, c := range []string{"serve", "ingest", "sql", "query", "fetch", "demo-data", "version"} {
+		var out strings.Builder
+		if err := run(context.Background(), []string{c, "--help"}, func(string) string { return "" }, &out, &out); err != nil {
+			t.Errorf("%s --help: %v", c, err)
+		}
+	}
+	for _, args := range [][]string{{"--help"}, {"help"}, {"-h"}} {
+		if err := run(context.Background(), args, func(string) string { return "" }, io.Discard, io.Discard); err != nil {
+			t.Errorf("%v: %v", args, err)
+		}
+	}
+}

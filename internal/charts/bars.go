@@ -76,7 +76,7 @@ func League(rows []store.Figure, england *store.Figure, label string) Chart {
 		charts.WithGridOpts(opts.Grid{Left: "3%", Right: "6%", Top: "30", Bottom: "35", ContainLabel: opts.Bool(true)}),
 		charts.WithXAxisOpts(opts.XAxis{Type: "value", Position: "top"}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: names,
-			AxisLabel: &opts.AxisLabel{Interval: "0", FontSize: 10}}),
+			AxisLabel: &opts.AxisLabel{Interval: "0", FontSize: 12}}), // 12 px: the smallest chart text (issue 20)
 		charts.WithAnimation(false),
 	)
 	series := []charts.SeriesOpts{charts.WithItemStyleOpts(opts.ItemStyle{Color: colourMain})}

@@ -239,7 +239,7 @@ func unreadable(path, what string, err error) error {
 func unrecognisedReason(h *Head) string {
 	switch {
 	case h.UTF16:
-		return "UTF-16 text whose header matches no known format (re-save it as UTF-8 if it is data): " + clip(strings.Join(firstN(h.Columns, 6), ","))
+		return "UTF-16 text whose header matches no known format (re-save it as UTF-8 if it is data): " + clipTo(strings.Join(firstN(h.Columns, 6), ","), maxListed)
 	case h.NULLine > 0:
 		return fmt.Sprintf("text with a NUL byte (character 0) at line %d, damaged or not text, whose header matches no known format", h.NULLine)
 	case h.IsText && len(h.Records) == 0:
@@ -257,7 +257,7 @@ func unrecognisedReason(h *Head) string {
 	case h.IsText && len(h.Columns) <= 1:
 		return "text document, not a data table (e.g. release data guidance)"
 	case h.IsText:
-		header := clip(strings.Join(firstN(h.Columns, 6), ","))
+		header := clipTo(strings.Join(firstN(h.Columns, 6), ","), maxListed)
 		if !utf8.ValidString(header) {
 			return "table whose header is not UTF-8 text (likely Windows-1252) and matches no known format: " + validText(header)
 		}

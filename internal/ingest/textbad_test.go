@@ -114,3 +114,16 @@ func TestScanFileEndings(t *testing.T) {
 		}
 	}
 }
+
+// TestNotLoadedQuotesAShortHeader: the "not loaded" line quotes at most
+// 120 characters of an unrecognised file's header (a GeoJSON file's first
+// line is a whole boundary).
+func TestNotLoadedQuotesAShortHeader(t *testing.T) {
+	line := `{"type":"FeatureCollection"` + strings.Repeat(`,[-1.24133014385077,54.7234432187391]`, 500)
+	h := &Head{Path: "x.geojson", IsText: true, IsUTF8: true, Records: [][]string{{line}, {"x", "y"}}, Columns: []string{line, "b"}}
+	got := unrecognisedReason(h)
+	quoted := strings.TrimPrefix(got, "table whose header matches no known format: ")
+	if quoted == got || !strings.HasPrefix(quoted, line[:120]+"…") || strings.Contains(quoted, line[:121]) {
+		t.Errorf("not-loaded reason quotes too much or too little: %.300q", got)
+	}
+}
