@@ -135,3 +135,24 @@ func TestGroupOrder(t *testing.T) {
 		t.Errorf("got %v, want %v", gs, want)
 	}
 }
+
+func TestReleasePages(t *testing.T) {
+	for _, c := range []struct{ dataset, format, want string }{
+		{"sen2_timeliness", "ees_tidy", "education-health-and-care-plans"},
+		{"exclusions", "ees_tidy", "suspensions-and-permanent-exclusions-in-england"},
+		{"perf_census", "perf_census", "find-school-performance-data"},
+		{"lait_parquet", "lait_parquet", "local-authority-interactive-tool"},
+		{"appeal_rate_ods", "appeal_rate_ods", "tribunals-statistics"},
+		{"la_changes", "la_changes", ""},
+	} {
+		got := ReleasePage(c.dataset, c.format)
+		if (c.want == "") != (got == "") || !strings.Contains(got, c.want) {
+			t.Errorf("%s/%s: %q, want one with %q", c.dataset, c.format, got, c.want)
+		}
+	}
+	for _, f := range Formats() {
+		if f.ID != "la_changes" && ReleasePage(f.ID, f.ID) == "" && f.ID != "ees_tidy" && f.ID != "ees_meta" {
+			t.Errorf("format %s has no release page", f.ID)
+		}
+	}
+}

@@ -1,5 +1,7 @@
 package catalogue
 
+import "strings"
+
 // themes, in page order. Every indicator names one; "other" takes any id a
 // database holds that this catalogue does not know.
 var themes = []Theme{
@@ -78,4 +80,59 @@ var formats = []Format{
 	{"ofsted_mi_2023", "Ofsted: area SEND inspections (2023 framework) management information", "Ofsted", ogl},
 	{"nspl", "ONS National Statistics Postcode Lookup (or ONS Postcode Directory)", "Office for National Statistics", ogl},
 	{"postcode_latlong", "ONS postcode lookup, three-column extract (postcode, latitude, longitude)", "Office for National Statistics", ogl},
+}
+
+// Publishers' release pages, by the dataset or format a loaded file is
+// recorded under (source_file.dataset, .format), so /sources can send a
+// reader to where the file is published. Datasets are matched first, then
+// by prefix (sen2_*), then the format.
+const (
+	eesFind     = "https://explore-education-statistics.service.gov.uk/find-statistics/"
+	perfTables  = "https://www.find-school-performance-data.service.gov.uk/download-data"
+	giasDown    = "https://get-information-schools.service.gov.uk/Downloads"
+	laitRepo    = "https://github.com/dfe-analytical-services/local-authority-interactive-tool"
+	onsGeo      = "https://geoportal.statistics.gov.uk/"
+	tribunalMoJ = "https://www.gov.uk/government/collections/tribunals-statistics"
+)
+
+var releasePages = map[string]string{
+	"sen2_":                  eesFind + "education-health-and-care-plans",
+	"exclusions":             eesFind + "suspensions-and-permanent-exclusions-in-england",
+	"ks4_destinations":       eesFind + "key-stage-4-destination-measures",
+	"ks4_la_characteristics": eesFind + "key-stage-4-performance",
+	"ap_":                    eesFind + "school-pupils-and-their-characteristics",
+	"ees_sen_school":         eesFind + "special-educational-needs-in-england",
+	"school_named_sen":       eesFind + "special-educational-needs-in-england",
+	"school_named_units":     eesFind + "special-educational-needs-in-england",
+	"la_sen_need":            eesFind + "special-educational-needs-in-england",
+	"perf_":                  perfTables,
+	"school_info_":           perfTables,
+	"la_region_codes":        perfTables,
+	"gias_":                  giasDown,
+	"laestab_urn":            giasDown,
+	"lait_":                  laitRepo,
+	"stat_neighbours":        laitRepo,
+	"appeal_rate_":           tribunalMoJ,
+	"ofsted_":                "https://www.gov.uk/government/statistical-data-sets/local-area-send-inspections-and-outcomes",
+	"nspl":                   onsGeo,
+	"postcode_latlong":       onsGeo,
+}
+
+// ReleasePage is the publisher's page for a loaded file's dataset (or,
+// failing that, its format); "" when none is known (e.g. sendash's own
+// reference lists).
+func ReleasePage(dataset, format string) string {
+	for _, k := range []string{dataset, format} {
+		if u, ok := releasePages[k]; ok {
+			return u
+		}
+	}
+	best := ""
+	for p := range releasePages {
+		if strings.HasSuffix(p, "_") && len(p) > len(best) &&
+			(strings.HasPrefix(dataset, p) || strings.HasPrefix(format, p)) {
+			best = p
+		}
+	}
+	return releasePages[best]
 }

@@ -20,7 +20,7 @@ func TestLAPageGroupsByTheme(t *testing.T) {
 		`id="theme-roll"`, `id="theme-tribunal"`, `id="theme-ehcp"`,
 		"highest of 3 LAs; highest quartile", // tribunal rate, rank 1 of 3
 		`<details class="groups" id="groups-roll.ehcp">`,
-		`<form class="filter-form" action="/las/E09000007" method="get">`,
+		`<form class="filter-form" action="/las/E09000007#trend-heading" method="get">`,
 		"published for England only", "Not published for local authorities")
 	if strings.Contains(body, `id="groups-roll.ehcp" open`) {
 		t.Error("groups open without being asked for")

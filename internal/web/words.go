@@ -43,6 +43,7 @@ func schoolTypeText(typ, phase, group string) string {
 func init() {
 	funcs["indicatorTitle"] = indicatorTitle
 	funcs["schoolType"] = schoolTypeText
+	funcs["release"] = catalogue.ReleasePage
 }
 
 // andList joins items as a list a reader would write: "a", "a and b",
