@@ -37,16 +37,20 @@ ORDER BY urn;
 -- (outward code and the inward code's digit, "NW1 8"): the mean place of
 -- its postcodes in the lookup, terminated ones included (they mark where
 -- the area's homes are). Search places a district or sector query here, so
--- a request reads a few thousand rows, not the whole lookup.
+-- a request reads a few thousand rows, not the whole lookup. The means are
+-- taken over whole micro-degrees (about 0.1 m): a sum of integers is the
+-- same in any order, a sum of doubles is not, and ingest is reproducible.
 CREATE TABLE postcode_area AS
 WITH p AS (
     SELECT split_part(postcode, ' ', 1) AS district,
-           split_part(postcode, ' ', 1) || ' ' || left(split_part(postcode, ' ', 2), 1) AS sector, lat, long
+           split_part(postcode, ' ', 1) || ' ' || left(split_part(postcode, ' ', 2), 1) AS sector,
+           CAST(round(lat * 1e6) AS BIGINT) AS ulat, CAST(round(long * 1e6) AS BIGINT) AS ulong
     FROM postcode WHERE lat IS NOT NULL AND postcode LIKE '% %')
-SELECT 'district' AS kind, district AS area, avg(lat) AS lat, avg(long) AS long, count(*) AS postcodes
+SELECT 'district' AS kind, district AS area, sum(ulat) / count(*) / 1e6 AS lat,
+       sum(ulong) / count(*) / 1e6 AS long, count(*) AS postcodes
 FROM p GROUP BY district
 UNION ALL
-SELECT 'sector', sector, avg(lat), avg(long), count(*) FROM p GROUP BY sector
+SELECT 'sector', sector, sum(ulat) / count(*) / 1e6, sum(ulong) / count(*) / 1e6, count(*) FROM p GROUP BY sector
 ORDER BY kind, area;
 
 -- name: ingest.place_counts
