@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"net/url"
 	"slices"
 	"strings"
 	"sync"
@@ -72,7 +73,8 @@ type laMap struct {
 	Year      int
 	Title     string
 	Period    string
-	Group     string
+	Group     string // its label
+	groupCode string
 	NoFigure  int
 	Self      bool   // an LA page's map: its LA outlined, neighbours dashed
 	SelfName  string // the LA's name when it is on the map
@@ -122,7 +124,7 @@ func layLAMap(l *store.League, las []store.LA) (*laMap, error) {
 	for i := range l.Rows {
 		rowOf[l.Rows[i].Code] = &l.Rows[i]
 	}
-	m := &laMap{Indicator: l.Indicator.ID, Year: l.Year, Title: l.Indicator.Title, Period: l.Period, Group: catalogue.GroupLabel(l.Grp),
+	m := &laMap{Indicator: l.Indicator.ID, Year: l.Year, Title: l.Indicator.Title, Period: l.Period, Group: catalogue.GroupLabel(l.Grp), groupCode: l.Grp,
 		polarity: l.Indicator.Polarity, unit: l.Indicator.Unit}
 	_, _, m.Legend = charts.MapLegend(l.Indicator.Polarity)
 	rows := make([]mapRow, len(features))
@@ -254,9 +256,13 @@ func (m *laMap) draw(id, self string, neighbours []store.Neighbour) *laMap {
 		}
 		areas[i] = charts.MapArea{Code: r.Code, Name: r.Name, Value: r.Value, Tip: r.tip, Role: r.Role}
 	}
+	table := "The table beside the map gives every value."
+	if d.Self {
+		table = "The table beside the map gives this LA's and its statistical neighbours' values; the league table gives every value."
+	}
 	d.Chart = charts.Map(id, areas, m.polarity, m.unit, fmt.Sprintf(
-		"Map of England's local authorities shaded by %s (%s), %s; %s. Areas without a figure are hatched. The table beside the map gives every value.",
-		m.Title, m.Group, m.Period, m.Legend))
+		"Map of England's local authorities shaded by %s (%s), %s; %s. Areas without a figure are hatched. %s",
+		m.Title, m.Group, m.Period, m.Legend, table))
 	return &d
 }
 
@@ -288,6 +294,30 @@ func (s *server) laidMap(ctx context.Context, indicator, grp string) (*laMap, er
 	}
 	s.maps.Store(key, m)
 	return m, nil
+}
+
+// TableRows are the rows the table beside the map prints: every area on a
+// league or England map; on an LA page, the LA and its statistical
+// neighbours only (the page links to the league table, and the map's CSV
+// and JSON downloads hold every area). Printing all 153 on every LA page
+// cost 8 KB gzipped a page and put the LA page's p95 at 8 clients over its
+// 25 ms budget (27.4 ms, scripts/bench.sh, 2026-12-07).
+func (m *laMap) TableRows() []mapRow {
+	if !m.Self {
+		return m.Rows
+	}
+	var out []mapRow
+	for _, r := range m.Rows {
+		if r.Role != "" {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// LeagueURL is the league table the map's figures come from.
+func (m *laMap) LeagueURL() string {
+	return fmt.Sprintf("/league/%s?year=%d&grp=%s", m.Indicator, m.Year, url.QueryEscape(m.groupCode))
 }
 
 // With returns the map with its table's download links (CSV, JSON) and the
