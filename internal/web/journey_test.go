@@ -116,6 +116,13 @@ func walkJourney(t *testing.T, base, postcode string, width int64) {
 	if err != nil || cols != 3 {
 		t.Fatalf("comparison columns: %d, %v", cols, err)
 	}
+	if width <= 640 {
+		// on a phone the wide table scrolls in its box, its first column kept in view
+		pos, err := browsertest.Eval[string](b, `getComputedStyle(document.querySelector('.table-scroll tbody th[scope=row]')).position`)
+		if err != nil || pos != "sticky" {
+			t.Errorf("the comparison's first column on a phone: position %q (%v), want sticky", pos, err)
+		}
+	}
 	check("compare")
 
 	u = follow(`main table thead th[scope=col] a[href^="/schools/"]`)
