@@ -286,19 +286,12 @@ func (v view) SchoolRows(rows []store.LASchool) template.HTML {
 				writeValue(&b, f)
 				b.WriteString(`<br><span class="muted">` + esc(f.Period) + `</span>`)
 			} else {
-				b.WriteString(`<span class="badge badge-not-published">not published</span>`)
+				b.WriteString(notPublishedBadge)
 			}
 			b.WriteString(`</td>`)
 		}
 		b.WriteString(`<td>`)
-		switch l := v.AddCompare(sc.URN, sc.Name); {
-		case l.In:
-			b.WriteString(`<span class="muted">In your comparison</span>`)
-		case l.Full:
-			b.WriteString(`<span class="muted">Comparison full (6 schools)</span>`)
-		default:
-			b.WriteString(`<a href="` + esc(l.URL) + `" class="add-compare">Add<span class="visually-hidden"> ` + esc(l.Name) + `</span> to compare</a>`)
-		}
+		writeAddCompare(&b, v.AddCompare(sc.URN, sc.Name))
 		b.WriteString("</td></tr>\n")
 	}
 	return template.HTML(b.String())
