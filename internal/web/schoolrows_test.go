@@ -34,6 +34,17 @@ const groupRowsRef = `{{define "ref-groups"}}{{range .Groups}}{{$f := .Figure}}{
 <td>{{template "trend-links" (trendLinks $.Code $f $for $for)}}</td></tr>
 {{end}}{{end}}`
 
+// headlineRowsRef is an LA theme table's rows as template markup.
+const headlineRowsRef = `{{define "ref-headline"}}{{range .Blocks}}{{$h := .Headline}}{{$f := $h.Figure}}<tr>
+<th scope="row">{{.Title}}<br><span class="muted">{{group $f.Grp}}{{with polarity .Polarity}}; {{.}}{{end}}</span><br><a class="muted row-link" href="/methodology#ind-{{.Indicator}}">what it means<span class="visually-hidden">: {{.Title}}</span></a></th>
+<td>{{template "period-source" $f}}</td>
+<td class="num">{{template "headline-value" $f}}</td>
+<td class="num">{{if $h.EnglandValue}}{{num $h.EnglandValue $f.Unit}}{{else if $h.EnglandStatus}}{{template "status-badge" $h.EnglandStatus}}{{end}}</td>
+<td>{{or (standing $f.Rank $f.RankOf $f.Quartile) "not ranked"}}</td>
+<td>{{template "trend-links" (trendLinks $.Code $f (print " of " .Title) (print ": " .Title))}}</td>
+</tr>
+{{end}}{{end}}`
+
 // TestSchoolPageRowsMatchTemplate: the rows printed by Go are the rows
 // the template markup prints, odd names, missing figures and every
 // comparison state included.
@@ -44,7 +55,7 @@ func TestSchoolPageRowsMatchTemplate(t *testing.T) {
 	}
 	ref, err := pages.byName["school"].Clone()
 	if err == nil {
-		_, err = ref.Parse(similarRowsRef + nearbyRowsRef + groupRowsRef)
+		_, err = ref.Parse(similarRowsRef + nearbyRowsRef + groupRowsRef + headlineRowsRef)
 	}
 	if err != nil {
 		t.Fatal(err)
@@ -76,6 +87,20 @@ func TestSchoolPageRowsMatchTemplate(t *testing.T) {
 	}
 	if got := string(laGroupRows(groups.Code, groups.Groups)); got != strings.ReplaceAll(want.String(), "&#43;", "+") {
 		t.Errorf("group rows: Go\n%s\ntemplate\n%s", got, want.String())
+	}
+	blocks := laRows{Code: "E09000007", Blocks: []indicatorBlock{
+		{Indicator: "roll.ehcp", Title: "EHC plan %", Polarity: "neutral", Headline: groups.Groups[0]},
+		{Indicator: "tribunal.rate", Title: odd, Polarity: "higher_is_worse",
+			Headline: store.ProfileRow{Figure: store.Figure{Indicator: "tribunal.rate", Grp: "all", Period: "2024", Status: "suppressed"}, EnglandStatus: "too_few"}},
+		{Indicator: "outcome.dest", Title: "Destinations", Polarity: "higher_is_better",
+			Headline: store.ProfileRow{Figure: store.Figure{Indicator: "outcome.dest", Grp: "ehcp", Value: f(90.5), Unit: "%", Denominator: f(300)}, EnglandValue: f(88)}},
+	}}
+	want.Reset()
+	if err := ref.ExecuteTemplate(&want, "ref-headline", blocks); err != nil {
+		t.Fatal(err)
+	}
+	if got := string(laHeadlineRows(blocks.Code, blocks.Blocks)); got != strings.ReplaceAll(want.String(), "&#43;", "+") {
+		t.Errorf("headline rows: Go\n%s\ntemplate\n%s", got, want.String())
 	}
 	for _, sel := range []string{"", "100002", "100009,100008,100007,100006,100005,100004"} {
 		q := url.Values{"compare": {sel}}
