@@ -16,7 +16,7 @@ var (
 
 const (
 	exclMatch = "Schools are matched from LAESTAB to URN through the published lookup (same or nearest year); unmatched schools are left out."
-	exclAreas = "LA, region and England figures (all pupils; grp primary, secondary, special for state-funded primary, secondary and special schools) are the exclusions file's own area rows, counts and headcount as published (London = Inner + Outer London); LAIT's published rate fills only the years that file lacks (2017/18 on), without counts. By SEN group: where the characteristics file publishes it (the loaded real file: England only)."
+	exclAreas = "LA, region and England figures (all pupils, and state-funded primary, secondary and special schools separately) are the exclusions file's own area rows, counts and headcount as published (London = Inner + Outer London); LAIT's published rate fills only the years that file lacks (2017/18 on), without counts. By SEN group: where the characteristics file publishes it (the loaded real file: England only)."
 	laitPct   = "LA figures are LAIT's published percentages: numerator and denominator are not in that file."
 )
 

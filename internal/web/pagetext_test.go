@@ -81,6 +81,7 @@ var pageTextBad = []*regexp.Regexp{
 	regexp.MustCompile(`\b(at|for|from|by|with) [,.;:]`), // ("Bristol, City of, with" is a name)
 	regexp.MustCompile(`\b[Aa] (independent|academy|alternative|AP|EHC|LA|open|other|outcome|upper|infant|all-through|8)\b`),
 	regexp.MustCompile(`\b(undefined|NaN|<nil>|%!)`),
+	regexp.MustCompile(`\bgrps?\b`), // the figure table's group column, by its internal name
 }
 
 // TestPageTextReadsWell reads every page type on the demo data as a reader
