@@ -266,7 +266,7 @@ func (s *Store) nearbyByReference(ctx context.Context, d *schoolDoc) error {
 		n := &d.nearby.Schools[i]
 		for k, f := range n.slots() {
 			var v sql.NullFloat64
-			err := s.scanOne(ctx, "reference.nearby_headline", "figure", []any{n.URN, NearbyHeadline[k]}, f.period, &v, f.status)
+			err := s.scanOne(ctx, "reference.nearby_headline", "figure", []any{n.URN, SchoolListIndicators[k]}, f.period, &v, f.status)
 			switch {
 			case errors.Is(err, ErrNotFound):
 				*f.status = "not_published"

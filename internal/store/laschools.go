@@ -14,8 +14,10 @@ import (
 // largest LAs have 600-700 schools, and the LA page shows only the counts by
 // phase (kept by the store, no read), so its latency budget is untouched.
 
-// SchoolListIndicators are the indicators an LA's school list shows, in
-// column order.
+// SchoolListIndicators are the figures a list of schools shows for each
+// school, in column order: an LA's school list and a school's nearby
+// schools (each school's latest figure, with its year, or "not published").
+// derive.page.la_school_fig selects the same four.
 var SchoolListIndicators = []string{"roll.ehcp", "roll.support", "attend.absence", "excl.suspension"}
 
 // LASchool is one school in an LA's list. Figures holds its figure of each

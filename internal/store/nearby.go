@@ -14,10 +14,6 @@ import (
 // of its indicators for its LA (else England), which the page's warning
 // about old figures compares with the school's own.
 
-// NearbyHeadline are the indicators each nearby school shows, in order:
-// its latest figure for each, with the year, or "not published".
-var NearbyHeadline = []string{"roll.ehcp", "roll.support", "attend.absence", "excl.suspension"}
-
 // SchoolNearby is a school's place, its nearby schools and the newest
 // periods loaded of its indicators.
 type SchoolNearby struct {
@@ -55,7 +51,7 @@ type Period struct {
 }
 
 // NearbySchool is one nearby school: its rank (1 nearest), the straight-line
-// distance and its latest headline figures (NearbyHeadline), each with its
+// distance and its latest headline figures (SchoolListIndicators), each with its
 // period and status; a nil value with status "not_published" has no row.
 type NearbySchool struct {
 	Rank             int      `json:"rank"`
@@ -91,7 +87,7 @@ type nearbySlot struct {
 	period, status *string
 }
 
-// slots are the school's headline figures' fields, in NearbyHeadline's order.
+// slots are the school's headline figures' fields, in SchoolListIndicators's order.
 func (n *NearbySchool) slots() []nearbySlot {
 	return []nearbySlot{
 		{&n.EHCP, &n.EHCPPeriod, &n.EHCPStatus},
@@ -101,11 +97,11 @@ func (n *NearbySchool) slots() []nearbySlot {
 	}
 }
 
-// Figures are the school's headline figures in NearbyHeadline's order.
+// Figures are the school's headline figures in SchoolListIndicators's order.
 func (n NearbySchool) Figures() []NearbyFigure {
-	out := make([]NearbyFigure, len(NearbyHeadline))
+	out := make([]NearbyFigure, len(SchoolListIndicators))
 	for i, f := range n.slots() {
-		out[i] = NearbyFigure{Indicator: NearbyHeadline[i], Period: *f.period, Status: *f.status, Value: *f.v, Unit: "%"}
+		out[i] = NearbyFigure{Indicator: SchoolListIndicators[i], Period: *f.period, Status: *f.status, Value: *f.v, Unit: "%"}
 	}
 	return out
 }
@@ -116,7 +112,7 @@ func (ix *similarIndex) headline(n *NearbySchool) {
 	school, ok := ix.num[n.URN]
 	for i, f := range n.slots() {
 		*f.status = "not_published"
-		k, found := slices.BinarySearch(ix.inds, NearbyHeadline[i])
+		k, found := slices.BinarySearch(ix.inds, SchoolListIndicators[i])
 		if !ok || !found {
 			continue
 		}
