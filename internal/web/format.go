@@ -43,7 +43,6 @@ var funcs = template.FuncMap{
 	"sub1":          func(n int) int { return n - 1 },
 	"pivotArgs":     func(p pivot, caption, id string) pivotArgs { return pivotArgs{p, caption, id} },
 	"laRows":        newLARows,
-	"trendLinks":    newTrendLinks,
 	"comparator":    newComparatorCell,
 	"compareURL":    compareURL,
 	"leagueRows":    leagueRows,

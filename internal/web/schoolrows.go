@@ -31,6 +31,23 @@ func writeAddCompare(b *strings.Builder, l compareLink) {
 	}
 }
 
+// writeSourceLink writes the link from a figure's year to its file on
+// /sources, as the "period-source" partial does.
+func writeSourceLink(b *strings.Builder, f *store.Figure) {
+	if f.SourceID != nil {
+		b.WriteString(`<br><a class="source-link row-link" href="/sources#source-` + strconv.FormatInt(*f.SourceID, 10) +
+			`">source<span class="visually-hidden"> file of this figure</span></a>`)
+	}
+}
+
+// writeTrendLinks writes an LA row's links to its trend and its league
+// table, each with the words screen readers hear after them.
+func writeTrendLinks(b *strings.Builder, l trendLinkArgs) {
+	esc := template.HTMLEscapeString
+	b.WriteString(`<a href="` + esc(l.TrendURL) + `">trend<span class="visually-hidden">` + esc(l.Trend) +
+		`</span></a> · <a href="` + esc(l.LeagueURL) + `">all LAs<span class="visually-hidden">` + esc(l.League) + `</span></a>`)
+}
+
 const notPublishedBadge = `<span class="badge badge-not-published">not published</span>`
 
 // SimilarRows is the similar-schools table's body: the school itself
@@ -113,10 +130,7 @@ func laGroupRows(code string, groups []store.ProfileRow) template.HTML {
 		f := &r.Figure
 		g := catalogue.GroupLabel(f.Grp)
 		b.WriteString(`<tr><th scope="row">` + esc(g) + `</th><td>` + esc(f.Period))
-		if f.SourceID != nil {
-			b.WriteString(`<br><a class="source-link row-link" href="/sources#source-` + strconv.FormatInt(*f.SourceID, 10) +
-				`">source<span class="visually-hidden"> file of this figure</span></a>`)
-		}
+		writeSourceLink(&b, f)
 		b.WriteString(`</td><td class="num">`)
 		writeValue(&b, f)
 		b.WriteString(`</td><td class="num">` + esc(numDen(*f)) + "</td>\n<td class=\"num\">")
@@ -124,9 +138,8 @@ func laGroupRows(code string, groups []store.ProfileRow) template.HTML {
 			b.WriteString(esc(formatValue(r.EnglandValue, f.Unit)))
 		}
 		b.WriteString(`</td><td>` + esc(standingPhrase(f.Rank, f.RankOf, f.Quartile)) + "</td>\n<td>")
-		l := newTrendLinks(code, *f, " for "+g, " for "+g)
-		b.WriteString(`<a href="` + esc(l.TrendURL) + `">trend<span class="visually-hidden">` + esc(l.Trend) +
-			`</span></a> · <a href="` + esc(l.LeagueURL) + `">all LAs<span class="visually-hidden">` + esc(l.League) + "</span></a></td></tr>\n")
+		writeTrendLinks(&b, newTrendLinks(code, *f, " for "+g, " for "+g))
+		b.WriteString("</td></tr>\n")
 	}
 	return template.HTML(b.String())
 }
@@ -154,10 +167,7 @@ func laHeadlineRows(code string, blocks []indicatorBlock) template.HTML {
 		}
 		b.WriteString(`</span><br><a class="muted row-link" href="/methodology#ind-` + esc(bl.Indicator) +
 			`">what it means<span class="visually-hidden">: ` + esc(bl.Title) + "</span></a></th>\n<td>" + esc(f.Period))
-		if f.SourceID != nil {
-			b.WriteString(`<br><a class="source-link row-link" href="/sources#source-` + strconv.FormatInt(*f.SourceID, 10) +
-				`">source<span class="visually-hidden"> file of this figure</span></a>`)
-		}
+		writeSourceLink(&b, f)
 		b.WriteString("</td>\n<td class=\"num\"><strong>")
 		writeValue(&b, f)
 		b.WriteString(`</strong>`)
@@ -172,9 +182,8 @@ func laHeadlineRows(code string, blocks []indicatorBlock) template.HTML {
 			b.WriteString(`<span class="badge ` + esc(statusClass(h.EnglandStatus)) + `">` + esc(statusLabel(h.EnglandStatus)) + `</span>`)
 		}
 		b.WriteString("</td>\n<td>" + esc(cmp.Or(standingPhrase(f.Rank, f.RankOf, f.Quartile), "not ranked")) + "</td>\n<td>")
-		l := newTrendLinks(code, *f, " of "+bl.Title, ": "+bl.Title)
-		b.WriteString(`<a href="` + esc(l.TrendURL) + `">trend<span class="visually-hidden">` + esc(l.Trend) +
-			`</span></a> · <a href="` + esc(l.LeagueURL) + `">all LAs<span class="visually-hidden">` + esc(l.League) + "</span></a></td>\n</tr>\n")
+		writeTrendLinks(&b, newTrendLinks(code, *f, " of "+bl.Title, ": "+bl.Title))
+		b.WriteString("</td>\n</tr>\n")
 	}
 	return template.HTML(b.String())
 }

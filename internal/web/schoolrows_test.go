@@ -1,6 +1,7 @@
 package web
 
 import (
+	"html/template"
 	"net/url"
 	"strings"
 	"testing"
@@ -31,7 +32,7 @@ const nearbyRowsRef = `{{define "ref-near"}}{{$n := .Data.Nearby}}{{range $n.Sch
 // groupRowsRef is an LA page's pupil-group rows as template markup.
 const groupRowsRef = `{{define "ref-groups"}}{{range .Groups}}{{$f := .Figure}}{{$g := group $f.Grp}}{{$for := print " for " $g}}<tr><th scope="row">{{$g}}</th><td>{{template "period-source" $f}}</td><td class="num">{{template "value" $f}}</td><td class="num">{{numden $f}}</td>
 <td class="num">{{if .EnglandValue}}{{num .EnglandValue $f.Unit}}{{end}}</td><td>{{standing $f.Rank $f.RankOf $f.Quartile}}</td>
-<td>{{template "trend-links" (trendLinks $.Code $f $for $for)}}</td></tr>
+<td>{{with trendLinks $.Code $f $for $for}}<a href="{{.TrendURL}}">trend<span class="visually-hidden">{{.Trend}}</span></a> · <a href="{{.LeagueURL}}">all LAs<span class="visually-hidden">{{.League}}</span></a>{{end}}</td></tr>
 {{end}}{{end}}`
 
 // headlineRowsRef is an LA theme table's rows as template markup.
@@ -41,7 +42,7 @@ const headlineRowsRef = `{{define "ref-headline"}}{{range .Blocks}}{{$h := .Head
 <td class="num">{{template "headline-value" $f}}</td>
 <td class="num">{{if $h.EnglandValue}}{{num $h.EnglandValue $f.Unit}}{{else if $h.EnglandStatus}}{{template "status-badge" $h.EnglandStatus}}{{end}}</td>
 <td>{{or (standing $f.Rank $f.RankOf $f.Quartile) "not ranked"}}</td>
-<td>{{template "trend-links" (trendLinks $.Code $f (print " of " .Title) (print ": " .Title))}}</td>
+<td>{{with trendLinks $.Code $f (print " of " .Title) (print ": " .Title)}}<a href="{{.TrendURL}}">trend<span class="visually-hidden">{{.Trend}}</span></a> · <a href="{{.LeagueURL}}">all LAs<span class="visually-hidden">{{.League}}</span></a>{{end}}</td>
 </tr>
 {{end}}{{end}}`
 
@@ -55,6 +56,7 @@ func TestSchoolPageRowsMatchTemplate(t *testing.T) {
 	}
 	ref, err := pages.byName["school"].Clone()
 	if err == nil {
+		ref.Funcs(template.FuncMap{"trendLinks": newTrendLinks}) // the partials' former helper
 		_, err = ref.Parse(similarRowsRef + nearbyRowsRef + groupRowsRef + headlineRowsRef)
 	}
 	if err != nil {
