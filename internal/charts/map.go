@@ -17,9 +17,14 @@ const (
 
 // MapName is the name the England LA boundaries are registered under in
 // ECharts, and MapURL where the page script fetches them (static/geo).
+// InsetName is the London inset's map: the page script registers, for a
+// series' map named "<MapName>:<prefix>", the features whose code starts
+// with prefix (E09: the 33 London boroughs, a few pixels each on England).
 const (
-	MapName = "england-la-2024"
-	MapURL  = "/static/geo/england-la-2024.json"
+	MapName     = "england-la-2024"
+	MapURL      = "/static/geo/england-la-2024.json"
+	insetPrefix = "E09"
+	InsetName   = MapName + ":" + insetPrefix
 )
 
 // Roles of an area on a map.
@@ -106,6 +111,7 @@ func Map(id string, areas []MapArea, polarity, unit, label string) Chart {
 	high, low, _ := MapLegend(polarity)
 	lo, hi := math.Inf(1), math.Inf(-1)
 	data := make([]mapDatum, len(areas))
+	var inset []mapDatum
 	for i, a := range areas {
 		d := &data[i]
 		d.Name, d.Tooltip.Formatter = a.Code, escapeTemplate(a.Tip)
@@ -130,6 +136,10 @@ func Map(id string, areas []MapArea, polarity, unit, label string) Chart {
 		if style != (areaStyle{}) {
 			d.ItemStyle = &style
 		}
+		if strings.HasPrefix(a.Code, insetPrefix) {
+			inset = append(inset, *d)
+			d.Label = nil // named in the inset, where the borough can be seen
+		}
 	}
 	noValues := math.IsInf(lo, 1) // every area hatched: no scale to show
 	if noValues {
@@ -139,19 +149,9 @@ func Map(id string, areas []MapArea, polarity, unit, label string) Chart {
 		hi = lo + 1
 	}
 	text := map[string]any{"fontSize": 12, "color": "#0b0c0c"}
-	option := map[string]any{
-		"animation": false,
-		"aria":      map[string]any{"enabled": true, "label": map[string]any{"description": label}},
-		"tooltip":   map[string]any{"show": true, "trigger": "item", "textStyle": text},
-		"visualMap": map[string]any{
-			"type": "piecewise", "pieces": pieces(lo, hi, unit), "text": []string{high, low}, "showLabel": true,
-			"textStyle": text, "orient": "vertical", "right": 0, "top": 0,
-			"itemWidth": 16, "itemHeight": 12, "itemGap": 4, "outOfRange": map[string]any{"color": "#ffffff"},
-			"seriesIndex": 0, "show": !noValues,
-		},
-		"series": []any{map[string]any{
-			"type": "map", "map": MapName, "nameProperty": "code", "roam": false, "selectedMode": false,
-			"left": 0, "top": 8, "bottom": 8, "right": 0,
+	area := func(m string, data []mapDatum, box map[string]any) map[string]any {
+		s := map[string]any{
+			"type": "map", "map": m, "nameProperty": "code", "roam": false, "selectedMode": false,
 			// longitude against latitude at England's middle (cos 53°), so
 			// the country keeps its shape
 			"aspectScale": 0.6,
@@ -161,7 +161,34 @@ func Map(id string, areas []MapArea, polarity, unit, label string) Chart {
 				"itemStyle": map[string]any{"areaColor": "#f5c24b", "borderColor": "#0b0c0c", "borderWidth": 2},
 			},
 			"data": data,
-		}},
+		}
+		for k, v := range box {
+			s[k] = v
+		}
+		return s
+	}
+	series := []any{area(MapName, data, map[string]any{"left": 0, "top": 8, "bottom": 8, "right": 0})}
+	var titles []any
+	if len(inset) > 0 {
+		// London enlarged in the top left corner, over the Irish Sea
+		series = append(series, area(InsetName, inset, map[string]any{"left": 0, "top": 28, "width": "30%", "height": "28%"}))
+		titles = append(titles, map[string]any{"text": "London, enlarged", "left": 0, "top": 4,
+			"textStyle": map[string]any{"fontSize": 12, "fontWeight": "bold", "color": "#0b0c0c"}})
+	}
+	option := map[string]any{
+		"animation": false,
+		"aria":      map[string]any{"enabled": true, "label": map[string]any{"description": label}},
+		"tooltip":   map[string]any{"show": true, "trigger": "item", "textStyle": text},
+		"visualMap": map[string]any{
+			"type": "piecewise", "pieces": pieces(lo, hi, unit), "text": []string{high, low}, "showLabel": true,
+			"textStyle": text, "orient": "vertical", "right": 0, "top": 0,
+			"itemWidth": 16, "itemHeight": 12, "itemGap": 4, "outOfRange": map[string]any{"color": "#ffffff"},
+			"show": !noValues, // every series: the inset too
+		},
+		"series": series,
+	}
+	if titles != nil {
+		option["title"] = titles
 	}
 	b, err := json.Marshal(option)
 	if err != nil { // plain values: this cannot fail

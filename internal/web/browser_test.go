@@ -137,7 +137,10 @@ const mapAreas = `(function () {
   var s = chart.getOption().series[0];
   var geo = window.echarts.getMap(s.map);
   var valued = s.data.filter(function (d) { return typeof d.value === 'number'; }).length;
+  var inset = chart.getOption().series[1];
+  var igeo = inset && window.echarts.getMap(inset.map);
   return {features: geo ? (geo.geoJSON || geo.geoJson).features.length : -1, areas: s.data.length, valued: valued,
+    insetFeatures: igeo ? (igeo.geoJSON || igeo.geoJson).features.length : -1, insetAreas: inset ? inset.data.length : -1,
     tableValued: Array.from(el.parentElement.querySelectorAll('tbody td.num')).filter(function (td) {
       return td.textContent.trim() !== 'no figure'; }).length,
     overflow: document.documentElement.scrollWidth - window.innerWidth};
@@ -145,6 +148,7 @@ const mapAreas = `(function () {
 
 type mapResult struct {
 	Features, Areas, Valued, TableValued, Overflow int
+	InsetFeatures, InsetAreas                      int // London enlarged: its 33 boroughs
 }
 
 // checkMap visits a page with a map at 1280 and 390 px: the map draws all
@@ -165,6 +169,9 @@ func checkMap(t *testing.T, b *browsertest.Browser, base, path, shot string, min
 		t.Logf("%s at %d px: %+v", path, w.width, m)
 		if m.Features != 153 || m.Areas != 153 {
 			t.Errorf("%s at %d px: %d boundaries registered, %d areas in the map; want 153 and 153", path, w.width, m.Features, m.Areas)
+		}
+		if m.InsetFeatures != 33 || m.InsetAreas != 33 {
+			t.Errorf("%s at %d px: the London inset has %d boundaries and %d areas; want 33 and 33", path, w.width, m.InsetFeatures, m.InsetAreas)
 		}
 		switch {
 		case strings.HasPrefix(path, "/las/"):

@@ -93,6 +93,7 @@ func TestBuildLAMapMergedLAs(t *testing.T) {
 			Map  string `json:"map"`
 			Data []struct {
 				Name      string                     `json:"name"`
+				Label     *struct{ Show bool }       `json:"label"`
 				Value     any                        `json:"value"`
 				Tooltip   struct{ Formatter string } `json:"tooltip"`
 				ItemStyle struct {
@@ -129,5 +130,20 @@ func TestBuildLAMapMergedLAs(t *testing.T) {
 	}
 	if len(opt.Series[0].Data) != 153 || hatched != m.NoFigure || opt.Series[0].Map != charts.MapName {
 		t.Errorf("%d areas, %d hatched, map %q; want 153, %d, %q", len(opt.Series[0].Data), hatched, opt.Series[0].Map, m.NoFigure, charts.MapName)
+	}
+	// London's 33 boroughs again in the inset, where Camden (not on the
+	// main map, where it is a few pixels) carries its name
+	if len(opt.Series) != 2 || opt.Series[1].Map != charts.InsetName || len(opt.Series[1].Data) != 33 {
+		t.Fatalf("want a London inset of 33 areas as the second series, got %d series", len(opt.Series))
+	}
+	for i, s := range opt.Series {
+		for _, d := range s.Data {
+			if d.Name == "E09000007" && (d.Label != nil) != (i == 1) {
+				t.Errorf("series %d: Camden's name label %v; want it on the inset only", i, d.Label)
+			}
+			if i == 1 && !strings.HasPrefix(d.Name, "E09") {
+				t.Errorf("inset has %s, not a London borough", d.Name)
+			}
+		}
 	}
 }

@@ -24,7 +24,8 @@
 // A map's canvas also carries data-chart-map="/static/geo/....json": the
 // boundaries, fetched once a page (same origin; the browser caches them) and
 // registered under the name the option's series gives (series[0].map)
-// before the map is drawn. A map's canvas is focusable: the arrow keys step
+// before the map is drawn; a further series' map "name:PREFIX" (an inset,
+// e.g. London) gets the areas whose code starts with PREFIX. A map's canvas is focusable: the arrow keys step
 // through its areas, showing each one's tooltip, and a status line after
 // the map's summary reads the same text to screen readers.
 //
@@ -80,18 +81,40 @@
   // of the same boundaries fetch them once.
   var maps = {};
 
-  function loadMap(url, name) {
+  function loadMap(url) {
     if (!maps[url]) {
       maps[url] = window.fetch(url, { credentials: 'same-origin' }).then(function (res) {
         if (!res.ok) {
           throw new Error('map ' + url + ': HTTP ' + res.status);
         }
         return res.json();
-      }).then(function (geo) {
-        window.echarts.registerMap(name, geo);
       });
     }
     return maps[url];
+  }
+
+  // registerMaps registers the boundaries under each map name the series
+  // use: "name" as fetched, "name:PREFIX" (an inset) with only the areas
+  // whose series.nameProperty starts with PREFIX.
+  function registerMaps(geo, series) {
+    series.forEach(function (s) {
+      if (!s || !s.map || window.echarts.getMap(s.map)) {
+        return;
+      }
+      var cut = s.map.indexOf(':');
+      if (cut < 0) {
+        window.echarts.registerMap(s.map, geo);
+        return;
+      }
+      var prefix = s.map.slice(cut + 1);
+      var prop = s.nameProperty || 'name';
+      window.echarts.registerMap(s.map, {
+        type: geo.type,
+        features: geo.features.filter(function (f) {
+          return String(f.properties && f.properties[prop]).indexOf(prefix) === 0;
+        })
+      });
+    });
   }
 
   function drawChart(el) {
@@ -114,15 +137,17 @@
       initChart(el, option);
       return;
     }
-    var series = Array.isArray(option.series) ? option.series[0] : option.series;
+    var all = Array.isArray(option.series) ? option.series : [option.series];
+    var series = all[0];
     if (!window.fetch || !series || !series.map) {
       markFailed(el, new Error('cannot load map ' + mapURL));
       return;
     }
-    loadMap(mapURL, series.map).then(function () {
+    loadMap(mapURL).then(function (geo) {
+      registerMaps(geo, all);
       var chart = initChart(el, option);
       if (chart) {
-        addMapKeys(el, chart, series);
+        addMapKeys(el, chart, series, all.length);
       }
     }, function (err) {
       markFailed(el, err);
@@ -132,7 +157,7 @@
   // addMapKeys lets the keyboard step through a map's areas (arrow keys,
   // Home, End; Escape hides the tooltip) and writes the shown area's text
   // into a status line after the map.
-  function addMapKeys(el, chart, series) {
+  function addMapKeys(el, chart, series, nseries) {
     var data = series.data || [];
     var status = document.createElement('p');
     status.className = 'map-status';
@@ -142,12 +167,20 @@
     var summary = el.parentElement && el.parentElement.querySelector('.chart-summary');
     (summary || el).insertAdjacentElement('afterend', status);
     var at = -1;
+    // the same area in every series (an inset draws it again), by name
+    function mark(type) {
+      for (var k = 1; k < nseries; k++) {
+        chart.dispatchAction({ type: type, seriesIndex: k, name: data[at].name });
+      }
+    }
     function show(i) {
       if (at >= 0) {
         chart.dispatchAction({ type: 'downplay', seriesIndex: 0, dataIndex: at });
+        mark('downplay');
       }
       at = i;
       chart.dispatchAction({ type: 'highlight', seriesIndex: 0, dataIndex: at });
+      mark('highlight');
       chart.dispatchAction({ type: 'showTip', seriesIndex: 0, dataIndex: at });
       var tip = data[at] && data[at].tooltip && data[at].tooltip.formatter;
       status.textContent = tip ? String(tip).replace(/\n/g, ': ') : '';
