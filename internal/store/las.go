@@ -43,8 +43,9 @@ func (s *Store) ResolveLA(ctx context.Context, code string) (*LA, error) {
 	if err != nil {
 		return nil, err
 	}
-	la, ok := d.byOld[d.byKey[code]]
-	if !ok {
+	old, ok := d.byKey[code]
+	la, found := d.byOld[old]
+	if !ok || !found {
 		return nil, fmt.Errorf("LA %s: %w", code, ErrNotFound)
 	}
 	return &la, nil
@@ -106,6 +107,12 @@ func (s *Store) laProfileSQL(ctx context.Context, old string) (*LAProfile, error
 		return nil, err
 	}
 	return &p, nil
+}
+
+// Neighbours returns the statistical neighbours of the LA with old code
+// old, in the DfE's order (none for an LA without).
+func (s *Store) Neighbours(ctx context.Context, old string) ([]Neighbour, error) {
+	return s.neighbours(ctx, old)
 }
 
 // neighbours returns an LA's statistical neighbours, in the DfE's order.

@@ -76,8 +76,10 @@ type laMap struct {
 	Group     string // its label
 	groupCode string
 	NoFigure  int
-	Self      bool   // an LA page's map: its LA outlined, neighbours dashed
+	Self      bool   // an LA outlined, its neighbours dashed (an LA page, or a league page's chosen LA)
+	all       bool   // the table lists every LA even with Self (the league page)
 	SelfName  string // the LA's name when it is on the map
+	selfOld   string // and its old code
 	polarity  string // the indicator's, for the legend
 	unit      string
 	Downloads []string // the table's CSV and JSON links (With)
@@ -236,7 +238,7 @@ func layLAMap(l *store.League, las []store.LA) (*laMap, error) {
 // changed, so one can serve every LA page (laidMap).
 func (m *laMap) draw(id, self string, neighbours []store.Neighbour) *laMap {
 	d := *m
-	d.Self = self != ""
+	d.Self, d.selfOld = self != "", self
 	if d.Self {
 		d.Rows = slices.Clone(m.Rows)
 	}
@@ -257,7 +259,7 @@ func (m *laMap) draw(id, self string, neighbours []store.Neighbour) *laMap {
 		areas[i] = charts.MapArea{Code: r.Code, Name: r.Name, Value: r.Value, Tip: r.tip, Role: r.Role}
 	}
 	table := "The table beside the map gives every value."
-	if d.Self {
+	if d.Partial() {
 		table = "The table beside the map gives this LA's and its statistical neighbours' values; the league table gives every value."
 	}
 	d.Chart = charts.Map(id, areas, m.polarity, m.unit, fmt.Sprintf(
@@ -303,7 +305,7 @@ func (s *server) laidMap(ctx context.Context, indicator, grp string) (*laMap, er
 // cost 8 KB gzipped a page and put the LA page's p95 at 8 clients over its
 // 25 ms budget (27.4 ms, scripts/bench.sh, 2026-12-07).
 func (m *laMap) TableRows() []mapRow {
-	if !m.Self {
+	if !m.Partial() {
 		return m.Rows
 	}
 	var out []mapRow
@@ -315,9 +317,18 @@ func (m *laMap) TableRows() []mapRow {
 	return out
 }
 
-// LeagueURL is the league table the map's figures come from.
+// Partial reports whether the map's table lists only the outlined LA and
+// its neighbours (an LA page's map).
+func (m *laMap) Partial() bool { return m.Self && !m.all }
+
+// LeagueURL is the league table the map's figures come from, the
+// outlined LA marked in it.
 func (m *laMap) LeagueURL() string {
-	return fmt.Sprintf("/league/%s?year=%d&grp=%s", m.Indicator, m.Year, url.QueryEscape(m.groupCode))
+	u := fmt.Sprintf("/league/%s?year=%d&grp=%s", m.Indicator, m.Year, url.QueryEscape(m.groupCode))
+	if m.selfOld != "" {
+		u += "&la=" + url.QueryEscape(m.selfOld)
+	}
+	return u
 }
 
 // With returns the map with its table's download links (CSV, JSON) and the

@@ -2,6 +2,8 @@ package web
 
 import (
 	"cmp"
+	"context"
+	"errors"
 	"fmt"
 	"html/template"
 	"net/url"
@@ -24,6 +26,29 @@ type leaguePage struct {
 	Summary string
 	Others  []store.IndicatorInfo
 	Map     *laMap
+	// the LA a reader asked to mark (?la=), from an LA page's "all LAs"
+	// link or the form: its row, nil when it has none this year
+	Chosen     *store.LA
+	ChosenRow  *store.Figure
+	ChosenText string
+	Choices    []store.Figure // the table's LAs by name, for the form
+}
+
+// Rows is the table body, the chosen LA's row marked.
+func (p leaguePage) Rows() template.HTML {
+	old := ""
+	if p.Chosen != nil {
+		old = p.Chosen.OldCode
+	}
+	return leagueRowsMarked(p.League.Rows, old)
+}
+
+// LAParam is the chosen LA's code, carried as ?la= onto another league table.
+func (p leaguePage) LAParam() string {
+	if p.Chosen == nil {
+		return ""
+	}
+	return p.Chosen.OldCode
 }
 
 // league shows an LA league table; year and grp in the query string.
@@ -57,9 +82,24 @@ func (s *server) league(c *echo.Context) (*pageResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	if p.Map, err = buildLAMap(l, las, charts.IDLeagueMap, "", nil); err != nil {
+	self, neighbours := "", []store.Neighbour(nil)
+	if code := c.QueryParam("la"); code != "" {
+		if p.Chosen, err = s.chosenLA(ctx, code); err != nil {
+			return nil, err
+		}
+		self = p.Chosen.OldCode
+		if neighbours, err = s.st.Neighbours(ctx, self); err != nil {
+			return nil, err
+		}
+		p.ChosenRow, p.ChosenText = chosenStanding(l, p.Chosen)
+	}
+	p.Choices = slices.SortedFunc(slices.Values(l.Rows), func(a, b store.Figure) int { return cmp.Compare(a.Name, b.Name) })
+	m, err := layLAMap(l, las)
+	if err != nil {
 		return nil, err
 	}
+	m.all = true // the league's map table keeps every LA, the chosen one marked
+	p.Map = m.draw(charts.IDLeagueMap, self, neighbours)
 	rows := l.Rows
 	if l.England != nil {
 		rows = append([]store.Figure{*l.England}, rows...)
@@ -67,6 +107,48 @@ func (s *server) league(c *echo.Context) (*pageResult, error) {
 	return &pageResult{Template: "league", Title: title, Data: p, API: l,
 		Tables: tables("", tableOf(rows), "map", tableOf(mapRowsOf(p.Map))),
 		File:   fmt.Sprintf("league-%s-%d-%s", l.Indicator.ID, l.Year, l.Grp)}, nil
+}
+
+// chosenLA resolves ?la= (an old or 9-character code) to an LA.
+func (s *server) chosenLA(ctx context.Context, code string) (*store.LA, error) {
+	if err := checkLACode(code); err != nil {
+		return nil, err
+	}
+	la, err := s.st.ResolveLA(ctx, code)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil, badInput("No local authority has the code %q: the list of local authorities gives every code.", clip(code))
+	}
+	return la, err
+}
+
+// chosenStanding finds the chosen LA's row in a league table and says where
+// it stands: "Durham: 6.1% (344 / 5,827), 11th highest of 152 LAs;
+// highest quartile (higher is a concern)", or why it has no place.
+func chosenStanding(l *store.League, la *store.LA) (*store.Figure, string) {
+	for i := range l.Rows {
+		f := &l.Rows[i]
+		if f.Code != la.OldCode && f.LACode != la.Code {
+			continue
+		}
+		if f.Value == nil {
+			return f, fmt.Sprintf("%s has no figure for %s: %s.", la.Name, l.Period, cmp.Or(statusLabel(f.Status), "not published"))
+		}
+		s := la.Name + ": " + formatValue(f.Value, f.Unit)
+		if nd := numDen(*f); nd != "" {
+			s += " (" + nd + ")"
+		}
+		switch st := standingPhrase(f.Rank, f.RankOf, f.Quartile); {
+		case st != "":
+			s += ", " + st
+		case smallNumbers(f) != "":
+			s += ", not ranked: " + smallNumbers(f)
+		}
+		if pn := polarityNote(l.Indicator.Polarity); pn != "" {
+			s += " (" + pn + ")"
+		}
+		return f, s + "."
+	}
+	return nil, fmt.Sprintf("%s has no row in this table for %s.", la.Name, l.Period)
 }
 
 func leagueSummary(l *store.League) string {
@@ -124,13 +206,21 @@ func byTheme(all []store.IndicatorInfo) []store.IndicatorInfo {
 // 1.7 ms (2026-12-07, 2 shared cores, -count 3 and 6). Its value cell says
 // what the "value" partial says (TestLeagueRowsMatchValuePartial), escaped
 // by html/template's own HTMLEscapeString.
-func leagueRows(rows []store.Figure) template.HTML {
+func leagueRows(rows []store.Figure) template.HTML { return leagueRowsMarked(rows, "") }
+
+// leagueRowsMarked is leagueRows with the row of the LA whose old code is
+// chosen marked (highlighted, id "chosen-la" for the page's link to it).
+func leagueRowsMarked(rows []store.Figure, chosen string) template.HTML {
 	esc := template.HTMLEscapeString
 	var b strings.Builder
 	b.Grow(len(rows) * 300)
 	for i := range rows {
 		f := &rows[i]
-		b.WriteString(`<tr><td class="num">`)
+		if chosen != "" && f.Code == chosen {
+			b.WriteString(`<tr class="highlight" id="chosen-la"><td class="num">`)
+		} else {
+			b.WriteString(`<tr><td class="num">`)
+		}
 		if f.Rank != nil {
 			b.WriteString(strconv.FormatInt(*f.Rank, 10))
 		} else if f.Value != nil && smallNumbers(f) != "" {

@@ -1,7 +1,9 @@
 package web
 
 import (
+	"context"
 	"html"
+	"net/http"
 	"strings"
 	"testing"
 
@@ -54,5 +56,55 @@ func TestLeagueRowsMatchValuePartial(t *testing.T) {
 		if !strings.Contains(got, w) {
 			t.Errorf("league rows lack %q", w)
 		}
+	}
+}
+
+// TestLeagueMarksChosenLA: ?la= (either code) marks the LA's row, says
+// where it stands above the table, outlines it on the map while the map's
+// table keeps every LA, and carries it to the other league tables; an LA
+// page's "all LAs" links ask for it; an unknown code is a 400.
+func TestLeagueMarksChosenLA(t *testing.T) {
+	h, st := testServer(t)
+	l, err := st.League(context.Background(), "tribunal.rate", 0, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var camden *store.Figure
+	for i := range l.Rows {
+		if l.Rows[i].Code == "202" {
+			camden = &l.Rows[i]
+		}
+	}
+	if camden == nil || camden.Value == nil {
+		t.Fatal("the fixture's tribunal league has no figure for Camden (202)")
+	}
+	for _, code := range []string{"202", "E09000007"} {
+		path := "/league/tribunal.rate?la=" + code
+		c, _, body := get(t, h, path)
+		if c != http.StatusOK {
+			t.Fatalf("%s: %d", path, c)
+		}
+		mustContain(t, path, body,
+			`<tr class="highlight" id="chosen-la">`,
+			"Camden: "+formatValue(camden.Value, camden.Unit),
+			standingPhrase(camden.Rank, camden.RankOf, camden.Quartile),
+			`<option value="202" selected>Camden</option>`,
+			"each area on the map</caption>",
+			"Camden (this LA)",
+			`?la=202">`)
+		if n := strings.Count(body, `id="chosen-la"`); n != 1 {
+			t.Errorf("%s: %d rows marked, want 1", path, n)
+		}
+	}
+	_, _, plain := get(t, h, "/league/tribunal.rate")
+	if strings.Contains(plain, "chosen-la") || strings.Contains(plain, "(this LA)") {
+		t.Error("/league/tribunal.rate marks an LA nobody chose")
+	}
+	_, _, la := get(t, h, "/las/E09000007")
+	if !strings.Contains(la, "&amp;la=E09000007") {
+		t.Error("the LA page's league links do not mark the LA")
+	}
+	if c, _, body := get(t, h, "/league/tribunal.rate?la=E06999998"); c != http.StatusBadRequest || !strings.Contains(body, "No local authority has the code") {
+		t.Errorf("unknown LA: %d", c)
 	}
 }

@@ -39,7 +39,7 @@ func newTrendLinks(code string, f store.Figure, trend, league string) trendLinkA
 	ind, grp := url.QueryEscape(f.Indicator), url.QueryEscape(f.Grp)
 	return trendLinkArgs{
 		TrendURL:  "/las/" + url.PathEscape(code) + "?indicator=" + ind + "&grp=" + grp + "#trend-heading",
-		LeagueURL: "/league/" + url.PathEscape(f.Indicator) + "?year=" + strconv.Itoa(f.Year) + "&grp=" + grp,
+		LeagueURL: "/league/" + url.PathEscape(f.Indicator) + "?year=" + strconv.Itoa(f.Year) + "&grp=" + grp + "&la=" + url.QueryEscape(code),
 		Trend:     trend, League: league}
 }
 
