@@ -40,8 +40,8 @@ func Placement(id string, rows []store.Figure, label string) Chart {
 		data := make([]opts.BarData, len(periods))
 		for j, p := range periods {
 			data[j] = opts.BarData{Value: "-"}
-			if r := at[key{g, p}]; r != nil {
-				data[j] = opts.BarData{Value: value(r.Value)}
+			if r := at[key{g, p}]; r != nil && r.Value != nil {
+				data[j] = opts.BarData{Value: roundFor(*r.Value, r.Unit)} // as the table
 			}
 		}
 		colour := charts.WithItemStyleOpts(opts.ItemStyle{Color: stackColours[i%len(stackColours)]})

@@ -1,7 +1,9 @@
-// Package charts turns the store's rows into ECharts options built with
-// go-echarts (the compare page's small multiples, many to a page, are written
-// from typed structs instead: compare.go). Functions are pure and deterministic: the same rows give the
-// same option JSON, under a fixed chart ID, so pages and tests are stable.
+// Package charts turns the store's rows into ECharts options: the placement
+// bars built with go-echarts, the others written as plain values and typed
+// structs (option.go), which can say what go-echarts has no type for
+// (responsive "media" overrides, series z, axis label widths). Functions
+// are pure and deterministic: the same rows give the same option JSON,
+// under a fixed chart ID, so pages and tests are stable.
 // The options carry no JavaScript (no formatter functions, no HTML tooltips)
 // because the page's Content-Security-Policy allows scripts from /static only.
 package charts
@@ -90,14 +92,6 @@ func baseOptsLegend(yName string, legend opts.Legend, bottom string) []charts.Gl
 		charts.WithYAxisOpts(opts.YAxis{Name: yName, Type: "value"}),
 		charts.WithAnimation(false),
 	}
-}
-
-// value returns the data value for ECharts: the number, or "-" for a gap.
-func value(v *float64) any {
-	if v == nil {
-		return "-"
-	}
-	return *v
 }
 
 // unitName labels an axis with the indicator's unit.

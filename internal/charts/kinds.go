@@ -21,14 +21,15 @@ func MainGroup(rows []*store.Figure) string {
 	return ""
 }
 
-// lineData is one line's values, one per period ("-" for a gap).
+// lineData is one line's values, one per period ("-" for a gap), rounded
+// as the table beside the chart rounds them, so the tooltip matches it.
 func lineData(periods []string, rows []*store.Figure) []any {
 	data := make([]any, len(periods))
 	for i, p := range periods {
 		data[i] = "-"
 		for _, r := range rows {
-			if r.Period == p {
-				data[i] = value(r.Value)
+			if r.Period == p && r.Value != nil {
+				data[i] = roundFor(*r.Value, r.Unit)
 			}
 		}
 	}
