@@ -91,7 +91,7 @@ func League(rows []store.Figure, england *store.Figure, label string) Chart {
 	}
 	o := map[string]any{
 		"animation": false,
-		"tooltip":   map[string]any{"show": true, "trigger": "axis", "textStyle": text()},
+		"tooltip":   map[string]any{"show": true, "trigger": "axis", "confine": true, "textStyle": text()},
 		"legend":    map[string]any{"show": false},
 		"grid":      map[string]any{"left": "3%", "right": "6%", "top": 30, "bottom": 35, "containLabel": true},
 		"xAxis":     map[string]any{"type": "value", "position": "top", "axisLabel": text()},

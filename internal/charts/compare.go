@@ -42,7 +42,7 @@ var idSafe = strings.NewReplacer(".", "-", "_", "-", " ", "-")
 func Compare(id string, bars []CompareBar, unit, label string) Chart {
 	lo, hi := axisRange(bars)
 	o := compareOption{
-		Tooltip: tooltipOpt{Show: true, Trigger: "item", Formatter: "{a}\n{b}: {c}"},
+		Tooltip: tooltipOpt{Show: true, Trigger: "item", Confine: true, Formatter: "{a}\n{b}: {c}"},
 		Legend:  legendOpt{Show: true, Bottom: "0", TextStyle: fontOpt{FontSize: 12}},
 		Grid:    []gridOpt{{Left: "3%", Right: "10%", Top: "48", Bottom: "35", ContainLabel: true}},
 		// the unit's name centred above the axis labels, never cut at the edge
@@ -106,6 +106,7 @@ type (
 	tooltipOpt struct {
 		Show      bool   `json:"show"`
 		Trigger   string `json:"trigger"`
+		Confine   bool   `json:"confine"` // kept inside the chart, never cut at a phone's edge
 		Formatter string `json:"formatter"`
 	}
 	fontOpt struct {

@@ -85,7 +85,7 @@ func line(name string, data []any, z int, symbol string, size int, width float64
 func lineOption(periods []string, yName string, lines []lineOpt, legend []string, bottom, phoneBottom int) map[string]any {
 	return map[string]any{
 		"animation": false,
-		"tooltip":   map[string]any{"show": true, "trigger": "axis", "textStyle": text()},
+		"tooltip":   map[string]any{"show": true, "trigger": "axis", "confine": true, "textStyle": text()},
 		"legend": map[string]any{"show": true, "bottom": 0, "left": 0, "data": legend,
 			"itemGap": 14, "itemWidth": 30, "textStyle": text()},
 		"grid": map[string]any{"left": "3%", "right": "4%", "top": 30, "bottom": bottom, "containLabel": true},

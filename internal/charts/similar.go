@@ -99,7 +99,7 @@ func SimilarSchools(points []store.SimilarPoint, titles map[string]string, schoo
 	}
 	o := map[string]any{
 		"animation": false,
-		"tooltip":   map[string]any{"show": true, "trigger": "item", "textStyle": text()},
+		"tooltip":   map[string]any{"show": true, "trigger": "item", "confine": true, "textStyle": text()},
 		"legend": map[string]any{"show": true, "top": 0, "left": 0, "data": []string{schoolName, "Similar schools"},
 			"textStyle": text()},
 		"title":  titleOpts,
