@@ -106,7 +106,7 @@ func refName(rows []*store.Figure, fallback string) string {
 // LATrend is an LA's indicator over the years against each statistical
 // neighbour and England. The LA is a thick solid line of circles drawn on
 // top, England a dashed line of triangles; each neighbour a thin line of
-// its own colour, dash and hollow symbol. The legend names the LA first,
+// its own colour, dash and symbol. The legend names the LA first,
 // then England, then the neighbours, and wraps (never pages), so every
 // line is findable; hovering a line or its legend entry fades the others.
 func LATrend(rows []store.TrendFigure, laName, label string) Chart {
@@ -120,20 +120,6 @@ func LATrend(rows []store.TrendFigure, laName, label string) Chart {
 	if len(figs) > 0 {
 		unit = figs[0].Unit
 	}
-	var order []string
-	byCode := map[string][]*store.Figure{}
-	names := map[string]string{}
-	for i := range rows {
-		r := &rows[i]
-		if r.Grp != grp || r.Role != "neighbour" {
-			continue
-		}
-		if _, ok := byCode[r.Code]; !ok {
-			order = append(order, r.Code)
-		}
-		byCode[r.Code] = append(byCode[r.Code], &r.Figure)
-		names[r.Code] = r.Name
-	}
 	role := func(want string) []*store.Figure {
 		var out []*store.Figure
 		for i := range rows {
@@ -143,16 +129,14 @@ func LATrend(rows []store.TrendFigure, laName, label string) Chart {
 		}
 		return out
 	}
-	lines := make([]lineOpt, 0, len(order)+2)
-	legend := make([]string, 0, len(order)+2)
-	lines = append(lines, line(laName, lineData(periods, role("la")), 10, "circle", 9, 4, colourMain, "solid"),
-		line("England", lineData(periods, role("england")), 9, "triangle", 10, 2.5, colourEngland, "dashed"))
-	legend = append(legend, laName, "England")
-	for i, code := range order {
-		lines = append(lines, line(names[code], lineData(periods, byCode[code]), 2,
+	lines := []lineOpt{line(laName, lineData(periods, role("la")), 10, "circle", 9, 4, colourMain, "solid"),
+		line("England", lineData(periods, role("england")), 9, "triangle", 10, 2.5, colourEngland, "dashed")}
+	legend := []string{laName, "England"}
+	for i, n := range neighbourLines(rows, grp) {
+		lines = append(lines, line(n.name, lineData(periods, n.figs), 2,
 			neighbourSymbols[i%len(neighbourSymbols)], 7, 1.5,
 			neighbourColours[i%len(neighbourColours)], neighbourDashes[i%len(neighbourDashes)]))
-		legend = append(legend, names[code])
+		legend = append(legend, n.name)
 	}
 	// a wrapping legend of up to 12 names: two rows on a wide chart, six
 	// on a phone
@@ -161,10 +145,38 @@ func LATrend(rows []store.TrendFigure, laName, label string) Chart {
 	return out
 }
 
-// A statistical neighbour's line: a muted colour, a dash and a hollow
-// symbol of its own (symbols never the LA's circle or England's
-// triangle), so two neighbours differ in symbol even where colour and
-// dash repeat.
+// neighbourLine is one statistical neighbour's figures in group grp.
+type neighbourLine struct {
+	name string
+	figs []*store.Figure
+}
+
+// neighbourLines splits the neighbours' rows of group grp by LA, in the
+// order the rows give them.
+func neighbourLines(rows []store.TrendFigure, grp string) []neighbourLine {
+	var out []neighbourLine
+	at := map[string]int{}
+	for i := range rows {
+		r := &rows[i]
+		if r.Grp != grp || r.Role != "neighbour" {
+			continue
+		}
+		j, ok := at[r.Code]
+		if !ok {
+			j = len(out)
+			at[r.Code] = j
+			out = append(out, neighbourLine{name: r.Name})
+		}
+		out[j].name = r.Name // the last row's name, as before
+		out[j].figs = append(out[j].figs, &r.Figure)
+	}
+	return out
+}
+
+// A statistical neighbour's line: a muted colour, a dash and a symbol of
+// its own (hollow ones first; never the LA's circle or England's
+// triangle), so two of up to 12 neighbours differ in symbol even where
+// colour and dash repeat.
 var (
 	neighbourSymbols = []string{"emptyRect", "emptyDiamond", "emptyCircle", "emptyTriangle", "rect", "diamond",
 		"emptyPin", "pin", "emptyArrow", "arrow", "emptyRoundRect", "roundRect"}

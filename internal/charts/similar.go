@@ -3,12 +3,13 @@ package charts
 import (
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/sendash/sendash/internal/store"
 )
 
 // The similar-schools chart's layout, in px: the legend's row, then one
-// panel an indicator: a heading of up to two lines, a strip of dots and its
+// panel for each indicator: a heading of up to two lines, a strip of dots and its
 // value axis' labels.
 const (
 	simLegend = 34 // the legend's row at the top
@@ -17,65 +18,23 @@ const (
 	simPanel  = simHead + simStrip + 36
 )
 
-// SimilarSchools is a small multiple a indicator: one panel each, with its
+// SimilarSchools is a small multiple: one panel for each indicator, with its
 // title as a heading and its own value axis scaled to its figures (scores
 // and ratios too, not only percentages), a dot for each similar school and a
 // larger diamond for the school itself, drawn on top and named in the
 // legend, all in the period of the school's own latest figure. A heading
 // wraps on a phone; a dot's tooltip gives the full title, the school and
-// the value. Indicators are in catalogue id order, as the table.
+// the value. Indicators are in catalogue id order, as the table. The
+// canvas is as tall as its panels (Chart.Px).
 func SimilarSchools(points []store.SimilarPoint, titles map[string]string, schoolName, label string) Chart {
-	type panel struct {
-		ind, unit   string
-		self, peers []any
-	}
-	var panels []*panel
-	at := map[string]*panel{}
-	for _, p := range points {
-		if p.Value == nil || p.Indicator == "" {
-			continue
-		}
-		pn := at[p.Indicator]
-		if pn == nil {
-			pn = &panel{ind: p.Indicator, unit: p.Unit}
-			at[p.Indicator] = pn
-			panels = append(panels, pn)
-		}
-		heading := simHeading(titles[p.Indicator], p.Indicator, p.Unit)
-		v := roundFor(*p.Value, p.Unit)
-		name := p.Name
-		if p.Rank == 0 && schoolName != "" {
-			name = schoolName
-		}
-		d := map[string]any{"name": name,
-			"tooltip": map[string]any{"formatter": escapeTemplate(heading + "\n" + name + ": " + formatValue(v, p.Unit))}}
-		if p.Rank == 0 {
-			d["value"] = []float64{v, 0}
-			pn.self = append(pn.self, d)
-		} else {
-			// a fixed spread up and down by rank, so equal values do
-			// not hide each other
-			d["value"] = []float64{v, float64((p.Rank*7)%9-4) / 6}
-			pn.peers = append(pn.peers, d)
-		}
-	}
-	slices.SortFunc(panels, func(a, b *panel) int {
-		if a.ind < b.ind {
-			return -1
-		}
-		if a.ind > b.ind {
-			return 1
-		}
-		return 0
-	})
 	if schoolName == "" {
 		schoolName = "This school"
 	}
+	panels := similarPanels(points, titles, schoolName)
 	var titleOpts, grids, xAxes, yAxes, series, phoneTitles []any
 	for i, pn := range panels {
 		top := simLegend + i*simPanel
-		heading := simHeading(titles[pn.ind], pn.ind, pn.unit)
-		titleOpts = append(titleOpts, map[string]any{"text": heading, "left": 0, "top": top,
+		titleOpts = append(titleOpts, map[string]any{"text": pn.heading, "left": 0, "top": top,
 			"textStyle": map[string]any{"fontSize": 13, "fontWeight": "bold", "color": "#0b0c0c", "lineHeight": 16}})
 		// on a phone the heading wraps within the chart's width (a
 		// phone's chart is 300 to 600 px wide; titles are short)
@@ -97,22 +56,58 @@ func SimilarSchools(points []store.SimilarPoint, titles map[string]string, schoo
 				"symbol": "diamond", "symbolSize": 20, "data": nonNil(pn.self),
 				"itemStyle": map[string]any{"color": colourLA, "borderColor": "#0b0c0c", "borderWidth": 1}})
 	}
-	o := map[string]any{
+	out := encode(IDSchoolSimilar, label, "", map[string]any{
 		"animation": false,
 		"tooltip":   map[string]any{"show": true, "trigger": "item", "confine": true, "textStyle": text()},
 		"legend": map[string]any{"show": true, "top": 0, "left": 0, "data": []string{schoolName, "Similar schools"},
 			"textStyle": text()},
-		"title":  titleOpts,
-		"grid":   grids,
-		"xAxis":  xAxes,
-		"yAxis":  yAxes,
-		"series": series,
-		"media":  onPhone(map[string]any{"title": phoneTitles}),
-	}
-	out := encode(IDSchoolSimilar, label, "", o)
+		"title": titleOpts, "grid": grids, "xAxis": xAxes, "yAxis": yAxes, "series": series,
+		"media": onPhone(map[string]any{"title": phoneTitles}),
+	})
 	out.Px = simLegend + len(panels)*simPanel
 	out.Empty = len(panels) == 0
 	return out
+}
+
+// similarPanel is one indicator's panel: its heading and unit, and its
+// points as ECharts data, the school's and its similar schools'.
+type similarPanel struct {
+	ind, unit, heading string
+	self, peers        []any
+}
+
+// similarPanels groups the points with a figure by indicator, in id order.
+// Each point carries its own tooltip; a similar school sits a fixed step
+// above or below the line by rank, so equal values do not hide each other.
+func similarPanels(points []store.SimilarPoint, titles map[string]string, schoolName string) []*similarPanel {
+	var panels []*similarPanel
+	at := map[string]*similarPanel{}
+	for _, p := range points {
+		if p.Value == nil || p.Indicator == "" {
+			continue
+		}
+		pn := at[p.Indicator]
+		if pn == nil {
+			pn = &similarPanel{ind: p.Indicator, unit: p.Unit, heading: simHeading(titles[p.Indicator], p.Indicator, p.Unit)}
+			at[p.Indicator] = pn
+			panels = append(panels, pn)
+		}
+		v, name := roundFor(*p.Value, p.Unit), p.Name
+		if p.Rank == 0 {
+			name = schoolName
+		}
+		d := map[string]any{"name": name,
+			"tooltip": map[string]any{"formatter": escapeTemplate(pn.heading + "\n" + name + ": " + formatValue(v, p.Unit))}}
+		if p.Rank == 0 {
+			d["value"] = []float64{v, 0}
+			pn.self = append(pn.self, d)
+		} else {
+			d["value"] = []float64{v, float64((p.Rank*7)%9-4) / 6}
+			pn.peers = append(pn.peers, d)
+		}
+	}
+	slices.SortFunc(panels, func(a, b *similarPanel) int { return strings.Compare(a.ind, b.ind) })
+	return panels
 }
 
 // simHeading is a panel's heading: the indicator's title (its id if the
