@@ -76,7 +76,7 @@ func League(rows []store.Figure, england *store.Figure, label string) Chart {
 			continue
 		}
 		names = append(names, r.Name)
-		data = append(data, *r.Value)
+		data = append(data, roundFor(*r.Value, r.Unit)) // as the table
 	}
 	labels := text()
 	labels["interval"], labels["width"], labels["overflow"], labels["ellipsis"] = 0, 150, "truncate", "…"
@@ -85,7 +85,7 @@ func League(rows []store.Figure, england *store.Figure, label string) Chart {
 		englandLabel := text()
 		englandLabel["show"], englandLabel["position"], englandLabel["formatter"] = true, "start", "England {c}"
 		series["markLine"] = map[string]any{"symbol": []string{"none", "none"}, "silent": true,
-			"data":      []any{map[string]any{"name": "England", "xAxis": *england.Value}},
+			"data":      []any{map[string]any{"name": "England", "xAxis": roundFor(*england.Value, england.Unit)}},
 			"lineStyle": lineStyle{Color: colourEngland, Type: "dashed", Width: 2},
 			"label":     englandLabel}
 	}
