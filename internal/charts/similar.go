@@ -73,7 +73,17 @@ func SimilarSchools(points []store.SimilarPoint, titles map[string]string, schoo
 // points as ECharts data, the school's and its similar schools'.
 type similarPanel struct {
 	ind, unit, heading string
-	self, peers        []any
+	self, peers        []simPoint
+}
+
+// simPoint is one dot: a school's value (and its place across the strip)
+// with its own tooltip. A struct, not a map: a page has some 300.
+type simPoint struct {
+	Name    string     `json:"name"`
+	Value   [2]float64 `json:"value"`
+	Tooltip struct {
+		Formatter string `json:"formatter"`
+	} `json:"tooltip"`
 }
 
 // similarPanels groups the points with a figure by indicator, in id order.
@@ -96,13 +106,12 @@ func similarPanels(points []store.SimilarPoint, titles map[string]string, school
 		if p.Rank == 0 {
 			name = schoolName
 		}
-		d := map[string]any{"name": name,
-			"tooltip": map[string]any{"formatter": escapeTemplate(pn.heading + "\n" + name + ": " + formatValue(v, p.Unit))}}
+		d := simPoint{Name: name, Value: [2]float64{v, 0}}
+		d.Tooltip.Formatter = escapeTemplate(pn.heading + "\n" + name + ": " + formatValue(v, p.Unit))
 		if p.Rank == 0 {
-			d["value"] = []float64{v, 0}
 			pn.self = append(pn.self, d)
 		} else {
-			d["value"] = []float64{v, float64((p.Rank*7)%9-4) / 6}
+			d.Value[1] = float64((p.Rank*7)%9-4) / 6
 			pn.peers = append(pn.peers, d)
 		}
 	}
@@ -133,9 +142,9 @@ func formatValue(v float64, unit string) string {
 }
 
 // nonNil is s, or an empty list for none (JSON [] rather than null).
-func nonNil(s []any) []any {
+func nonNil(s []simPoint) []simPoint {
 	if s == nil {
-		return []any{}
+		return []simPoint{}
 	}
 	return s
 }
