@@ -26,9 +26,10 @@ func Placement(id string, rows []store.Figure, label string) Chart {
 	slices.SortFunc(groups, placementOrder)
 	c := charts.NewBar()
 	// a plain legend wraps, so every placement's name shows
-	c.SetGlobalOptions(append(baseOptsLegend("per cent of plans", opts.Legend{Show: opts.Bool(true), Bottom: "0"}, "80"),
+	c.SetGlobalOptions(append(baseOptsLegend("", opts.Legend{Show: opts.Bool(true), Bottom: "0", TextStyle: &opts.TextStyle{FontSize: minFont}}, "80"),
 		// shares add up to 100 (give or take rounding): never an axis to 120
-		charts.WithYAxisOpts(opts.YAxis{Name: "per cent of plans", Type: "value", Max: 100}))...)
+		// and labelled "20%", not by an axis name a phone would cut
+		charts.WithYAxisOpts(opts.YAxis{Type: "value", Max: 100, AxisLabel: &opts.AxisLabel{Formatter: "{value}%"}}))...)
 	c.SetXAxis(periods)
 	type key struct{ grp, period string }
 	at := make(map[key]*store.Figure, len(rows))
@@ -39,8 +40,8 @@ func Placement(id string, rows []store.Figure, label string) Chart {
 		data := make([]opts.BarData, len(periods))
 		for j, p := range periods {
 			data[j] = opts.BarData{Value: "-"}
-			if r := at[key{g, p}]; r != nil {
-				data[j] = opts.BarData{Value: value(r.Value)}
+			if r := at[key{g, p}]; r != nil && r.Value != nil {
+				data[j] = opts.BarData{Value: roundFor(*r.Value, r.Unit)} // as the table
 			}
 		}
 		colour := charts.WithItemStyleOpts(opts.ItemStyle{Color: stackColours[i%len(stackColours)]})
@@ -50,51 +51,62 @@ func Placement(id string, rows []store.Figure, label string) Chart {
 			addLike(&c.MultiSeries, len(c.MultiSeries)-i, catalogue.GroupLabel(g), data, colour)
 		}
 	}
-	out := build(id, label, "", c)
+	// colour is not the only carrier: ECharts gives each segment (and its
+	// legend key) a pattern of its own; on a phone the wrapping legend
+	// takes four rows
+	out := buildWith(id, label, "legend", c, map[string]any{
+		"aria":  map[string]any{"enabled": true, "label": map[string]any{"description": label}, "decal": map[string]any{"show": true}},
+		"media": onPhone(map[string]any{"grid": map[string]any{"bottom": 135, "left": 0, "right": 8}}),
+	})
 	out.Empty = len(periods) == 0
 	return out
 }
 
 // League is a horizontal bar per LA, highest value at the top, with England
 // as a reference line. LAs without a value are left out of the chart (the
-// table beside it says why).
+// table beside it says why). A long LA name is cut short with an ellipsis
+// (at 150 px, 100 px on a phone) so no label runs off the chart's edge; the
+// tooltip and the table give it in full.
 func League(rows []store.Figure, england *store.Figure, label string) Chart {
 	var names []string
-	var data []opts.BarData
+	var data []float64
 	for i := len(rows) - 1; i >= 0; i-- {
 		r := rows[i]
 		if r.Value == nil {
 			continue
 		}
 		names = append(names, r.Name)
-		data = append(data, opts.BarData{Value: *r.Value})
+		data = append(data, roundFor(*r.Value, r.Unit)) // as the table
 	}
-	c := charts.NewBar()
-	c.SetGlobalOptions(
-		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
-		charts.WithGridOpts(opts.Grid{Left: "3%", Right: "6%", Top: "30", Bottom: "35", ContainLabel: opts.Bool(true)}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "value", Position: "top"}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: names,
-			AxisLabel: &opts.AxisLabel{Interval: "0", FontSize: 12}}), // 12 px: the smallest chart text (issue 20)
-		charts.WithAnimation(false),
-	)
-	series := []charts.SeriesOpts{charts.WithItemStyleOpts(opts.ItemStyle{Color: colourMain})}
+	labels := text()
+	labels["interval"], labels["width"], labels["overflow"], labels["ellipsis"] = 0, 150, "truncate", "…"
+	series := map[string]any{"type": "bar", "name": "Value", "data": data, "itemStyle": colourOpt{Color: colourMain}}
 	if england != nil && england.Value != nil {
-		series = append(series,
-			charts.WithMarkLineNameXAxisItemOpts(opts.MarkLineNameXAxisItem{Name: "England", XAxis: *england.Value}),
-			charts.WithMarkLineStyleOpts(opts.MarkLineStyle{
-				Symbol:    []string{"none", "none"},
-				LineStyle: &opts.LineStyle{Color: colourEngland, Type: "dashed", Width: 2},
-				Label:     &opts.Label{Show: opts.Bool(true), Position: "start", Formatter: "England {c}"},
-			}))
+		englandLabel := text()
+		englandLabel["show"], englandLabel["position"], englandLabel["formatter"] = true, "start", "England {c}"
+		series["markLine"] = map[string]any{"symbol": []string{"none", "none"}, "silent": true,
+			"data":      []any{map[string]any{"name": "England", "xAxis": roundFor(*england.Value, england.Unit)}},
+			"lineStyle": lineStyle{Color: colourEngland, Type: "dashed", Width: 2},
+			"label":     englandLabel}
 	}
-	c.AddSeries("Value", data, series...)
+	o := map[string]any{
+		"animation": false,
+		"tooltip":   map[string]any{"show": true, "trigger": "axis", "confine": true, "textStyle": text()},
+		"legend":    map[string]any{"show": false},
+		"grid":      map[string]any{"left": "3%", "right": "6%", "top": 30, "bottom": 35, "containLabel": true},
+		"xAxis":     map[string]any{"type": "value", "position": "top", "axisLabel": text()},
+		"yAxis":     map[string]any{"type": "category", "data": names, "axisLabel": labels},
+		"series":    []any{series},
+		// on a phone (beside its table on a wide screen the chart is
+		// about 470 px wide)
+		"media": onNarrow(420, map[string]any{"grid": map[string]any{"left": 4, "right": 8},
+			"yAxis": map[string]any{"axisLabel": map[string]any{"width": 100}}}),
+	}
 	height := "tall"
 	if len(names) > 40 {
 		height = "xtall"
 	}
-	out := build(IDLeague, label, height, c)
+	out := encode(IDLeague, label, height, o)
 	out.Empty = len(names) == 0
 	return out
 }

@@ -1,13 +1,14 @@
-// Package charts turns the store's rows into ECharts options built with
-// go-echarts (the compare page's small multiples, many to a page, are written
-// from typed structs instead: compare.go). Functions are pure and deterministic: the same rows give the
-// same option JSON, under a fixed chart ID, so pages and tests are stable.
+// Package charts turns the store's rows into ECharts options: the placement
+// bars built with go-echarts, the others written as plain values and typed
+// structs (option.go), which can say what go-echarts has no type for
+// (responsive "media" overrides, series z, axis label widths). Functions
+// are pure and deterministic: the same rows give the same option JSON,
+// under a fixed chart ID, so pages and tests are stable.
 // The options carry no JavaScript (no formatter functions, no HTML tooltips)
 // because the page's Content-Security-Policy allows scripts from /static only.
 package charts
 
 import (
-	"encoding/json"
 	"html/template"
 	"slices"
 
@@ -31,9 +32,10 @@ type Chart struct {
 	ID      string
 	Label   string
 	Options template.JS // JSON, with <, > and & escaped so it is safe inside <script>
-	Height  string      // "", "short", "tall", "xtall" or "map" (CSS .chart-canvas-<h>)
+	Height  string      // "", "short", "tall", "xtall", "trend", "legend" or "map" (CSS .chart-canvas-<h>)
 	Empty   bool        // true when there was nothing to draw
 	Map     string      // a map's boundaries (URL), fetched and registered before drawing
+	Px      int         // the canvas' height in px when it grows with the chart (0: Height's)
 }
 
 // CanvasID is the id of the element ECharts draws into.
@@ -52,17 +54,18 @@ var (
 	stackColours    = []string{"#1d5aa0", "#b3261e", "#00703c", "#6f3c97", "#a15c00", "#484f54", "#1f8a9e"}
 )
 
-// build marshals a go-echarts chart's option.
-func build(id, label, height string, c interface {
+// buildWith marshals a go-echarts chart's option, with more top-level
+// keys (extra may be nil), e.g. those go-echarts has no type for ("media").
+func buildWith(id, label, height string, c interface {
 	Validate()
 	JSON() map[string]any
-}) Chart {
+}, extra map[string]any) Chart {
 	c.Validate() // moves SetXAxis data into the axis option
-	b, err := json.Marshal(c.JSON())
-	if err != nil { // the option is built from plain values: this cannot fail
-		panic("charts: " + err.Error())
+	o := c.JSON()
+	for k, v := range extra {
+		o[k] = v
 	}
-	return Chart{ID: id, Label: label, Options: template.JS(b), Height: height}
+	return encode(id, label, height, o)
 }
 
 // addLike appends a series made from ms[like]: the same options, with its
@@ -78,10 +81,6 @@ func addLike(ms *charts.MultiSeries, like int, name string, data any, options ..
 	*ms = append(*ms, s)
 }
 
-func baseOpts(yName string) []charts.GlobalOpts {
-	return baseOptsLegend(yName, opts.Legend{Show: opts.Bool(true), Type: "scroll", Bottom: "0"}, "50")
-}
-
 // baseOptsLegend is baseOpts with another legend and the grid's bottom
 // margin to leave room for it (a plain legend wraps onto more lines).
 func baseOptsLegend(yName string, legend opts.Legend, bottom string) []charts.GlobalOpts {
@@ -93,14 +92,6 @@ func baseOptsLegend(yName string, legend opts.Legend, bottom string) []charts.Gl
 		charts.WithYAxisOpts(opts.YAxis{Name: yName, Type: "value"}),
 		charts.WithAnimation(false),
 	}
-}
-
-// value returns the data value for ECharts: the number, or "-" for a gap.
-func value(v *float64) any {
-	if v == nil {
-		return "-"
-	}
-	return *v
 }
 
 // unitName labels an axis with the indicator's unit.

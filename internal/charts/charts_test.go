@@ -48,9 +48,7 @@ func TestSchoolTrendReferenceLinesFollowPhase(t *testing.T) {
 	var opt struct {
 		Series []struct {
 			Name string `json:"name"`
-			Data []struct {
-				Value any `json:"value"`
-			} `json:"data"`
+			Data []any  `json:"data"`
 		} `json:"series"`
 	}
 	if err := json.Unmarshal([]byte(c.Options), &opt); err != nil {
@@ -60,7 +58,7 @@ func TestSchoolTrendReferenceLinesFollowPhase(t *testing.T) {
 		t.Fatalf("series %+v", opt.Series)
 	}
 	for _, s := range opt.Series {
-		if len(s.Data) != 1 || s.Data[0].Value != 2.0 {
+		if len(s.Data) != 1 || s.Data[0] != 2.0 {
 			t.Errorf("%s: data %+v, want one point of 2", s.Name, s.Data)
 		}
 	}
@@ -105,7 +103,7 @@ func TestAddLikeMatchesAddSeries(t *testing.T) {
 	}
 	encode := func(copyThem bool) string {
 		c := gocharts.NewLine()
-		c.SetGlobalOptions(baseOpts("per cent")...)
+		c.SetGlobalOptions(baseOptsLegend("per cent", opts.Legend{Show: opts.Bool(true)}, "50")...)
 		c.SetXAxis([]string{"a", "b", "c"})
 		for i, n := range names {
 			if i > 0 && copyThem {
@@ -119,7 +117,7 @@ func TestAddLikeMatchesAddSeries(t *testing.T) {
 			}
 			c.AddSeries(n, data(i), o...)
 		}
-		return string(build("x", "label", "", c).Options)
+		return string(buildWith("x", "label", "", c, nil).Options)
 	}
 	if a, b := encode(false), encode(true); a != b {
 		t.Errorf("AddSeries:\n%s\naddLike:\n%s", a, b)

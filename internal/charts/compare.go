@@ -1,8 +1,6 @@
 package charts
 
 import (
-	"encoding/json"
-	"html/template"
 	"math"
 	"slices"
 	"strings"
@@ -44,13 +42,18 @@ var idSafe = strings.NewReplacer(".", "-", "_", "-", " ", "-")
 func Compare(id string, bars []CompareBar, unit, label string) Chart {
 	lo, hi := axisRange(bars)
 	o := compareOption{
-		Tooltip: tooltipOpt{Show: true, Trigger: "item", Formatter: "{a}\n{b}: {c}"},
+		Tooltip: tooltipOpt{Show: true, Trigger: "item", Confine: true, Formatter: "{a}\n{b}: {c}"},
 		Legend:  legendOpt{Show: true, Bottom: "0", TextStyle: fontOpt{FontSize: 12}},
-		Grid:    []gridOpt{{Left: "3%", Right: "10%", Top: "30", Bottom: "35", ContainLabel: true}},
-		XAxis: []axisOpt{{Type: "value", Position: "top", Name: unitName(unit), Min: &lo, Max: &hi,
-			AxisLabel: axisLabelOpt{FontSize: 12}}}, // ECharts names an axis in 12 px
+		Grid:    []gridOpt{{Left: "3%", Right: "10%", Top: "48", Bottom: "35", ContainLabel: true}},
+		// the unit's name centred above the axis labels, never cut at the edge
+		XAxis: []axisOpt{{Type: "value", Position: "top", Name: unitName(unit), NameLocation: "middle", NameGap: 24,
+			Min: &lo, Max: &hi, AxisLabel: axisLabelOpt{FontSize: minFont}}}, // ECharts names an axis in 12 px
+		// a label wraps, onto up to three lines of 13 px (a row is
+		// compareRow px tall), narrower on a phone so the bars keep room
 		YAxis: []axisOpt{{Type: "category", Inverse: true,
-			AxisLabel: axisLabelOpt{Interval: new(0), FontSize: 12, Width: 220, Overflow: "break"}}},
+			AxisLabel: axisLabelOpt{Interval: new(0), FontSize: minFont, LineHeight: 13, Width: 220, Overflow: "break"}}},
+		Media: onNarrow(420, map[string]any{"grid": map[string]any{"left": 4},
+			"yAxis": map[string]any{"axisLabel": map[string]any{"width": 140}}}),
 	}
 	for _, b := range bars {
 		o.YAxis[0].Data = append(o.YAxis[0].Data, b.Label)
@@ -70,16 +73,18 @@ func Compare(id string, bars []CompareBar, unit, label string) Chart {
 			ItemStyle: colourOpt{Color: roleColour[role]},
 			Label:     labelOpt{Show: true, Position: "right", FontSize: 12}})
 	}
-	height := "short"
-	if len(bars) > 5 {
-		height = ""
-	}
-	b, err := json.Marshal(o) // escapes <, > and &, as build does
-	if err != nil {           // plain values: this cannot fail
-		panic("charts: " + err.Error())
-	}
-	return Chart{ID: id, Label: label, Options: template.JS(b), Height: height, Empty: len(bars) == 0}
+	out := encode(id, label, "short", o)
+	out.Px = compareTop + compareRow*len(bars)
+	out.Empty = len(bars) == 0
+	return out
 }
+
+// A compare chart's height: its axis and legend, and a row a bar with room
+// for a label on two lines.
+const (
+	compareTop = 95
+	compareRow = 40
+)
 
 var (
 	roleName   = map[string]string{BarSchool: "Schools", BarLA: "Local authority", BarEngland: "England"}
@@ -96,10 +101,12 @@ type (
 		XAxis     []axisOpt   `json:"xAxis"`
 		YAxis     []axisOpt   `json:"yAxis"`
 		Series    []seriesOpt `json:"series"`
+		Media     []any       `json:"media,omitempty"`
 	}
 	tooltipOpt struct {
 		Show      bool   `json:"show"`
 		Trigger   string `json:"trigger"`
+		Confine   bool   `json:"confine"` // kept inside the chart, never cut at a phone's edge
 		Formatter string `json:"formatter"`
 	}
 	fontOpt struct {
@@ -118,20 +125,23 @@ type (
 		ContainLabel bool   `json:"containLabel"`
 	}
 	axisOpt struct {
-		Type      string       `json:"type"`
-		Position  string       `json:"position,omitempty"`
-		Name      string       `json:"name,omitempty"`
-		Min       *float64     `json:"min,omitempty"`
-		Max       *float64     `json:"max,omitempty"`
-		Inverse   bool         `json:"inverse,omitempty"`
-		Data      []string     `json:"data,omitempty"`
-		AxisLabel axisLabelOpt `json:"axisLabel"`
+		Type         string       `json:"type"`
+		Position     string       `json:"position,omitempty"`
+		Name         string       `json:"name,omitempty"`
+		NameLocation string       `json:"nameLocation,omitempty"`
+		NameGap      int          `json:"nameGap,omitempty"`
+		Min          *float64     `json:"min,omitempty"`
+		Max          *float64     `json:"max,omitempty"`
+		Inverse      bool         `json:"inverse,omitempty"`
+		Data         []string     `json:"data,omitempty"`
+		AxisLabel    axisLabelOpt `json:"axisLabel"`
 	}
 	axisLabelOpt struct {
-		Interval *int   `json:"interval,omitempty"`
-		FontSize int    `json:"fontSize"`
-		Width    int    `json:"width,omitempty"`
-		Overflow string `json:"overflow,omitempty"`
+		Interval   *int   `json:"interval,omitempty"`
+		FontSize   int    `json:"fontSize"`
+		LineHeight int    `json:"lineHeight,omitempty"`
+		Width      int    `json:"width,omitempty"`
+		Overflow   string `json:"overflow,omitempty"`
 	}
 	seriesOpt struct {
 		Name      string    `json:"name"`
@@ -185,13 +195,17 @@ func niceCeil(x float64) float64 {
 // roundFor rounds a value as the page prints it: one decimal place, two for
 // a ratio, none for a count.
 func roundFor(v float64, unit string) float64 {
-	places := 1.0
+	p := math.Pow(10, float64(decimals(unit)))
+	return math.Round(v*p) / p
+}
+
+// decimals is how many decimal places the page prints for a unit.
+func decimals(unit string) int {
 	switch unit {
 	case "ratio":
-		places = 2
+		return 2
 	case "count":
-		places = 0
+		return 0
 	}
-	p := math.Pow(10, places)
-	return math.Round(v*p) / p
+	return 1
 }

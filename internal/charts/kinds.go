@@ -1,11 +1,6 @@
 package charts
 
 import (
-	"slices"
-
-	"github.com/go-echarts/go-echarts/v2/charts"
-	"github.com/go-echarts/go-echarts/v2/opts"
-
 	"github.com/sendash/sendash/internal/catalogue"
 	"github.com/sendash/sendash/internal/store"
 )
@@ -26,14 +21,15 @@ func MainGroup(rows []*store.Figure) string {
 	return ""
 }
 
-// line adds one series to a line chart, one point per period.
-func lineSeries(periods []string, rows []*store.Figure) []opts.LineData {
-	data := make([]opts.LineData, len(periods))
+// lineData is one line's values, one per period ("-" for a gap), rounded
+// as the table beside the chart rounds them, so the tooltip matches it.
+func lineData(periods []string, rows []*store.Figure) []any {
+	data := make([]any, len(periods))
 	for i, p := range periods {
-		data[i] = opts.LineData{Value: "-"}
+		data[i] = "-"
 		for _, r := range rows {
-			if r.Period == p {
-				data[i] = opts.LineData{Value: value(r.Value)}
+			if r.Period == p && r.Value != nil {
+				data[i] = roundFor(*r.Value, r.Unit)
 			}
 		}
 	}
@@ -80,19 +76,16 @@ func SchoolTrend(trend []store.Figure, schoolName, label string) Chart {
 	if len(shown) > 0 {
 		unit = shown[0].Unit
 	}
-	c := charts.NewLine()
-	c.SetGlobalOptions(baseOpts(unitName(unit))...)
-	c.SetXAxis(periods)
-	c.AddSeries(schoolName, lineSeries(periods, school),
-		charts.WithLineStyleOpts(opts.LineStyle{Width: 3, Color: colourMain}),
-		charts.WithItemStyleOpts(opts.ItemStyle{Color: colourMain}))
-	c.AddSeries(refName(la, "LA"), lineSeries(periods, la),
-		charts.WithLineStyleOpts(opts.LineStyle{Width: 2, Color: colourLA, Type: "dotted"}),
-		charts.WithItemStyleOpts(opts.ItemStyle{Color: colourLA}))
-	c.AddSeries(refName(england, "England"), lineSeries(periods, england),
-		charts.WithLineStyleOpts(opts.LineStyle{Width: 2, Color: colourEngland, Type: "dashed"}),
-		charts.WithItemStyleOpts(opts.ItemStyle{Color: colourEngland}))
-	out := build(IDSchoolTrend, label, "", c)
+	la1, eng := refName(la, "LA"), refName(england, "England")
+	// the school on top: a thick solid line of circles; the LA dotted
+	// with squares, England dashed with triangles
+	lines := []lineOpt{
+		line(schoolName, lineData(periods, school), 4, "circle", 9, 3, colourMain, "solid"),
+		line(la1, lineData(periods, la), 3, "rect", 8, 2, colourLA, "dotted"),
+		line(eng, lineData(periods, england), 2, "triangle", 10, 2, colourEngland, "dashed"),
+	}
+	o := lineOption(periods, unitName(unit), lines, []string{schoolName, la1, eng}, 60, 95)
+	out := encode(IDSchoolTrend, label, "legend", o)
 	out.Empty = len(school) == 0
 	return out
 }
@@ -110,57 +103,12 @@ func refName(rows []*store.Figure, fallback string) string {
 	return name + " (" + catalogue.GroupLabel(rows[0].Grp) + ")"
 }
 
-// SimilarSchools is a strip chart: one row per percentage indicator, a dot
-// per similar school and a larger diamond for the school itself, all in the
-// period of the school's own latest figure.
-func SimilarSchools(points []store.SimilarPoint, titles map[string]string, label string) Chart {
-	// One axis of percentages: score indicators are in the table only.
-	points = slices.DeleteFunc(slices.Clone(points), func(p store.SimilarPoint) bool { return p.Unit != "%" })
-	var cats []string
-	for _, p := range points {
-		if p.Indicator != "" && !slices.Contains(cats, p.Indicator) {
-			cats = append(cats, p.Indicator)
-		}
-	}
-	slices.Sort(cats)
-	names := make([]string, len(cats))
-	for i, id := range cats {
-		names[i] = id
-		if t := titles[id]; t != "" {
-			names[i] = t
-		}
-	}
-	var self, peers []opts.ScatterData
-	for _, p := range points {
-		if p.Value == nil || p.Indicator == "" {
-			continue
-		}
-		d := opts.ScatterData{Name: p.Name, Value: []any{*p.Value, names[slices.Index(cats, p.Indicator)]}}
-		if p.Rank == 0 {
-			d.Symbol, d.SymbolSize = "diamond", 18
-			self = append(self, d)
-		} else {
-			peers = append(peers, d)
-		}
-	}
-	c := charts.NewScatter()
-	c.SetGlobalOptions(
-		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item", Formatter: "{a}\n{b}: {c}"}),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0"}),
-		charts.WithGridOpts(opts.Grid{Left: "3%", Right: "4%", Top: "20", Bottom: "65", ContainLabel: opts.Bool(true)}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: "per cent", NameLocation: "middle", NameGap: 25}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: names}),
-		charts.WithAnimation(false),
-	)
-	c.AddSeries("Similar schools", peers, charts.WithItemStyleOpts(opts.ItemStyle{Color: colourNeighbour, Opacity: opts.Float(0.8)}))
-	c.AddSeries("This school", self, charts.WithItemStyleOpts(opts.ItemStyle{Color: colourLA}))
-	out := build(IDSchoolSimilar, label, "", c)
-	out.Empty = len(self)+len(peers) == 0
-	return out
-}
-
 // LATrend is an LA's indicator over the years against each statistical
-// neighbour (thin grey lines) and England (dashed).
+// neighbour and England. The LA is a thick solid line of circles drawn on
+// top, England a dashed line of triangles; each neighbour a thin line of
+// its own colour, dash and symbol. The legend names the LA first,
+// then England, then the neighbours, and wraps (never pages), so every
+// line is findable; hovering a line or its legend entry fades the others.
 func LATrend(rows []store.TrendFigure, laName, label string) Chart {
 	figs := make([]*store.Figure, len(rows))
 	for i := range rows {
@@ -172,33 +120,6 @@ func LATrend(rows []store.TrendFigure, laName, label string) Chart {
 	if len(figs) > 0 {
 		unit = figs[0].Unit
 	}
-	c := charts.NewLine()
-	c.SetGlobalOptions(baseOpts(unitName(unit))...)
-	c.SetXAxis(periods)
-	var order []string
-	byCode := map[string][]*store.Figure{}
-	names := map[string]string{}
-	for i := range rows {
-		r := &rows[i]
-		if r.Grp != grp || r.Role != "neighbour" {
-			continue
-		}
-		if _, ok := byCode[r.Code]; !ok {
-			order = append(order, r.Code)
-		}
-		byCode[r.Code] = append(byCode[r.Code], &r.Figure)
-		names[r.Code] = r.Name
-	}
-	first := len(c.MultiSeries)
-	for i, code := range order {
-		if i == 0 {
-			c.AddSeries(names[code], lineSeries(periods, byCode[code]),
-				charts.WithLineStyleOpts(opts.LineStyle{Width: 1, Color: colourNeighbour}),
-				charts.WithItemStyleOpts(opts.ItemStyle{Color: colourNeighbour}))
-			continue
-		}
-		addLike(&c.MultiSeries, first, names[code], lineSeries(periods, byCode[code])) // same styles
-	}
 	role := func(want string) []*store.Figure {
 		var out []*store.Figure
 		for i := range rows {
@@ -208,13 +129,57 @@ func LATrend(rows []store.TrendFigure, laName, label string) Chart {
 		}
 		return out
 	}
-	c.AddSeries("England", lineSeries(periods, role("england")),
-		charts.WithLineStyleOpts(opts.LineStyle{Width: 2, Color: colourEngland, Type: "dashed"}),
-		charts.WithItemStyleOpts(opts.ItemStyle{Color: colourEngland}))
-	c.AddSeries(laName, lineSeries(periods, role("la")),
-		charts.WithLineStyleOpts(opts.LineStyle{Width: 4, Color: colourMain}),
-		charts.WithItemStyleOpts(opts.ItemStyle{Color: colourMain}))
-	out := build(IDLATrend, label, "tall", c)
+	lines := []lineOpt{line(laName, lineData(periods, role("la")), 10, "circle", 9, 4, colourMain, "solid"),
+		line("England", lineData(periods, role("england")), 9, "triangle", 10, 2.5, colourEngland, "dashed")}
+	legend := []string{laName, "England"}
+	for i, n := range neighbourLines(rows, grp) {
+		lines = append(lines, line(n.name, lineData(periods, n.figs), 2,
+			neighbourSymbols[i%len(neighbourSymbols)], 7, 1.5,
+			neighbourColours[i%len(neighbourColours)], neighbourDashes[i%len(neighbourDashes)]))
+		legend = append(legend, n.name)
+	}
+	// a wrapping legend of up to 12 names: two rows on a wide chart, six
+	// on a phone
+	out := encode(IDLATrend, label, "trend", lineOption(periods, unitName(unit), lines, legend, 85, 180))
 	out.Empty = len(periods) == 0
 	return out
 }
+
+// neighbourLine is one statistical neighbour's figures in group grp.
+type neighbourLine struct {
+	name string
+	figs []*store.Figure
+}
+
+// neighbourLines splits the neighbours' rows of group grp by LA, in the
+// order the rows give them.
+func neighbourLines(rows []store.TrendFigure, grp string) []neighbourLine {
+	var out []neighbourLine
+	at := map[string]int{}
+	for i := range rows {
+		r := &rows[i]
+		if r.Grp != grp || r.Role != "neighbour" {
+			continue
+		}
+		j, ok := at[r.Code]
+		if !ok {
+			j = len(out)
+			at[r.Code] = j
+			out = append(out, neighbourLine{name: r.Name})
+		}
+		out[j].name = r.Name // the last row's name, as before
+		out[j].figs = append(out[j].figs, &r.Figure)
+	}
+	return out
+}
+
+// A statistical neighbour's line: a muted colour, a dash and a symbol of
+// its own (hollow ones first; never the LA's circle or England's
+// triangle), so two of up to 12 neighbours differ in symbol even where
+// colour and dash repeat.
+var (
+	neighbourSymbols = []string{"emptyRect", "emptyDiamond", "emptyCircle", "emptyTriangle", "rect", "diamond",
+		"emptyPin", "pin", "emptyArrow", "arrow", "emptyRoundRect", "roundRect"}
+	neighbourColours = []string{"#6f7377", "#a15c00", "#00703c", "#6f3c97", "#1f8a9e"}
+	neighbourDashes  = []string{"dotted", "solid", "dashed"}
+)

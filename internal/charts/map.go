@@ -178,7 +178,7 @@ func Map(id string, areas []MapArea, polarity, unit, label string) Chart {
 	option := map[string]any{
 		"animation": false,
 		"aria":      map[string]any{"enabled": true, "label": map[string]any{"description": label}},
-		"tooltip":   map[string]any{"show": true, "trigger": "item", "textStyle": text},
+		"tooltip":   map[string]any{"show": true, "trigger": "item", "confine": true, "textStyle": text},
 		"visualMap": map[string]any{
 			"type": "piecewise", "pieces": pieces(lo, hi, unit), "text": []string{high, low}, "showLabel": true,
 			"textStyle": text, "orient": "vertical", "right": 0, "top": 0,

@@ -76,8 +76,8 @@ func (s *server) school(c *echo.Context) (*pageResult, error) {
 	p.TrendTable = schoolPivot(p.Trend, name)
 	p.TrendChart = charts.SchoolTrend(p.Trend, name,
 		fmt.Sprintf("%s at %s each year, with its local authority and England", p.Title, name))
-	p.SimChart = charts.SimilarSchools(p.Similar.Points, titles,
-		fmt.Sprintf("%s (diamond) against its similar schools on each percentage indicator", name))
+	p.SimChart = charts.SimilarSchools(p.Similar.Points, titles, name,
+		fmt.Sprintf("%s (diamond) against its similar schools (dots), one panel for each indicator, each on its own scale", name))
 	p.Summary = schoolSummary(prof)
 	p.SimilarWords = map[string]string{}
 	for i := range prof.Figures {

@@ -21,6 +21,11 @@
 // CSP without 'unsafe-inline' styles blocks. Write tooltip templates with "\n",
 // not "<br>".
 //
+// A chart whose height grows with its content (the similar-schools small
+// multiples: one panel an indicator) carries data-chart-height="PX": the
+// canvas is set to that height before drawing (a style property set from
+// script, which the CSP allows, unlike a style attribute in the HTML).
+//
 // A map's canvas also carries data-chart-map="/static/geo/....json": the
 // boundaries, fetched once a page (same origin; the browser caches them) and
 // registered under the name the option's series gives (series[0].map)
@@ -132,6 +137,10 @@
     // The stylesheet hides a canvas without a state (so no empty box shows
     // with JS off); reveal it before init so ECharts measures its real size.
     el.setAttribute('data-chart-state', 'drawing');
+    var px = parseInt(el.getAttribute('data-chart-height'), 10);
+    if (px > 0) {
+      el.style.height = px + 'px';
+    }
     var mapURL = el.getAttribute('data-chart-map');
     if (!mapURL) {
       initChart(el, option);
