@@ -66,17 +66,30 @@ func Placement(id string, rows []store.Figure, label string) Chart {
 // as a reference line. LAs without a value are left out of the chart (the
 // table beside it says why). A long LA name is cut short with an ellipsis
 // (at 150 px, 100 px on a phone) so no label runs off the chart's edge; the
-// tooltip and the table give it in full.
-func League(rows []store.Figure, england *store.Figure, label string) Chart {
-	var names []string
-	var data []float64
+// tooltip and the table give it in full. chosen, an LA's old code or "",
+// is the LA a reader asked to find: its bar in red, its name in bold and
+// its value beside the bar.
+func League(rows []store.Figure, england *store.Figure, chosen, label string) Chart {
+	var names []any
+	var data []any
 	for i := len(rows) - 1; i >= 0; i-- {
 		r := rows[i]
 		if r.Value == nil {
 			continue
 		}
-		names = append(names, r.Name)
-		data = append(data, roundFor(*r.Value, r.Unit)) // as the table
+		v := roundFor(*r.Value, r.Unit) // as the table
+		if chosen == "" || r.Code != chosen {
+			names, data = append(names, r.Name), append(data, v)
+			continue
+		}
+		// the LA a reader chose: its own colour, and (not by colour alone)
+		// its name in bold and its value at the bar's end
+		bold := text()
+		bold["fontWeight"] = "bold"
+		names = append(names, map[string]any{"value": r.Name, "textStyle": bold})
+		valueLabel := text()
+		valueLabel["show"], valueLabel["position"], valueLabel["fontWeight"] = true, "right", "bold"
+		data = append(data, map[string]any{"value": v, "itemStyle": colourOpt{Color: colourLA}, "label": valueLabel})
 	}
 	labels := text()
 	labels["interval"], labels["width"], labels["overflow"], labels["ellipsis"] = 0, 150, "truncate", "…"

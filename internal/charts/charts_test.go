@@ -123,3 +123,51 @@ func TestAddLikeMatchesAddSeries(t *testing.T) {
 		t.Errorf("AddSeries:\n%s\naddLike:\n%s", a, b)
 	}
 }
+
+// TestLeagueMarksChosenLA: the chosen LA's bar has its own colour, and
+// (not by colour alone) its name in bold and its value shown; no other bar.
+func TestLeagueMarksChosenLA(t *testing.T) {
+	v := func(x float64) *float64 { return &x }
+	rows := []store.Figure{{Code: "886", Name: "Kent", Value: v(6.04)}, {Code: "840", Name: "Durham", Value: v(5.9)},
+		{Code: "202", Name: "Camden", Value: v(3.2)}, {Code: "201", Name: "City of London"}}
+	var opt struct {
+		YAxis struct {
+			Data []json.RawMessage `json:"data"`
+		} `json:"yAxis"`
+		Series []struct {
+			Data []json.RawMessage `json:"data"`
+		} `json:"series"`
+	}
+	if err := json.Unmarshal([]byte(League(rows, nil, "840", "label").Options), &opt); err != nil {
+		t.Fatal(err)
+	}
+	// bottom to top: Camden, Durham, Kent (City of London has no bar)
+	names, data := opt.YAxis.Data, opt.Series[0].Data
+	if len(names) != 3 || len(data) != 3 {
+		t.Fatalf("%d names, %d bars; want 3", len(names), len(data))
+	}
+	var name struct {
+		Value     string
+		TextStyle struct{ FontWeight string }
+	}
+	var bar struct {
+		Value     float64
+		ItemStyle struct{ Color string }
+		Label     struct {
+			Show       bool
+			FontWeight string
+			FontSize   int
+		}
+	}
+	if json.Unmarshal(names[1], &name) != nil || name.Value != "Durham" || name.TextStyle.FontWeight != "bold" {
+		t.Errorf("Durham's name: %s", names[1])
+	}
+	if json.Unmarshal(data[1], &bar) != nil || bar.Value != 5.9 || bar.ItemStyle.Color != colourLA || !bar.Label.Show || bar.Label.FontSize < 12 {
+		t.Errorf("Durham's bar: %s", data[1])
+	}
+	for _, i := range []int{0, 2} {
+		if string(names[i])[0] != '"' || string(data[i])[0] == '{' {
+			t.Errorf("bar %d is marked too: %s %s", i, names[i], data[i])
+		}
+	}
+}

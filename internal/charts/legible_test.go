@@ -125,7 +125,7 @@ func TestEveryChartKindIsLegible(t *testing.T) {
 		{Period: "2024", Year: 2024, Grp: "mainstream", Value: fp(60)},
 		{Period: "2024", Year: 2024, Grp: "special_state", Value: fp(40)},
 	}
-	league := []store.Figure{{Name: "A very long local authority name indeed", Value: fp(3)}, {Name: "Kent", Value: fp(2)}}
+	league := []store.Figure{{Code: "999", Name: "A very long local authority name indeed", Value: fp(3)}, {Code: "886", Name: "Kent", Value: fp(2)}}
 	cases := []struct {
 		kind    string
 		chart   Chart
@@ -136,11 +136,11 @@ func TestEveryChartKindIsLegible(t *testing.T) {
 			"Haverstock School", "label"), "Haverstock School"},
 		{"LA trend", LATrend(laRows, "County Durham", "label"), "County Durham"},
 		{"placement", Placement(IDLAPlacement, placement, "label"), ""},
-		{"league", League(league, &store.Figure{Value: fp(2.5)}, "label"), ""},
+		{"league", League(league, &store.Figure{Value: fp(2.5)}, "886", "label"), ""},
 		{"compare", Compare("compare-x", []CompareBar{{Label: "A school", Value: 3, Role: BarSchool},
 			{Label: "England", Value: 2, Role: BarEngland}}, "%", "label"), ""},
 		{"map", Map(IDLeagueMap, []MapArea{{Code: "E06000047", Name: "County Durham", Value: fp(3), Role: RoleSelf},
-			{Code: "E06000001", Name: "Hartlepool"}}, "higher_is_worse", "%", "label"), ""},
+			{Code: "E06000001", Name: "Hartlepool"}, {Code: "E09000007", Name: "Camden", Value: fp(2)}}, "higher_is_worse", "%", "label"), ""},
 	}
 	for _, c := range cases {
 		if c.chart.Empty {

@@ -75,9 +75,7 @@ func (s *server) league(c *echo.Context) (*pageResult, error) {
 		return nil, err
 	}
 	title := fmt.Sprintf("%s (%s): local authorities, %s", l.Indicator.Title, catalogue.GroupLabel(l.Grp), l.Period)
-	p := leaguePage{League: l, Summary: leagueSummary(l), Others: byTheme(others),
-		Chart: charts.League(l.Rows, l.England, fmt.Sprintf("%s, %s, for each local authority, highest first",
-			l.Indicator.Title, catalogue.GroupLabel(l.Grp)))}
+	p := leaguePage{League: l, Summary: leagueSummary(l), Others: byTheme(others)}
 	las, err := s.st.LAs(ctx)
 	if err != nil {
 		return nil, err
@@ -93,6 +91,11 @@ func (s *server) league(c *echo.Context) (*pageResult, error) {
 		}
 		p.ChosenRow, p.ChosenText = chosenStanding(l, p.Chosen)
 	}
+	label := fmt.Sprintf("%s, %s, for each local authority, highest first", l.Indicator.Title, catalogue.GroupLabel(l.Grp))
+	if p.ChosenRow != nil && p.ChosenRow.Value != nil {
+		label += "; " + p.Chosen.Name + "'s bar in red, its name in bold and its value beside it"
+	}
+	p.Chart = charts.League(l.Rows, l.England, self, label)
 	p.Choices = slices.SortedFunc(slices.Values(l.Rows), func(a, b store.Figure) int { return cmp.Compare(a.Name, b.Name) })
 	m, err := layLAMap(l, las)
 	if err != nil {
