@@ -45,7 +45,7 @@ func TestPartialURLs(t *testing.T) {
 	if want := "/las/E09000007?indicator=roll.ehcp&grp=a%26b+c#trend-heading"; l.TrendURL != want {
 		t.Errorf("trend URL %q, want %q", l.TrendURL, want)
 	}
-	if want := "/league/roll.ehcp?year=2024&grp=a%26b+c"; l.LeagueURL != want {
+	if want := "/league/roll.ehcp?year=2024&grp=a%26b+c&la=E09000007"; l.LeagueURL != want {
 		t.Errorf("league URL %q, want %q", l.LeagueURL, want)
 	}
 	schools := []store.SimilarSchool{{URN: "100001"}, {URN: "100002"}, {URN: "100003"}, {URN: "1&2"}, {URN: "100005"}}
