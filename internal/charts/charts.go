@@ -1,7 +1,7 @@
 // Package charts turns the store's rows into ECharts options: the placement
 // bars built with go-echarts, the others written as plain values and typed
 // structs (option.go), which can say what go-echarts has no type for
-// (responsive "media" overrides, series z, axis label widths). Functions
+// (responsive "media" overrides, series z, confined tooltips). Functions
 // are pure and deterministic: the same rows give the same option JSON,
 // under a fixed chart ID, so pages and tests are stable.
 // The options carry no JavaScript (no formatter functions, no HTML tooltips)
