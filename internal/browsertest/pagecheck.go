@@ -205,17 +205,22 @@ var (
 )
 
 // PDFPages counts the pages of a PDF as Chromium writes it: its page
-// objects (/Type /Page), which must agree with the page tree's /Count.
+// objects (/Type /Page), which must agree with the page tree's root, the
+// /Pages node with the largest /Count (Chromium splits a long document's
+// tree into nodes of a few pages each).
 func PDFPages(pdf []byte) (int, error) {
 	if !bytes.HasPrefix(pdf, []byte("%PDF-")) {
 		return 0, fmt.Errorf("not a PDF")
 	}
 	n := len(pdfPage.FindAll(pdf, -1))
-	m := pdfCount.FindSubmatch(pdf)
-	if m == nil {
+	count := -1
+	for _, m := range pdfCount.FindAllSubmatch(pdf, -1) {
+		c, _ := strconv.Atoi(string(m[1]) + string(m[2]))
+		count = max(count, c)
+	}
+	if count < 0 {
 		return 0, fmt.Errorf("no page tree with a /Count (%d page objects)", n)
 	}
-	count, _ := strconv.Atoi(string(m[1]) + string(m[2]))
 	if count != n {
 		return 0, fmt.Errorf("the page tree counts %d pages, but there are %d page objects", count, n)
 	}

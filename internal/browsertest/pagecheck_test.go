@@ -115,6 +115,11 @@ func TestPDFPages(t *testing.T) {
 	if n, err := PDFPages([]byte(pdf(3))); n != 3 || err != nil {
 		t.Errorf("three pages: %d, %v", n, err)
 	}
+	// a tree with an inner node, as Chromium writes for more than 8 pages
+	nested := strings.Replace(pdf(3), "endobj\n", "endobj\n9 0 obj\n<</Type /Pages /Parent 2 0 R /Count 2>>\nendobj\n", 2)
+	if n, err := PDFPages([]byte(nested)); n != 3 || err != nil {
+		t.Errorf("three pages under a nested tree: %d, %v", n, err)
+	}
 	if _, err := PDFPages([]byte(strings.Replace(pdf(3), "/Count 3", "/Count 4", 1))); err == nil {
 		t.Error("a /Count that disagrees with the page objects should fail")
 	}

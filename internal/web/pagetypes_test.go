@@ -182,3 +182,136 @@ func checkPageShape(t *testing.T, b *browsertest.Browser, at string, mapped bool
 		t.Errorf("%s: %d boundaries registered, %d areas in the map; want 153 and 153", at, m.Features, m.Areas)
 	}
 }
+
+// printState reads what a printout of the page shows, with print media
+// emulated: which screen-only parts are still displayed, the tables a
+// scroll box still clips or that are not displayed, and whether the
+// footer with the sources and licence and any figure's source link show.
+const printState = `(function () {
+  function shown(el) { return getComputedStyle(el).display !== 'none' && el.getClientRects().length > 0; }
+  var screenOnly = Array.from(document.querySelectorAll('.skip-link, .site-nav, .site-search, form, .compare-tray'))
+    .filter(shown).map(function (el) { return el.tagName.toLowerCase() + '.' + el.className; });
+  var clipped = Array.from(document.querySelectorAll('.table-scroll')).filter(function (el) {
+    return shown(el) && (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1);
+  }).map(function (el) { var c = el.querySelector('caption'); return c ? c.textContent.trim() : el.id; });
+  var hiddenTables = Array.from(document.querySelectorAll('table')).filter(function (el) { return !shown(el); })
+    .map(function (el) { var c = el.caption; return c ? c.textContent.trim() : '(no caption)'; });
+  var footer = document.querySelector('.site-footer');
+  var sources = Array.from(document.querySelectorAll('a.source-link, a[href^="/sources"]')).filter(shown).length;
+  return {screenOnly: screenOnly, clipped: clipped, hiddenTables: hiddenTables,
+    footer: footer && shown(footer) ? footer.innerText : '', sources: sources};
+})()`
+
+type printResult struct {
+	ScreenOnly   []string `json:"screenOnly"`
+	Clipped      []string `json:"clipped"`
+	HiddenTables []string `json:"hiddenTables"`
+	Footer       string   `json:"footer"`
+	Sources      int      `json:"sources"`
+}
+
+// TestBrowserPrintDemo prints a school page and an LA page of the demo
+// data on A4.
+func TestBrowserPrintDemo(t *testing.T) {
+	if _, err := os.Stat(browsertest.ChromiumPath); err != nil {
+		t.Skip("no Chromium")
+	}
+	st := testdb.Open(t, testdb.Demo(t))
+	checkPrint(t, st, "demo", examplePages(t, st, "", ""))
+}
+
+// TestBrowserPrintReal prints Haverstock School's page and Camden's on A4.
+func TestBrowserPrintReal(t *testing.T) {
+	st := realStore(t)
+	checkPrint(t, st, "real", examplePages(t, st, "Haverstock School", ""))
+}
+
+// checkPrint prints the school and LA pages among pages as a reader
+// would (print media, the width of A4 inside the page's margins) and
+// checks the printout: no navigation, search or skip link; charts drawn;
+// every table displayed whole, none clipped by its scroll box; the footer
+// with the sources and licence; nothing wider than the paper; and an A4
+// PDF of a sensible number of pages.
+func checkPrint(t *testing.T, st *store.Store, data string, pages []pageType) {
+	srv := newBrowserServer(t, st)
+	b := browsertest.New(t)
+	if err := b.Resize(browsertest.A4ContentPx, 1000); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.EmulateMedia("print"); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range pages {
+		if p.name != "school" && p.name != "la" {
+			continue
+		}
+		if err := b.Visit(srv.URL + p.path); err != nil {
+			t.Fatal(err)
+		}
+		// the page's width on paper, besides the screen's scroll bar
+		bar, err := browsertest.Eval[int64](b, `window.innerWidth - document.documentElement.clientWidth`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if bar > 0 {
+			if err := b.Resize(browsertest.A4ContentPx+bar, 1000); err != nil {
+				t.Fatal(err)
+			}
+			if err := b.Visit(srv.URL + p.path); err != nil {
+				t.Fatal(err)
+			}
+		}
+		charts, err := b.ChartsDrawn()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(charts) == 0 {
+			t.Errorf("%s: no chart to print", p.path)
+		}
+		for _, c := range charts {
+			if !c.Drawn() {
+				t.Errorf("%s in print: chart not drawn: %v", p.path, c)
+			}
+		}
+		r, err := browsertest.Eval[printResult](b, printState)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(r.ScreenOnly) > 0 {
+			t.Errorf("%s in print: still shown: %v", p.path, r.ScreenOnly)
+		}
+		for _, c := range r.Clipped {
+			t.Errorf("%s in print: a table clipped by its scroll box: %q", p.path, c)
+		}
+		for _, c := range r.HiddenTables {
+			t.Errorf("%s in print: a table not printed: %q", p.path, c)
+		}
+		if !strings.Contains(r.Footer, "Open Government Licence") || !strings.Contains(r.Footer, "Data sources") {
+			t.Errorf("%s in print: the footer with the sources and licence is missing: %q", p.path, r.Footer)
+		}
+		if r.Sources == 0 {
+			t.Errorf("%s in print: no link to a figure's source is shown", p.path)
+		}
+		l, err := b.Layout()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !l.Fits() {
+			t.Errorf("%s in print: %d px wider than the %d px of A4 inside the margins; sticking out: %s (and %d more)",
+				p.path, l.Overflow, l.Viewport, strings.Join(l.Outside, ", "), l.Uncounted)
+		}
+		shot := browsertest.ScreenshotPath(fmt.Sprintf("sendash-print-%s-%s.png", data, p.name))
+		if err := b.Screenshot(shot); err != nil {
+			t.Fatal(err)
+		}
+		pdf := browsertest.ScreenshotPath(fmt.Sprintf("sendash-print-%s-%s.pdf", data, p.name))
+		n, err := b.PrintA4(pdf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("%s: %d A4 pages in %s (screen view of the print: %s)", p.path, n, pdf, shot)
+		if n < 1 || n > 40 {
+			t.Errorf("%s: %d A4 pages; want 1 to 40", p.path, n)
+		}
+	}
+}
