@@ -161,6 +161,10 @@ func checkPageShape(t *testing.T, b *browsertest.Browser, at string, mapped bool
 	for _, s := range small {
 		t.Errorf("%s: chart text under %d px: %v", at, browsertest.MinChartFont, s)
 	}
+	if all, err := b.SmallChartText(1000); err == nil && len(all) > 0 {
+		least := slices.MinFunc(all, func(a, b browsertest.SmallText) int { return cmp.Compare(a.Size, b.Size) })
+		t.Logf("%s: %d font sizes in the charts' options, the smallest %v", at, len(all), least)
+	}
 	u, err := b.Unlabelled()
 	if err != nil {
 		t.Fatal(err)
