@@ -150,6 +150,32 @@ func (b *Browser) Unlabelled() (Unlabelled, error) {
 	return u, nil
 }
 
+// figuresOffScreen finds the tables in a scroll box whose first column of
+// figures (the first th.num of the header) ends past the box's visible
+// width, so a reader sees no figure without scrolling sideways.
+const figuresOffScreen = `(function (skip) { return Array.from(document.querySelectorAll('.table-scroll > table')).filter(function (tb) {
+  var box = tb.parentElement, th = tb.querySelector('thead th.num');
+  if (!th || (skip && tb.matches(skip)) || box.getClientRects().length === 0 || box.clientWidth === 0) { return false; }
+  var b = box.getBoundingClientRect(), r = th.getBoundingClientRect();
+  return r.right - box.scrollLeft > b.left + box.clientWidth + 1;
+}).map(function (tb) {
+  var th = tb.querySelector('thead th.num'), box = tb.parentElement;
+  return (tb.caption ? tb.caption.textContent.trim() : '(no caption)') + ': "' + th.textContent.trim() + '" ends at ' +
+    Math.round(th.getBoundingClientRect().right - box.getBoundingClientRect().left) + ' px of a ' + box.clientWidth + ' px box';
+}); })(%s)`
+
+// FiguresOffScreen lists the tables whose first column of figures is not
+// fully in view in its scroll box (as on a phone, before any scrolling),
+// except those matching the CSS selector skip (e.g. reference tables whose
+// key columns are words), if not empty.
+func (b *Browser) FiguresOffScreen(skip string) ([]string, error) {
+	s, err := Eval[[]string](b, fmt.Sprintf(figuresOffScreen, strconv.Quote(skip)))
+	if err != nil {
+		return nil, fmt.Errorf("find figures off-screen: %w", err)
+	}
+	return s, nil
+}
+
 // VisitStatus loads url as Visit does but returns the HTTP status instead
 // of failing on 400 or more, for checking error pages.
 func (b *Browser) VisitStatus(url string) (int, error) {

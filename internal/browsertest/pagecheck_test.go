@@ -9,12 +9,15 @@ import (
 
 // badPage is testPage with what the page checks must catch: a 9 px axis
 // label, a table without a caption, a chart without a text alternative and
-// a word wider than a phone.
+// a word wider than a phone, and a column so wide that no figure shows
+// on a phone.
 var badPage = strings.NewReplacer(
 	`"yAxis":{"type":"value","name":"%"}`, `"yAxis":{"type":"value","name":"%","axisLabel":{"fontSize":9}}`,
 	`<caption>Appeals and appeal rate by year</caption>`, ``,
 	`role="img" aria-label="Bar chart: appeal rate rose from 1.6% in 2019 to 2.5% in 2023."`, `role="img"`,
 	`</main>`, `<p class="wide">`+strings.Repeat("Unbreakable", 60)+`</p></main>`,
+	`<th scope="col">Year</th>`, `<th scope="col">Year</th><th scope="col">`+strings.Repeat("Wide", 30)+`</th>`,
+	`<td>2019</td>`, `<td>2019</td><td></td>`,
 ).Replace(testPage)
 
 func TestPageChecks(t *testing.T) {
@@ -48,9 +51,13 @@ func TestPageChecks(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		t.Logf("%s: layout %+v; small text %v; unlabelled %+v", c.path, l, small, u)
+		off, err := b.FiguresOffScreen("")
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("%s: layout %+v; small text %v; unlabelled %+v; figures off-screen %v", c.path, l, small, u, off)
 		if !c.bad {
-			if !l.Fits() || len(small) > 0 || len(u.Tables)+len(u.Charts) > 0 {
+			if !l.Fits() || len(small) > 0 || len(u.Tables)+len(u.Charts) > 0 || len(off) > 0 {
 				t.Errorf("%s: the good page fails a check", c.path)
 			}
 			continue
@@ -63,6 +70,12 @@ func TestPageChecks(t *testing.T) {
 		}
 		if len(u.Tables) != 1 || len(u.Charts) != 1 || !strings.Contains(u.Charts[0], "no aria-label") {
 			t.Errorf("%s: want one uncaptioned table and one unlabelled chart, got %+v", c.path, u)
+		}
+		if len(off) != 1 || !strings.Contains(off[0], `"Appeals" ends at`) {
+			t.Errorf("%s: want the Appeals column off-screen, got %v", c.path, off)
+		}
+		if skipped, err := b.FiguresOffScreen("figure.chart table"); err != nil || len(skipped) > 0 {
+			t.Errorf("%s: a skipped table is still listed: %v, %v", c.path, skipped, err)
 		}
 	}
 }

@@ -114,8 +114,9 @@ func TestBrowserEveryPageTypeReal(t *testing.T) {
 
 // checkPageTypes visits each page at each width in one browser and checks,
 // besides what checkPage does (charts drawn, console, axe, screenshot):
-// nothing sticks out sideways, no chart text under 12 px, every table has
-// a caption, every chart a text alternative, and every map 153 areas.
+// nothing sticks out sideways, every table shows its first column of
+// figures without scrolling, no chart text under 12 px, every table has a
+// caption, every chart a text alternative, and every map 153 areas.
 func checkPageTypes(t *testing.T, st *store.Store, data string, pages []pageType) {
 	srv := newBrowserServer(t, st)
 	b := browsertest.New(t)
@@ -174,6 +175,15 @@ func checkPageShape(t *testing.T, b *browsertest.Browser, at string, mapped bool
 	}
 	for _, c := range u.Charts {
 		t.Errorf("%s: a chart without a text alternative: %s", at, c)
+	}
+	// (the methodology's rules and the list of source files are read by
+	// their words; their numbers are not what a reader looks for first)
+	off, err := b.FiguresOffScreen("table.definitions, table.sources")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range off {
+		t.Errorf("%s: no figure in view before scrolling the table sideways: %s", at, o)
 	}
 	m, err := browsertest.Eval[mapResult](b, mapAreas)
 	if err != nil {
