@@ -48,7 +48,8 @@ const testPage = `<!doctype html>
 <div class="chart-canvas" id="chart-test-appeals" data-chart-options="chart-test-appeals-options"
   role="img" aria-label="Bar chart: appeal rate rose from 1.6% in 2019 to 2.5% in 2023."></div>
 <div class="table-scroll" role="region" aria-labelledby="appeals-caption" tabindex="0">
-<table><thead><tr><th scope="col">Year</th><th scope="col" class="num">Appeals</th><th scope="col" class="num">Rate %</th></tr></thead>
+<table><caption>Appeals and appeal rate by year</caption>
+<thead><tr><th scope="col">Year</th><th scope="col" class="num">Appeals</th><th scope="col" class="num">Rate %</th></tr></thead>
 <tbody>
 <tr><td>2019</td><td class="num">4,833</td><td class="num">1.6</td></tr>
 <tr><td>2020</td><td class="num">5,588</td><td class="num">1.7</td></tr>
@@ -78,6 +79,11 @@ func newTestServer(t *testing.T) *httptest.Server {
 		w.Header().Set("Content-Security-Policy", testCSP)
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		_, _ = w.Write([]byte(testPage))
+	})
+	mux.HandleFunc("/bad", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Security-Policy", testCSP)
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		_, _ = w.Write([]byte(badPage))
 	})
 	srv := httptest.NewServer(mux)
 	t.Cleanup(srv.Close)

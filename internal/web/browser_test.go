@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"strconv"
@@ -29,8 +30,20 @@ func realStore(t *testing.T) *store.Store {
 // visitAndCheck loads a page, checks its charts drew, runs axe and saves a screenshot.
 func visitAndCheck(t *testing.T, b *browsertest.Browser, base, path, shot string) {
 	t.Helper()
-	if err := b.Visit(base + path); err != nil {
+	checkPage(t, b, base, path, shot, http.StatusOK)
+}
+
+// checkPage loads a page that should answer status, checks its charts drew
+// and the console stayed clean, runs axe (failing on a serious or critical
+// violation) and saves a screenshot. It returns axe's violations.
+func checkPage(t *testing.T, b *browsertest.Browser, base, path, shot string, status int) []browsertest.Violation {
+	t.Helper()
+	got, err := b.VisitStatus(base + path)
+	if err != nil {
 		t.Fatalf("%s: %v", path, err)
+	}
+	if got != status {
+		t.Fatalf("%s: HTTP %d, want %d", path, got, status)
 	}
 	charts, err := b.ChartsDrawn()
 	if err != nil {
@@ -42,7 +55,7 @@ func visitAndCheck(t *testing.T, b *browsertest.Browser, base, path, shot string
 		}
 	}
 	t.Logf("%s: %d charts", path, len(charts))
-	if p := b.Problems(); len(p) > 0 {
+	if p := b.Problems(); len(p) > 0 && !(status >= 400 && len(p) == 1 && strings.Contains(p[0], fmt.Sprintf("status of %d", status))) {
 		t.Errorf("%s: page problems:\n%s", path, strings.Join(p, "\n"))
 	}
 	vs, err := b.Axe()
@@ -60,6 +73,7 @@ func visitAndCheck(t *testing.T, b *browsertest.Browser, base, path, shot string
 		t.Fatal(err)
 	}
 	t.Logf("screenshot: %s", p)
+	return vs
 }
 
 func newBrowserServer(t *testing.T, st *store.Store) *httptest.Server {

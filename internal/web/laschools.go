@@ -197,7 +197,10 @@ func btoi(b bool) int {
 
 // sortHeads builds the column headers: each links to the list sorted by it
 // (the sorted column's link flips the order), keeping the other query
-// values; the view carries the compare selection.
+// values; the view carries the compare selection. They come in the
+// table's order: the school, its figures, then its phase (SchoolRows
+// writes the type after it), so that a phone shows a figure beside the
+// school's name without scrolling.
 func sortHeads(path string, q url.Values, key, order string) []sortHead {
 	labels := []string{"School", "Phase"}
 	for _, id := range store.SchoolListIndicators {
@@ -223,7 +226,7 @@ func sortHeads(path string, q url.Values, key, order string) []sortHead {
 		h.URL = path + "?" + v.Encode()
 		out[i] = h
 	}
-	return out
+	return append(append(out[:1:1], out[2:]...), out[1])
 }
 
 // downloadRows flattens the schools shown into download rows.
@@ -279,7 +282,7 @@ func (v view) SchoolRows(rows []store.LASchool) template.HTML {
 		if sc.Status == "closed" {
 			b.WriteString(` <span class="muted">(closed)</span>`)
 		}
-		b.WriteString(`</th><td>` + esc(cmp.Or(sc.Phase, "not published")) + `</td><td>` + esc(cmp.Or(sc.Type, "not published")) + `</td>`)
+		b.WriteString(`</th>`)
 		for _, f := range sc.Figures {
 			b.WriteString(`<td class="num">`)
 			if f != nil {
@@ -290,7 +293,7 @@ func (v view) SchoolRows(rows []store.LASchool) template.HTML {
 			}
 			b.WriteString(`</td>`)
 		}
-		b.WriteString(`<td>`)
+		b.WriteString(`<td>` + esc(cmp.Or(sc.Phase, "not published")) + `</td><td>` + esc(cmp.Or(sc.Type, "not published")) + `</td><td>`)
 		writeAddCompare(&b, v.AddCompare(sc.URN, sc.Name))
 		b.WriteString("</td></tr>\n")
 	}

@@ -200,8 +200,8 @@ func TestLASchoolsRealCamden(t *testing.T) {
 
 // schoolRowsRef is the school list's rows as template markup: the
 // reference view.SchoolRows is checked against.
-const schoolRowsRef = `{{define "ref-rows"}}{{range .Data}}<tr><th scope="row"><a href="{{$.SchoolURL .URN}}">{{schoolName .Name .URN}}</a>{{if eq .Status "closed"}} <span class="muted">(closed)</span>{{end}}</th><td>{{or .Phase "not published"}}</td><td>{{or .Type "not published"}}</td>
-{{- range .Figures}}<td class="num">{{if .}}{{template "value" .}}<br><span class="muted">{{.Period}}</span>{{else}}<span class="badge badge-not-published">not published</span>{{end}}</td>{{end}}<td>{{template "add-compare" ($.AddCompare .URN .Name)}}</td></tr>
+const schoolRowsRef = `{{define "ref-rows"}}{{range .Data}}<tr><th scope="row"><a href="{{$.SchoolURL .URN}}">{{schoolName .Name .URN}}</a>{{if eq .Status "closed"}} <span class="muted">(closed)</span>{{end}}</th>
+{{- range .Figures}}<td class="num">{{if .}}{{template "value" .}}<br><span class="muted">{{.Period}}</span>{{else}}<span class="badge badge-not-published">not published</span>{{end}}</td>{{end}}<td>{{or .Phase "not published"}}</td><td>{{or .Type "not published"}}</td><td>{{template "add-compare" ($.AddCompare .URN .Name)}}</td></tr>
 {{end}}{{end}}`
 
 // TestSchoolRowsMatchTemplate: the rows printed by Go are the rows the
