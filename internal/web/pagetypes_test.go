@@ -76,6 +76,7 @@ func examplePages(t *testing.T, st *store.Store, schoolName, laCode string) []pa
 		{name: "la-schools", path: "/las/" + la + "/schools"},
 		{name: "leagues", path: "/league"},
 		{name: "league", path: "/league/" + league, mapped: true},
+		{name: "league-la", path: "/league/" + league + "?la=" + la, mapped: true}, // the LA marked
 		{name: "england", path: "/england", mapped: true},
 		{name: "methodology", path: "/methodology"},
 		{name: "sources", path: "/sources"},
