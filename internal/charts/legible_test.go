@@ -133,7 +133,7 @@ func TestEveryChartKindIsLegible(t *testing.T) {
 	}{
 		{"school trend", SchoolTrend(trend, "Haverstock School", "label"), "Haverstock School"},
 		{"similar schools", SimilarSchools(similarPoints(), map[string]string{"roll.ehcp": "EHC plan %"},
-			"Haverstock School", "label"), "Haverstock School"},
+			"Haverstock School", "label", 3), "Haverstock School"},
 		{"LA trend", LATrend(laRows, "County Durham", "label"), "County Durham"},
 		{"placement", Placement(IDLAPlacement, placement, "label"), ""},
 		{"league", League(league, &store.Figure{Value: fp(2.5)}, "886", "label"), ""},
@@ -171,7 +171,11 @@ func similarPoints() []store.SimilarPoint {
 // canvas as tall as its panels.
 func TestSimilarSchoolsSmallMultiples(t *testing.T) {
 	titles := map[string]string{"roll.ehcp": "EHC plan %", "outcome.ks4.att8": "Attainment 8 (KS4)"}
-	c := SimilarSchools(similarPoints(), titles, "Haverstock School", "label")
+	// a third indicator with 2 similar schools' figures: too few for a panel
+	few := []store.SimilarPoint{{URN: "100", Rank: 0, Indicator: "excl.suspension", Value: fp(9), Unit: "%"},
+		{URN: "101", Rank: 1, Indicator: "excl.suspension", Value: fp(3), Unit: "%"},
+		{URN: "102", Rank: 2, Indicator: "excl.suspension", Value: fp(30), Unit: "%"}}
+	c := SimilarSchools(append(similarPoints(), few...), titles, "Haverstock School", "label", 3)
 	var o struct {
 		Title []struct {
 			Text string `json:"text"`
@@ -197,7 +201,8 @@ func TestSimilarSchoolsSmallMultiples(t *testing.T) {
 	if err := json.Unmarshal([]byte(c.Options), &o); err != nil {
 		t.Fatal(err)
 	}
-	// panels in catalogue id order: outcome.ks4.att8, then roll.ehcp
+	// panels in catalogue id order: outcome.ks4.att8, then roll.ehcp (not
+	// excl.suspension, with too few similar schools' figures)
 	if len(o.Grid) != 2 || len(o.XAxis) != 2 || len(o.Title) != 2 {
 		t.Fatalf("%d grids, %d x axes, %d headings; want 2 each", len(o.Grid), len(o.XAxis), len(o.Title))
 	}
@@ -226,7 +231,7 @@ func TestSimilarSchoolsSmallMultiples(t *testing.T) {
 		t.Errorf("height %d px, want %d", c.Px, want)
 	}
 	ehcp := slices.DeleteFunc(similarPoints(), func(p store.SimilarPoint) bool { return p.Indicator != "roll.ehcp" })
-	one := SimilarSchools(ehcp, titles, "Haverstock School", "label")
+	one := SimilarSchools(ehcp, titles, "Haverstock School", "label", 3)
 	if one.Px >= c.Px {
 		t.Errorf("height does not grow with the panels: %d for 2, %d for 1", c.Px, one.Px)
 	}

@@ -25,12 +25,15 @@ const (
 // legend, all in the period of the school's own latest figure. A heading
 // wraps on a phone; a dot's tooltip gives the full title, the school and
 // the value. Indicators are in catalogue id order, as the table. The
-// canvas is as tall as its panels (Chart.Px).
-func SimilarSchools(points []store.SimilarPoint, titles map[string]string, schoolName, label string) Chart {
+// canvas is as tall as its panels (Chart.Px). An indicator with fewer than
+// minPeers similar schools' figures gets no panel: a strip scaled to one or
+// two dots would make any gap look wide (the table says "too few").
+func SimilarSchools(points []store.SimilarPoint, titles map[string]string, schoolName, label string, minPeers int) Chart {
 	if schoolName == "" {
 		schoolName = "This school"
 	}
-	panels := similarPanels(points, titles, schoolName)
+	panels := slices.DeleteFunc(similarPanels(points, titles, schoolName),
+		func(pn *similarPanel) bool { return len(pn.peers) < minPeers })
 	var titleOpts, grids, xAxes, yAxes, series, phoneTitles []any
 	for i, pn := range panels {
 		top := simLegend + i*simPanel

@@ -46,6 +46,7 @@ var funcs = template.FuncMap{
 	"comparator":    newComparatorCell,
 	"compareURL":    compareURL,
 	"leagueRows":    leagueRows,
+	"minPeers":      func() int { return minPeers },
 	"mapRows":       mapRows,
 	"phaseLabel":    phaseLabel,
 	"provision":     provisionSentence,

@@ -77,7 +77,7 @@ func (s *server) school(c *echo.Context) (*pageResult, error) {
 	p.TrendChart = charts.SchoolTrend(p.Trend, name,
 		fmt.Sprintf("%s at %s each year, with its local authority and England", p.Title, name))
 	p.SimChart = charts.SimilarSchools(p.Similar.Points, titles, name,
-		fmt.Sprintf("%s (diamond) against its similar schools (dots), one panel for each indicator, each on its own scale", name))
+		fmt.Sprintf("%s (diamond) against its similar schools (dots), one panel for each indicator with at least %d similar schools' figures, each on its own scale", name, minPeers), minPeers)
 	p.Summary = schoolSummary(prof)
 	p.SimilarWords = map[string]string{}
 	for i := range prof.Figures {
