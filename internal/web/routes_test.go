@@ -3,10 +3,14 @@ package web
 import (
 	"context"
 	"encoding/json"
+	"io"
+	"log/slog"
 	"net/http"
 	"net/url"
 	"strings"
 	"testing"
+
+	"github.com/sendash/sendash/internal/testdb"
 )
 
 func TestPagesRender(t *testing.T) {
@@ -21,7 +25,7 @@ func TestPagesRender(t *testing.T) {
 		{"/search?q=2022001", []string{"Alpha Primary School"}},
 		{"/search", []string{"Search"}},
 		{"/schools/100001", []string{"Alpha Primary School", "4.3%", "3.2%", "4.8%", "Only 1 similar school has a figure for",
-			"chart-school-trend", "chart-school-trend-options", "chart-school-similar", "Beta Primary School", "format=csv"}},
+			"chart-school-trend", "chart-school-trend-options", "so there is no chart: the table gives each figure", "Beta Primary School", "format=csv"}},
 		{"/schools/100001?indicator=roll.ehcp", []string{"EHC plan % over time"}},
 		{"/compare?urn=100001&urn=100003", []string{"Alpha Primary School", "Gamma Primary School", "suppressed"}},
 		{"/las/E09000007", []string{"Camden", "3.4%", "highest of 3 LAs; highest quartile", "chart-la-trend", "chart-la-placement",
@@ -202,5 +206,26 @@ func TestSecurityHeadersAndETag(t *testing.T) {
 	req.Header.Set("Accept-Encoding", "gzip")
 	if rec := serve(h, req); rec.Header().Get("Content-Encoding") != "gzip" {
 		t.Errorf("no gzip on /methodology")
+	}
+}
+
+// TestSimilarChartDemo: a demo school with a full set of similar schools
+// has the similar-schools chart (its panels need 3 schools' figures; the
+// fixture's school, with 2 similar schools, has the note instead).
+func TestSimilarChartDemo(t *testing.T) {
+	st := testdb.Open(t, testdb.Demo(t))
+	var urn string
+	err := st.DB.QueryRowContext(context.Background(), `SELECT urn FROM similar_school
+		GROUP BY urn HAVING count(*) >= 10 ORDER BY urn LIMIT 1`).Scan(&urn)
+	if err != nil {
+		t.Fatalf("a demo school with 10 similar schools: %v", err)
+	}
+	h, err := New(Config{Store: st, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, _, body := get(t, h, "/schools/"+urn)
+	if !strings.Contains(body, `id="chart-school-similar"`) || strings.Contains(body, "so there is no chart") {
+		t.Errorf("/schools/%s: no similar-schools chart", urn)
 	}
 }
