@@ -36,6 +36,7 @@ type Chart struct {
 	Empty   bool        // true when there was nothing to draw
 	Map     string      // a map's boundaries (URL), fetched and registered before drawing
 	Px      int         // the canvas' height in px when it grows with the chart (0: Height's)
+	Note    string      // a sentence for the chart's summary on what the drawing changed, or ""
 }
 
 // CanvasID is the id of the element ECharts draws into.

@@ -35,6 +35,7 @@ func SimilarSchools(points []store.SimilarPoint, titles map[string]string, schoo
 	panels := slices.DeleteFunc(similarPanels(points, titles, schoolName),
 		func(pn *similarPanel) bool { return len(pn.peers) < minPeers })
 	var titleOpts, grids, xAxes, yAxes, series, phoneTitles []any
+	offScale := false
 	for i, pn := range panels {
 		top := simLegend + i*simPanel
 		titleOpts = append(titleOpts, map[string]any{"text": pn.heading, "left": 0, "top": top,
@@ -48,8 +49,15 @@ func SimilarSchools(points []store.SimilarPoint, titles map[string]string, schoo
 			labels["formatter"] = "{value}%"
 		}
 		labels["hideOverlap"] = true
-		xAxes = append(xAxes, map[string]any{"type": "value", "gridIndex": i, "scale": true,
-			"axisLabel": labels, "splitLine": map[string]any{"show": true, "lineStyle": map[string]any{"color": "#e0e3e5"}}})
+		x := map[string]any{"type": "value", "gridIndex": i, "scale": true,
+			"axisLabel": labels, "splitLine": map[string]any{"show": true, "lineStyle": map[string]any{"color": "#e0e3e5"}}}
+		if pn.axis.Lo != nil {
+			x["min"], offScale = *pn.axis.Lo, true
+		}
+		if pn.axis.Hi != nil {
+			x["max"], offScale = *pn.axis.Hi, true
+		}
+		xAxes = append(xAxes, x)
 		yAxes = append(yAxes, map[string]any{"type": "value", "gridIndex": i, "min": -1, "max": 1, "show": false})
 		series = append(series,
 			map[string]any{"type": "scatter", "name": "Similar schools", "xAxisIndex": i, "yAxisIndex": i, "z": 2,
@@ -69,6 +77,10 @@ func SimilarSchools(points []store.SimilarPoint, titles map[string]string, schoo
 	})
 	out.Px = simLegend + len(panels)*simPanel
 	out.Empty = len(panels) == 0
+	if offScale {
+		out.Note = "An arrow at the end of an axis is a figure far beyond the others (the gap to them wider than " +
+			strconv.Itoa(offScaleFactor) + " times their whole range), drawn there with its value so the others can be told apart."
+	}
 	return out
 }
 
@@ -77,6 +89,7 @@ func SimilarSchools(points []store.SimilarPoint, titles map[string]string, schoo
 type similarPanel struct {
 	ind, unit, heading string
 	self, peers        []simPoint
+	axis               simAxis // ends fixed where a figure lies off the scale
 }
 
 // simPoint is one dot: a school's value (and its place across the strip)
@@ -87,6 +100,11 @@ type simPoint struct {
 	Tooltip struct {
 		Formatter string `json:"formatter"`
 	} `json:"tooltip"`
+	// a point beyond its axis' end: an arrow at the end, with its value
+	Symbol       string    `json:"symbol,omitempty"`
+	SymbolRotate int       `json:"symbolRotate,omitempty"`
+	SymbolSize   int       `json:"symbolSize,omitempty"`
+	Label        *simLabel `json:"label,omitempty"`
 }
 
 // similarPanels groups the points with a figure by indicator, in id order.
@@ -119,7 +137,25 @@ func similarPanels(points []store.SimilarPoint, titles map[string]string, school
 		}
 	}
 	slices.SortFunc(panels, func(a, b *similarPanel) int { return strings.Compare(a.ind, b.ind) })
+	for _, pn := range panels {
+		pn.fitAxis()
+	}
 	return panels
+}
+
+// fitAxis fixes the panel's axis ends when a figure lies far beyond the
+// rest (offScaleRange) and draws such figures at the end.
+func (pn *similarPanel) fitAxis() {
+	var vals []float64
+	for _, d := range slices.Concat(pn.self, pn.peers) {
+		vals = append(vals, d.Value[0])
+	}
+	pn.axis = offScaleRange(vals)
+	for _, pts := range [][]simPoint{pn.self, pn.peers} {
+		for i := range pts {
+			pn.axis.place(&pts[i], pts[i].Value[0], pn.unit)
+		}
+	}
 }
 
 // simHeading is a panel's heading: the indicator's title (its id if the
