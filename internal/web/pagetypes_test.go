@@ -199,27 +199,35 @@ func checkPageShape(t *testing.T, b *browsertest.Browser, at string, mapped bool
 }
 
 // printState reads what a printout of the page shows, with print media
-// emulated: which screen-only parts are still displayed, the tables a
+// emulated: which screen-only parts are still displayed (navigation, forms,
+// the links under a figure and the column of trend links, which lead
+// nowhere on paper), the tables a
 // scroll box still clips or that are not displayed, and whether the
 // footer with the sources and licence and any figure's source link show.
 const printState = `(function () {
   function shown(el) { return getComputedStyle(el).display !== 'none' && el.getClientRects().length > 0; }
-  var screenOnly = Array.from(document.querySelectorAll('.skip-link, .site-nav, .site-search, form, .compare-tray'))
+  var screenOnly = Array.from(document.querySelectorAll('.skip-link, .site-nav, .site-search, form, .compare-tray, a.row-link, .links-col'))
     .filter(shown).map(function (el) { return el.tagName.toLowerCase() + '.' + el.className; });
   var clipped = Array.from(document.querySelectorAll('.table-scroll')).filter(function (el) {
     return shown(el) && (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1);
   }).map(function (el) { var c = el.querySelector('caption'); return c ? c.textContent.trim() : el.id; });
+  var edge = document.documentElement.clientWidth;
+  var wide = Array.from(document.querySelectorAll('table')).filter(function (el) {
+    return shown(el) && el.getBoundingClientRect().right > edge + 1;
+  }).map(function (el) { var c = el.caption; return (c ? c.textContent.trim() : '(no caption)') + ': ' +
+    Math.round(el.getBoundingClientRect().right - edge) + ' px'; });
   var hiddenTables = Array.from(document.querySelectorAll('table')).filter(function (el) { return !shown(el); })
     .map(function (el) { var c = el.caption; return c ? c.textContent.trim() : '(no caption)'; });
   var footer = document.querySelector('.site-footer');
   var sources = Array.from(document.querySelectorAll('a.source-link, a[href^="/sources"]')).filter(shown).length;
-  return {screenOnly: screenOnly, clipped: clipped, hiddenTables: hiddenTables,
+  return {screenOnly: screenOnly, clipped: clipped, wide: wide, hiddenTables: hiddenTables,
     footer: footer && shown(footer) ? footer.innerText : '', sources: sources};
 })()`
 
 type printResult struct {
 	ScreenOnly   []string `json:"screenOnly"`
 	Clipped      []string `json:"clipped"`
+	Wide         []string `json:"wide"`
 	HiddenTables []string `json:"hiddenTables"`
 	Footer       string   `json:"footer"`
 	Sources      int      `json:"sources"`
@@ -297,6 +305,9 @@ func checkPrint(t *testing.T, st *store.Store, data string, pages []pageType) {
 		}
 		for _, c := range r.Clipped {
 			t.Errorf("%s in print: a table clipped by its scroll box: %q", p.path, c)
+		}
+		for _, c := range r.Wide {
+			t.Errorf("%s in print: a table wider than the paper: %s", p.path, c)
 		}
 		for _, c := range r.HiddenTables {
 			t.Errorf("%s in print: a table not printed: %q", p.path, c)

@@ -35,7 +35,7 @@ func writeAddCompare(b *strings.Builder, l compareLink) {
 // /sources, as the "period-source" partial does.
 func writeSourceLink(b *strings.Builder, f *store.Figure) {
 	if f.SourceID != nil {
-		b.WriteString(`<br><a class="source-link row-link" href="/sources#source-` + strconv.FormatInt(*f.SourceID, 10) +
+		b.WriteString(`<a class="source-link row-link" href="/sources#source-` + strconv.FormatInt(*f.SourceID, 10) +
 			`">source<span class="visually-hidden"> file of this figure</span></a>`)
 	}
 }
@@ -137,7 +137,7 @@ func laGroupRows(code string, groups []store.ProfileRow) template.HTML {
 		if r.EnglandValue != nil {
 			b.WriteString(esc(formatValue(r.EnglandValue, f.Unit)))
 		}
-		b.WriteString(`</td><td>` + esc(standingPhrase(f.Rank, f.RankOf, f.Quartile)) + "</td>\n<td>")
+		b.WriteString(`</td><td>` + esc(standingPhrase(f.Rank, f.RankOf, f.Quartile)) + "</td>\n<td class=\"links-col\">")
 		writeTrendLinks(&b, newTrendLinks(code, *f, " for "+g, " for "+g))
 		b.WriteString("</td></tr>\n")
 	}
@@ -165,7 +165,7 @@ func laHeadlineRows(code string, blocks []indicatorBlock) template.HTML {
 		if p := polarityNote(bl.Polarity); p != "" {
 			b.WriteString("; " + esc(p))
 		}
-		b.WriteString(`</span><br><a class="muted row-link" href="/methodology#ind-` + esc(bl.Indicator) +
+		b.WriteString(`</span><a class="muted row-link" href="/methodology#ind-` + esc(bl.Indicator) +
 			`">what it means<span class="visually-hidden">: ` + esc(bl.Title) + "</span></a></th>\n<td>" + esc(f.Period))
 		writeSourceLink(&b, f)
 		b.WriteString("</td>\n<td class=\"num\"><strong>")
@@ -181,7 +181,7 @@ func laHeadlineRows(code string, blocks []indicatorBlock) template.HTML {
 		case h.EnglandStatus != "":
 			b.WriteString(`<span class="badge ` + esc(statusClass(h.EnglandStatus)) + `">` + esc(statusLabel(h.EnglandStatus)) + `</span>`)
 		}
-		b.WriteString("</td>\n<td>" + esc(cmp.Or(standingPhrase(f.Rank, f.RankOf, f.Quartile), "not ranked")) + "</td>\n<td>")
+		b.WriteString("</td>\n<td>" + esc(cmp.Or(standingPhrase(f.Rank, f.RankOf, f.Quartile), "not ranked")) + "</td>\n<td class=\"links-col\">")
 		writeTrendLinks(&b, newTrendLinks(code, *f, " of "+bl.Title, ": "+bl.Title))
 		b.WriteString("</td>\n</tr>\n")
 	}

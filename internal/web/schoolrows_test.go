@@ -32,17 +32,17 @@ const nearbyRowsRef = `{{define "ref-near"}}{{$n := .Data.Nearby}}{{range $n.Sch
 // groupRowsRef is an LA page's pupil-group rows as template markup.
 const groupRowsRef = `{{define "ref-groups"}}{{range .Groups}}{{$f := .Figure}}{{$g := group $f.Grp}}{{$for := print " for " $g}}<tr><th scope="row">{{$g}}</th><td>{{template "period-source" $f}}</td><td class="num">{{template "value" $f}}</td><td class="num">{{numden $f}}</td>
 <td class="num">{{if .EnglandValue}}{{num .EnglandValue $f.Unit}}{{end}}</td><td>{{standing $f.Rank $f.RankOf $f.Quartile}}</td>
-<td>{{with trendLinks $.Code $f $for $for}}<a href="{{.TrendURL}}">trend<span class="visually-hidden">{{.Trend}}</span></a> · <a href="{{.LeagueURL}}">all LAs<span class="visually-hidden">{{.League}}</span></a>{{end}}</td></tr>
+<td class="links-col">{{with trendLinks $.Code $f $for $for}}<a href="{{.TrendURL}}">trend<span class="visually-hidden">{{.Trend}}</span></a> · <a href="{{.LeagueURL}}">all LAs<span class="visually-hidden">{{.League}}</span></a>{{end}}</td></tr>
 {{end}}{{end}}`
 
 // headlineRowsRef is an LA theme table's rows as template markup.
 const headlineRowsRef = `{{define "ref-headline"}}{{range .Blocks}}{{$h := .Headline}}{{$f := $h.Figure}}<tr>
-<th scope="row">{{.Title}}<br><span class="muted">{{group $f.Grp}}{{with polarity .Polarity}}; {{.}}{{end}}</span><br><a class="muted row-link" href="/methodology#ind-{{.Indicator}}">what it means<span class="visually-hidden">: {{.Title}}</span></a></th>
+<th scope="row">{{.Title}}<br><span class="muted">{{group $f.Grp}}{{with polarity .Polarity}}; {{.}}{{end}}</span><a class="muted row-link" href="/methodology#ind-{{.Indicator}}">what it means<span class="visually-hidden">: {{.Title}}</span></a></th>
 <td>{{template "period-source" $f}}</td>
 <td class="num">{{template "headline-value" $f}}</td>
 <td class="num">{{if $h.EnglandValue}}{{num $h.EnglandValue $f.Unit}}{{else if $h.EnglandStatus}}{{template "status-badge" $h.EnglandStatus}}{{end}}</td>
 <td>{{or (standing $f.Rank $f.RankOf $f.Quartile) "not ranked"}}</td>
-<td>{{with trendLinks $.Code $f (print " of " .Title) (print ": " .Title)}}<a href="{{.TrendURL}}">trend<span class="visually-hidden">{{.Trend}}</span></a> · <a href="{{.LeagueURL}}">all LAs<span class="visually-hidden">{{.League}}</span></a>{{end}}</td>
+<td class="links-col">{{with trendLinks $.Code $f (print " of " .Title) (print ": " .Title)}}<a href="{{.TrendURL}}">trend<span class="visually-hidden">{{.Trend}}</span></a> · <a href="{{.LeagueURL}}">all LAs<span class="visually-hidden">{{.League}}</span></a>{{end}}</td>
 </tr>
 {{end}}{{end}}`
 
