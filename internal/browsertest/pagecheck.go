@@ -152,8 +152,18 @@ func (b *Browser) Unlabelled() (Unlabelled, error) {
 
 // figuresOffScreen finds the tables in a scroll box whose first column of
 // figures (the first th.num of the header) ends past the box's visible
-// width, so a reader sees no figure without scrolling sideways.
-const figuresOffScreen = `(function (skip) { return Array.from(document.querySelectorAll('.table-scroll > table')).filter(function (tb) {
+// width, so a reader sees no figure without scrolling sideways, and
+// those whose caption's text does (a caption is as wide as its table;
+// one for screen readers only is not seen).
+const figuresOffScreen = `(function (skip) {
+var captions = Array.from(document.querySelectorAll('.table-scroll > table > caption')).filter(function (c) {
+  var box = c.parentElement.parentElement;
+  if (c.matches('.visually-hidden') || box.getClientRects().length === 0 || box.clientWidth === 0) { return false; }
+  var r = document.createRange(); r.selectNodeContents(c);
+  var right = Math.max.apply(null, Array.from(r.getClientRects()).map(function (x) { return x.right; }).concat([0]));
+  return right - box.scrollLeft > box.getBoundingClientRect().left + box.clientWidth + 1;
+}).map(function (c) { return 'caption "' + c.textContent.trim() + '" runs past its ' + c.parentElement.parentElement.clientWidth + ' px box'; });
+return captions.concat(Array.from(document.querySelectorAll('.table-scroll > table')).filter(function (tb) {
   var box = tb.parentElement, th = tb.querySelector('thead th.num');
   if (!th || (skip && tb.matches(skip)) || box.getClientRects().length === 0 || box.clientWidth === 0) { return false; }
   var b = box.getBoundingClientRect(), r = th.getBoundingClientRect();
@@ -162,10 +172,11 @@ const figuresOffScreen = `(function (skip) { return Array.from(document.querySel
   var th = tb.querySelector('thead th.num'), box = tb.parentElement;
   return (tb.caption ? tb.caption.textContent.trim() : '(no caption)') + ': "' + th.textContent.trim() + '" ends at ' +
     Math.round(th.getBoundingClientRect().right - box.getBoundingClientRect().left) + ' px of a ' + box.clientWidth + ' px box';
-}); })(%s)`
+})); })(%s)`
 
-// FiguresOffScreen lists the tables whose first column of figures is not
-// fully in view in its scroll box (as on a phone, before any scrolling),
+// FiguresOffScreen lists the tables whose first column of figures, or
+// whose caption, is not fully in view in its scroll box (as on a phone,
+// before any scrolling),
 // except those matching the CSS selector skip (e.g. reference tables whose
 // key columns are words), if not empty.
 func (b *Browser) FiguresOffScreen(skip string) ([]string, error) {

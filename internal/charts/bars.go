@@ -66,30 +66,33 @@ func Placement(id string, rows []store.Figure, label string) Chart {
 // as a reference line. LAs without a value are left out of the chart (the
 // table beside it says why). A long LA name is cut short with an ellipsis
 // (at 150 px, 100 px on a phone) so no label runs off the chart's edge; the
-// tooltip and the table give it in full. chosen, an LA's old code or "",
-// is the LA a reader asked to find: its bar in red, its name in bold and
-// its value beside the bar.
+// tooltip and the table give it in full. Each bar has its value at its end,
+// as the table prints it, so a bar can be read without the axis (on a
+// phone the chart scrolls in its box and the axis scrolls away). chosen,
+// an LA's old code or "", is the LA a reader asked to find: its bar in
+// red, its name and value in bold.
 func League(rows []store.Figure, england *store.Figure, chosen, label string) Chart {
 	var names []any
-	var data []any
+	var data []leagueBar
 	for i := len(rows) - 1; i >= 0; i-- {
 		r := rows[i]
 		if r.Value == nil {
 			continue
 		}
 		v := roundFor(*r.Value, r.Unit) // as the table
+		bar := leagueBar{Value: v, Label: valueText{Show: true, Position: "right", Formatter: escapeTemplate(formatValue(v, r.Unit)),
+			FontSize: minFont, Color: "#0b0c0c"}}
 		if chosen == "" || r.Code != chosen {
-			names, data = append(names, r.Name), append(data, v)
+			names, data = append(names, r.Name), append(data, bar)
 			continue
 		}
 		// the LA a reader chose: its own colour, and (not by colour alone)
-		// its name in bold and its value at the bar's end
+		// its name and value in bold
 		bold := text()
 		bold["fontWeight"] = "bold"
 		names = append(names, map[string]any{"value": r.Name, "textStyle": bold})
-		valueLabel := text()
-		valueLabel["show"], valueLabel["position"], valueLabel["fontWeight"] = true, "right", "bold"
-		data = append(data, map[string]any{"value": v, "itemStyle": colourOpt{Color: colourLA}, "label": valueLabel})
+		bar.ItemStyle, bar.Label.FontWeight = &colourOpt{Color: colourLA}, "bold"
+		data = append(data, bar)
 	}
 	labels := text()
 	labels["interval"], labels["width"], labels["overflow"], labels["ellipsis"] = 0, 150, "truncate", "…"
@@ -106,13 +109,13 @@ func League(rows []store.Figure, england *store.Figure, chosen, label string) Ch
 		"animation": false,
 		"tooltip":   map[string]any{"show": true, "trigger": "axis", "confine": true, "textStyle": text()},
 		"legend":    map[string]any{"show": false},
-		"grid":      map[string]any{"left": "3%", "right": "6%", "top": 30, "bottom": 35, "containLabel": true},
+		"grid":      map[string]any{"left": "3%", "right": 52, "top": 30, "bottom": 35, "containLabel": true},
 		"xAxis":     map[string]any{"type": "value", "position": "top", "axisLabel": text()},
 		"yAxis":     map[string]any{"type": "category", "data": names, "axisLabel": labels},
 		"series":    []any{series},
 		// on a phone (beside its table on a wide screen the chart is
 		// about 470 px wide)
-		"media": onNarrow(420, map[string]any{"grid": map[string]any{"left": 4, "right": 8},
+		"media": onNarrow(420, map[string]any{"grid": map[string]any{"left": 4, "right": 48},
 			"yAxis": map[string]any{"axisLabel": map[string]any{"width": 100}}}),
 	}
 	height := "tall"
@@ -122,4 +125,22 @@ func League(rows []store.Figure, england *store.Figure, chosen, label string) Ch
 	out := encode(IDLeague, label, height, o)
 	out.Empty = len(names) == 0
 	return out
+}
+
+// leagueBar is one LA's bar: its value, written at the bar's end as the
+// table prints it, and the chosen LA's colour.
+type leagueBar struct {
+	Value     float64    `json:"value"`
+	ItemStyle *colourOpt `json:"itemStyle,omitempty"`
+	Label     valueText  `json:"label"`
+}
+
+// valueText is a value written beside its bar or point.
+type valueText struct {
+	Show       bool   `json:"show"`
+	Position   string `json:"position"`
+	Formatter  string `json:"formatter"`
+	FontSize   int    `json:"fontSize"`
+	Color      string `json:"color"`
+	FontWeight string `json:"fontWeight,omitempty"`
 }

@@ -166,8 +166,19 @@ func TestLeagueMarksChosenLA(t *testing.T) {
 		t.Errorf("Durham's bar: %s", data[1])
 	}
 	for _, i := range []int{0, 2} {
-		if string(names[i])[0] != '"' || string(data[i])[0] == '{' {
+		var other struct {
+			ItemStyle *struct{ Color string }
+			Label     struct {
+				Show                  bool
+				Formatter, FontWeight string
+			}
+		}
+		if string(names[i])[0] != '"' || json.Unmarshal(data[i], &other) != nil || other.ItemStyle != nil || other.Label.FontWeight != "" {
 			t.Errorf("bar %d is marked too: %s %s", i, names[i], data[i])
+		}
+		// every bar has its value at its end, as the table prints it
+		if want := map[int]string{0: "3.2", 2: "6.0"}[i]; !other.Label.Show || other.Label.Formatter != want {
+			t.Errorf("bar %d's value label: %s; want %q", i, data[i], want)
 		}
 	}
 }

@@ -80,15 +80,6 @@ func (r simAxis) place(d *simPoint, v float64, unit string) {
 	if d.SymbolRotate == 90 {
 		pos = "right"
 	}
-	d.Label = &simLabel{Show: true, Position: pos, Formatter: escapeTemplate(formatValue(v, unit)),
+	d.Label = &valueText{Show: true, Position: pos, Formatter: escapeTemplate(formatValue(v, unit)),
 		FontSize: minFont, Color: "#0b0c0c"}
-}
-
-// simLabel is the value written beside a point drawn at its axis' end.
-type simLabel struct {
-	Show      bool   `json:"show"`
-	Position  string `json:"position"`
-	Formatter string `json:"formatter"`
-	FontSize  int    `json:"fontSize"`
-	Color     string `json:"color"`
 }

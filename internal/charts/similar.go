@@ -101,10 +101,10 @@ type simPoint struct {
 		Formatter string `json:"formatter"`
 	} `json:"tooltip"`
 	// a point beyond its axis' end: an arrow at the end, with its value
-	Symbol       string    `json:"symbol,omitempty"`
-	SymbolRotate int       `json:"symbolRotate,omitempty"`
-	SymbolSize   int       `json:"symbolSize,omitempty"`
-	Label        *simLabel `json:"label,omitempty"`
+	Symbol       string     `json:"symbol,omitempty"`
+	SymbolRotate int        `json:"symbolRotate,omitempty"`
+	SymbolSize   int        `json:"symbolSize,omitempty"`
+	Label        *valueText `json:"label,omitempty"`
 }
 
 // similarPanels groups the points with a figure by indicator, in id order.

@@ -184,7 +184,7 @@ func checkPageShape(t *testing.T, b *browsertest.Browser, at string, mapped bool
 		t.Fatal(err)
 	}
 	for _, o := range off {
-		t.Errorf("%s: no figure in view before scrolling the table sideways: %s", at, o)
+		t.Errorf("%s: not in view before scrolling the table sideways: %s", at, o)
 	}
 	m, err := browsertest.Eval[mapResult](b, mapAreas)
 	if err != nil {
