@@ -3,6 +3,7 @@ package charts
 import (
 	"github.com/sendash/sendash/internal/catalogue"
 	"github.com/sendash/sendash/internal/store"
+	"strings"
 )
 
 func figurePeriod(f *store.Figure) (string, int) { return f.Period, f.Year }
@@ -133,8 +134,8 @@ func LATrend(rows []store.TrendFigure, laName, label string) Chart {
 		line("England", lineData(periods, role("england")), 9, "triangle", 10, 2.5, colourEngland, "dashed")}
 	legend := []string{laName, "England"}
 	for i, n := range neighbourLines(rows, grp) {
-		lines = append(lines, line(n.name, lineData(periods, n.figs), 2,
-			neighbourSymbols[i%len(neighbourSymbols)], 7, 1.5,
+		sym := neighbourSymbols[i%len(neighbourSymbols)]
+		lines = append(lines, line(n.name, lineData(periods, n.figs), 2, sym, neighbourSymbolSize(sym), 1.5,
 			neighbourColours[i%len(neighbourColours)], neighbourDashes[i%len(neighbourDashes)]))
 		legend = append(legend, n.name)
 	}
@@ -183,3 +184,13 @@ var (
 	neighbourColours = []string{"#6f7377", "#a15c00", "#00703c", "#6f3c97", "#1f8a9e"}
 	neighbourDashes  = []string{"dotted", "solid", "dashed"}
 )
+
+// neighbourSymbolSize is a neighbour's marker size in px: a pin or an
+// arrow fills less of its box than a square does, so it is drawn larger
+// to be told apart (at 7 px both read as dots).
+func neighbourSymbolSize(symbol string) int {
+	if s := strings.ToLower(symbol); strings.HasSuffix(s, "pin") || strings.HasSuffix(s, "arrow") {
+		return 12
+	}
+	return 8
+}

@@ -13,6 +13,14 @@ const minFont = 12
 // text is a text style of minFont px in the page's text colour.
 func text() map[string]any { return map[string]any{"fontSize": minFont, "color": "#0b0c0c"} }
 
+// yearLabels are a trend's year labels, set further below the axis than
+// ECharts' 8 px so a marker at zero (up to 12 px) does not cover them.
+func yearLabels() map[string]any {
+	t := text()
+	t["margin"] = 14
+	return t
+}
+
 // axisName is a value axis' name: from the axis rightwards, so it is never
 // cut at the chart's left edge.
 func axisName() map[string]any {
@@ -90,7 +98,7 @@ func lineOption(periods []string, yName string, lines []lineOpt, legend []string
 			"itemGap": 14, "itemWidth": 30, "textStyle": text()},
 		"grid": map[string]any{"left": "3%", "right": "4%", "top": 30, "bottom": bottom, "containLabel": true},
 		"xAxis": []any{map[string]any{"type": "category", "data": periods,
-			"axisLabel": text()}},
+			"axisLabel": yearLabels()}},
 		"yAxis": map[string]any{"type": "value", "name": yName, "nameTextStyle": axisName(),
 			"axisLabel": text()},
 		"series": lines,
