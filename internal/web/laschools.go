@@ -6,7 +6,6 @@ import (
 	"html/template"
 	"net/url"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/labstack/echo/v5"
@@ -161,8 +160,9 @@ func filterSchools(all []store.LASchool, phase, status string) []store.LASchool 
 	return out
 }
 
-// sortSchools sorts by a column; schools without a figure go last in
-// either order, and ties keep name order (the store's order).
+// sortSchools sorts by a column; schools without a figure (or, by name,
+// without a published name) go last in either order, and ties keep name
+// order (the store's order).
 func sortSchools(rows []store.LASchool, key, order string) {
 	col := slices.Index(schoolSorts, key) - 2
 	sign := 1
@@ -170,8 +170,9 @@ func sortSchools(rows []store.LASchool, key, order string) {
 		sign = -1
 	}
 	if key == "name" {
-		if order == "desc" {
+		if order == "desc" { // Z to A, unnamed schools still last
 			slices.Reverse(rows)
+			slices.SortStableFunc(rows, func(a, b store.LASchool) int { return cmp.Compare(btoi(a.Name == ""), btoi(b.Name == "")) })
 		}
 		return
 	}
@@ -250,9 +251,10 @@ func downloadRows(rows []store.LASchool) []laSchoolRow {
 	return out
 }
 
-// laSchoolsSummary says what the list shows.
+// laSchoolsSummary says what the list shows: "100 schools in Camden that
+// are open (or whose status is not published), with each school's latest
+// published figures."
 func laSchoolsSummary(p *laSchoolsPage) string {
-	which := map[string]string{"open": "open (or of unpublished status)", "closed": "closed", "all": "open and closed"}[p.Status]
 	phase := ""
 	if p.Phase != "all" {
 		phase = " " + p.Phase
@@ -261,8 +263,17 @@ func laSchoolsSummary(p *laSchoolsPage) string {
 	if p.Period != "" {
 		year = "figures for " + p.Period
 	}
-	return fmt.Sprintf("%s %s%s school%s in %s, with %s.", strconv.Itoa(len(p.Rows)), which, phase,
-		plural(float64(len(p.Rows))), p.List.LA.Name, year)
+	n := len(p.Rows)
+	schools := fmt.Sprintf("%d%s school%s in %s", n, phase, plural(float64(n)), p.List.LA.Name)
+	switch p.Status {
+	case "closed":
+		schools = fmt.Sprintf("%d closed%s school%s in %s", n, phase, plural(float64(n)), p.List.LA.Name)
+	case "all":
+		schools += ", open and closed"
+	default:
+		schools += map[bool]string{true: " that is", false: " that are"}[n == 1] + " open (or whose status is not published)"
+	}
+	return schools + ", with " + year + "."
 }
 
 // SchoolRows is the list's table body, printed by Go like leagueRows

@@ -28,16 +28,16 @@ func schoolOrder(body string) []string {
 // orders (Delta's EHC plan % is too few to report).
 func TestLASchoolsSortAndFilter(t *testing.T) {
 	h, _ := testServer(t)
-	for _, c := range []struct{ query, want string }{
-		{"", "100001 100002"},
-		{"?status=all", "100001 100002 100004"},
-		{"?status=all&sort=name&order=desc", "100004 100002 100001"},
-		{"?status=all&sort=ehcp", "100001 100002 100004"},
-		{"?status=all&sort=ehcp&order=asc", "100002 100001 100004"},
-		{"?status=all&sort=suspension&order=asc", "100004 100001 100002"},
-		{"?status=closed", "100004"},
-		{"?status=all&phase=primary&sort=ehcp&order=asc", "100002 100001"},
-		{"?phase=special", ""},
+	for _, c := range []struct{ query, want, says string }{
+		{"", "100001 100002", "2 schools in Camden that are open (or whose status is not published), with each school"},
+		{"?status=all", "100001 100002 100004", "schools in Camden"},
+		{"?status=all&sort=name&order=desc", "100004 100002 100001", "schools in Camden"},
+		{"?status=all&sort=ehcp", "100001 100002 100004", "schools in Camden"},
+		{"?status=all&sort=ehcp&order=asc", "100002 100001 100004", "schools in Camden"},
+		{"?status=all&sort=suspension&order=asc", "100004 100001 100002", "schools in Camden"},
+		{"?status=closed", "100004", "1 closed school in Camden, with"},
+		{"?status=all&phase=primary&sort=ehcp&order=asc", "100002 100001", "2 primary schools in Camden, open and closed, with"},
+		{"?phase=special", "", "0 special schools in Camden that are open"},
 	} {
 		path := "/las/E09000007/schools" + c.query
 		code, _, body := get(t, h, path)
@@ -46,6 +46,9 @@ func TestLASchoolsSortAndFilter(t *testing.T) {
 		}
 		if got := strings.Join(schoolOrder(body), " "); got != c.want {
 			t.Errorf("%s: rows %q, want %q", path, got, c.want)
+		}
+		if !strings.Contains(body, c.says) {
+			t.Errorf("%s: the summary does not say %q", path, c.says)
 		}
 	}
 }
@@ -196,6 +199,28 @@ func TestLASchoolsRealCamden(t *testing.T) {
 	}
 	_, _, body := get(t, h, "/las/E09000007")
 	mustContain(t, "/las/E09000007", body, `<a href="/las/E09000007/schools">`)
+	// Camden's two schools without a published name (URN 100060, 100094)
+	// come after every named school, A to Z and Z to A
+	for _, order := range []string{"asc", "desc"} {
+		path := "/las/E09000007/schools?status=all&sort=name&format=csv&order=" + order
+		_, _, body := get(t, h, path)
+		recs, err := csv.NewReader(strings.NewReader(body)).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var unnamed []string
+		for i, r := range recs[1:] {
+			if r[1] == "" {
+				unnamed = append(unnamed, r[0])
+			} else if len(unnamed) > 0 {
+				t.Errorf("%s: %s (row %d) is after the unnamed %v", path, r[1], i+1, unnamed)
+				break
+			}
+		}
+		if len(unnamed) < 2 {
+			t.Errorf("%s: unnamed schools %v; want 100060 and 100094", path, unnamed)
+		}
+	}
 }
 
 // schoolRowsRef is the school list's rows as template markup: the

@@ -126,14 +126,15 @@ ORDER BY page_la, year_sort, grp;
 
 -- name: derive.page.la_school
 -- Every school of each LA (page_la), open or closed, with its name, phase,
--- type and register status, in name order: the LA's school list
+-- type and register status, in name order (schools whose name is not
+-- published last, by URN): the LA's school list
 -- (/las/:code/schools) reads its LA's rows, and the store keeps its counts
 -- by phase for the LA page (la.school_counts).
 CREATE TABLE page_la_school AS
 SELECT la_old_code AS page_la, urn, name, phase, type_group,
        coalesce(nullif(establishment_type, ''), school_type) AS school_type, status
 FROM page_school_info WHERE la_old_code <> ''
-ORDER BY page_la, lower(name), urn;
+ORDER BY page_la, coalesce(name, '') = '', lower(name), urn;
 
 -- name: derive.page.la_school_fig
 -- The figures an LA's school list shows (EHC plan %, SEN support %, overall
