@@ -54,7 +54,11 @@ func Placement(id string, rows []store.Figure, label string) Chart {
 	// colour is not the only carrier: ECharts gives each segment (and its
 	// legend key) a pattern of its own; on a phone the wrapping legend
 	// takes four rows
+	// a segment's tooltip names its year and placement and gives its share
+	// with its unit, as the table does (shares are always per cent)
 	out := buildWith(id, label, "legend", c, map[string]any{
+		"tooltip": map[string]any{"show": true, "trigger": "item", "confine": true, "textStyle": text(),
+			"formatter": "{b}\n{a}: {c}%"},
 		"aria":  map[string]any{"enabled": true, "label": map[string]any{"description": label}, "decal": map[string]any{"show": true}},
 		"media": onPhone(map[string]any{"grid": map[string]any{"bottom": 135, "left": 0, "right": 8}}),
 	})

@@ -65,7 +65,8 @@ func TestSchoolTrendReferenceLinesFollowPhase(t *testing.T) {
 }
 
 // TestPlacementHasOneGridAndFixedOrder checks the placement chart's option:
-// one grid (go-echarts appends grids) and mainstream stacked first.
+// one grid (go-echarts appends grids), mainstream stacked first, and a
+// tooltip per segment with its unit.
 func TestPlacementHasOneGridAndFixedOrder(t *testing.T) {
 	v := 10.0
 	var rows []store.Figure
@@ -78,9 +79,14 @@ func TestPlacementHasOneGridAndFixedOrder(t *testing.T) {
 		Series []struct {
 			Name string `json:"name"`
 		} `json:"series"`
+		Tooltip struct{ Trigger, Formatter string }
 	}
 	if err := json.Unmarshal([]byte(c.Options), &opt); err != nil {
 		t.Fatal(err)
+	}
+	// a segment's tooltip gives its share with the unit, as the table
+	if opt.Tooltip.Trigger != "item" || opt.Tooltip.Formatter != "{b}\n{a}: {c}%" {
+		t.Errorf("tooltip %+v", opt.Tooltip)
 	}
 	if len(opt.Grid) != 1 {
 		t.Errorf("%d grids, want 1", len(opt.Grid))
