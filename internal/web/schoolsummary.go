@@ -55,6 +55,14 @@ func when(r *store.ProfileRow) string {
 	return "In " + r.Period
 }
 
+// inFigures leads into a comparison phrase, which is in the present
+// tense as the figures table gives it: "In the 2016/17 figures, more
+// permanent exclusions are made here ..." ("In 2016/17, ... are made"
+// would mix tenses).
+func inFigures(r *store.ProfileRow) string {
+	return "In the " + r.Period + " figures, "
+}
+
 // lowerFirst lower-cases a sentence's first letter, to follow "In 2019, ".
 func lowerFirst(s string) string {
 	c, n := utf8.DecodeRuneInString(s)
@@ -99,7 +107,7 @@ func concernSentence(rows []store.ProfileRow) string {
 	}
 	switch {
 	case top != nil:
-		return when(top) + ", " + lowerFirst(figurePhrase(top))
+		return inFigures(top) + lowerFirst(figurePhrase(top))
 	case len(judged) == 0:
 		return ""
 	}
@@ -132,7 +140,7 @@ func outcomeSentence(rows []store.ProfileRow) string {
 		}
 		small := smallNumbers(&r.Figure)
 		if w := figurePhrase(r); w != "" && small == "" {
-			return when(r) + ", " + lowerFirst(w)
+			return inFigures(r) + lowerFirst(w)
 		}
 		s := fmt.Sprintf("%s, %s here was %s", when(r), r.Title, formatValue(r.Value, r.Unit))
 		if r.EnglandValue != nil {
