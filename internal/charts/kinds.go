@@ -1,9 +1,10 @@
 package charts
 
 import (
+	"strings"
+
 	"github.com/sendash/sendash/internal/catalogue"
 	"github.com/sendash/sendash/internal/store"
-	"strings"
 )
 
 func figurePeriod(f *store.Figure) (string, int) { return f.Period, f.Year }

@@ -64,15 +64,15 @@ func offScaleRange(vals []float64) simAxis {
 
 // place puts a point beyond the axis' ends at the end, as an arrow pointing
 // off the scale with its value written beside it; its tooltip keeps the
-// value.
-func (r simAxis) place(d *simPoint, v float64, unit string) {
+// value. It reports whether it moved the point.
+func (r simAxis) place(d *simPoint, v float64, unit string) bool {
 	switch {
 	case r.Hi != nil && v > *r.Hi:
 		d.Value[0], d.SymbolRotate = *r.Hi, -90
 	case r.Lo != nil && v < *r.Lo:
 		d.Value[0], d.SymbolRotate = *r.Lo, 90
 	default:
-		return
+		return false
 	}
 	d.Symbol, d.SymbolSize = "triangle", 14
 	d.Tooltip.Formatter += escapeTemplate(" (beyond the axis)")
@@ -82,4 +82,5 @@ func (r simAxis) place(d *simPoint, v float64, unit string) {
 	}
 	d.Label = &valueText{Show: true, Position: pos, Formatter: escapeTemplate(formatValue(v, unit)),
 		FontSize: minFont, Color: "#0b0c0c"}
+	return true
 }

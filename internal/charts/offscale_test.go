@@ -86,7 +86,23 @@ func TestSimilarSchoolsOffScale(t *testing.T) {
 	if !strings.Contains(c.Note, "arrow") {
 		t.Errorf("note %q does not say what the arrow is", c.Note)
 	}
-	if plain := SimilarSchools(ps[:5], nil, "Here", "label", 3); plain.Note != "" || strings.Contains(string(plain.Options), "triangle") {
+	// the school itself off the scale: still larger than the dots, and named
+	ps[0].Value = fp(900)
+	var own struct {
+		Series []struct {
+			Data []struct {
+				SymbolSize int
+				Label      *struct{ Formatter string }
+			} `json:"data"`
+		} `json:"series"`
+	}
+	if err := json.Unmarshal([]byte(SimilarSchools(ps, nil, "Here", "label", 3).Options), &own); err != nil {
+		t.Fatal(err)
+	}
+	if self := own.Series[1].Data[0]; self.SymbolSize != 20 || self.Label == nil || self.Label.Formatter != "Here: 900.0%" {
+		t.Errorf("the school off the scale is drawn as %+v", self)
+	}
+	if plain := SimilarSchools(ps[1:5], nil, "Here", "label", 3); plain.Note != "" || strings.Contains(string(plain.Options), "triangle") {
 		t.Errorf("no figure is off the scale, yet note %q, options %s", plain.Note, plain.Options)
 	}
 }

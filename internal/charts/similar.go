@@ -151,9 +151,16 @@ func (pn *similarPanel) fitAxis() {
 		vals = append(vals, d.Value[0])
 	}
 	pn.axis = offScaleRange(vals)
-	for _, pts := range [][]simPoint{pn.self, pn.peers} {
-		for i := range pts {
-			pn.axis.place(&pts[i], pts[i].Value[0], pn.unit)
+	for i := range pn.peers {
+		pn.axis.place(&pn.peers[i], pn.peers[i].Value[0], pn.unit)
+	}
+	// the school itself keeps its larger size, and its arrow is named
+	for i := range pn.self {
+		d := &pn.self[i]
+		v := d.Value[0]
+		if pn.axis.place(d, v, pn.unit) {
+			d.SymbolSize = 20
+			d.Label.Formatter = escapeTemplate(d.Name + ": " + formatValue(v, pn.unit))
 		}
 	}
 }
