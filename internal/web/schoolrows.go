@@ -35,7 +35,7 @@ func writeAddCompare(b *strings.Builder, l compareLink) {
 // /sources, as the "period-source" partial does.
 func writeSourceLink(b *strings.Builder, f *store.Figure) {
 	if f.SourceID != nil {
-		b.WriteString(`<a class="source-link row-link" href="/sources#source-` + strconv.FormatInt(*f.SourceID, 10) +
+		b.WriteString(` <a class="source-link row-link" href="/sources#source-` + strconv.FormatInt(*f.SourceID, 10) +
 			`">source<span class="visually-hidden"> file of this figure</span></a>`)
 	}
 }
@@ -165,7 +165,7 @@ func laHeadlineRows(code string, blocks []indicatorBlock) template.HTML {
 		if p := polarityNote(bl.Polarity); p != "" {
 			b.WriteString("; " + esc(p))
 		}
-		b.WriteString(`</span><a class="muted row-link" href="/methodology#ind-` + esc(bl.Indicator) +
+		b.WriteString(`</span> <a class="muted row-link" href="/methodology#ind-` + esc(bl.Indicator) +
 			`">what it means<span class="visually-hidden">: ` + esc(bl.Title) + "</span></a></th>\n<td>" + esc(f.Period))
 		writeSourceLink(&b, f)
 		b.WriteString("</td>\n<td class=\"num\"><strong>")

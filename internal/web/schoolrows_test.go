@@ -37,7 +37,7 @@ const groupRowsRef = `{{define "ref-groups"}}{{range .Groups}}{{$f := .Figure}}{
 
 // headlineRowsRef is an LA theme table's rows as template markup.
 const headlineRowsRef = `{{define "ref-headline"}}{{range .Blocks}}{{$h := .Headline}}{{$f := $h.Figure}}<tr>
-<th scope="row">{{.Title}}<br><span class="muted">{{group $f.Grp}}{{with polarity .Polarity}}; {{.}}{{end}}</span><a class="muted row-link" href="/methodology#ind-{{.Indicator}}">what it means<span class="visually-hidden">: {{.Title}}</span></a></th>
+<th scope="row">{{.Title}}<br><span class="muted">{{group $f.Grp}}{{with polarity .Polarity}}; {{.}}{{end}}</span> <a class="muted row-link" href="/methodology#ind-{{.Indicator}}">what it means<span class="visually-hidden">: {{.Title}}</span></a></th>
 <td>{{template "period-source" $f}}</td>
 <td class="num">{{template "headline-value" $f}}</td>
 <td class="num">{{if $h.EnglandValue}}{{num $h.EnglandValue $f.Unit}}{{else if $h.EnglandStatus}}{{template "status-badge" $h.EnglandStatus}}{{end}}</td>
