@@ -263,14 +263,15 @@ func laSchoolsSummary(p *laSchoolsPage) string {
 	if p.Period != "" {
 		year = "figures for " + p.Period
 	}
+	if p.Status == "closed" {
+		phase = " closed" + phase
+	}
 	n := len(p.Rows)
 	schools := fmt.Sprintf("%d%s school%s in %s", n, phase, plural(float64(n)), p.List.LA.Name)
 	switch p.Status {
-	case "closed":
-		schools = fmt.Sprintf("%d closed%s school%s in %s", n, phase, plural(float64(n)), p.List.LA.Name)
 	case "all":
 		schools += ", open and closed"
-	default:
+	case "open":
 		schools += map[bool]string{true: " that is", false: " that are"}[n == 1] + " open (or whose status is not published)"
 	}
 	return schools + ", with " + year + "."
